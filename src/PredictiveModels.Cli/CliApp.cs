@@ -1,0 +1,99 @@
+using System.CommandLine;
+using PredictiveModels.Cli.Commands;
+using PredictiveModels.Diagnostics;
+
+namespace PredictiveModels.Cli;
+
+/// <summary>
+/// The command-line front end: builds the command tree, runs one command, and turns every
+/// failure into a message on the error writer and an exit code (never a stack trace).
+/// </summary>
+public static class CliApp
+{
+    /// <summary>Builds the root command with every subcommand.</summary>
+    public static RootCommand BuildRootCommand()
+    {
+        var root = new RootCommand(
+            """
+            PredictiveModels: how likely is a trained model to be a deceptive agent rather than an honest predictor?
+
+            A scenario states beliefs: a world model of concepts, candidate internal structures (a camera plus an
+            output procedure each) and analysis settings. Commands score the structures by their description
+            length given the world model, in bits, and explain where every bit goes. Without a SCENARIO file the
+            embedded default (the nine structures of "Conditioning Predictive Models", section 4) is used.
+
+            Examples:
+              predictive-models score                          score the default scenario
+              predictive-models explain deceptive-agent        where the deceptive agent's bits go
+              predictive-models score my.yaml --format json --output scores.json
+              predictive-models validate my.yaml               check a scenario file
+            """);
+        root.Subcommands.Add(StructuresCommand.Build());
+        root.Subcommands.Add(ScoreCommand.Build());
+        root.Subcommands.Add(ExplainCommand.Build());
+        root.Subcommands.Add(ValidateCommand.Build());
+        return root;
+    }
+
+    /// <summary>Runs the command line <paramref name="args"/>, writing results to <paramref name="output"/> and messages to <paramref name="error"/>.</summary>
+    /// <param name="args">The arguments, without the program name.</param>
+    /// <param name="output">Where results (and help) go.</param>
+    /// <param name="error">Where errors go.</param>
+    /// <param name="cancellation">Cancels the run (Ctrl-C); no output file is left behind.</param>
+    /// <returns>An exit code from <see cref="ExitCodes"/>.</returns>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellation = default)
+    {
+        var root = BuildRootCommand();
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var parseError in parse.Errors)
+            {
+                await error.WriteLineAsync($"error: {parseError.Message}");
+            }
+
+            await error.WriteLineAsync("Run 'predictive-models --help' (or '<command> --help') for usage.");
+            return ExitCodes.UsageError;
+        }
+
+        try
+        {
+            var configuration = new InvocationConfiguration { Output = output, Error = error };
+            return await parse.InvokeAsync(configuration, cancellation);
+        }
+        catch (ModelException e)
+        {
+            foreach (var diagnostic in e.Diagnostics)
+            {
+                await error.WriteLineAsync(FormatDiagnostic(diagnostic));
+            }
+
+            return ExitCodes.ModelError;
+        }
+        catch (UsageException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.UsageError;
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("cancelled; no output file was written");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.ModelError;
+        }
+    }
+
+    /// <summary>Formats a diagnostic the way compilers do: <c>file:line:column: error: message (at path)</c>.</summary>
+    /// <param name="diagnostic">The diagnostic.</param>
+    public static string FormatDiagnostic(Diagnostic diagnostic)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostic);
+        var where = diagnostic.Location is null ? "" : diagnostic.Location + ": ";
+        var path = string.IsNullOrEmpty(diagnostic.Path) ? "" : $" (at {diagnostic.Path})";
+        return $"{where}error: {diagnostic.Message}{path}";
+    }
+}

@@ -1,0 +1,135 @@
+using System.CommandLine;
+using System.Text;
+using PredictiveModels.Cli.Rendering;
+using PredictiveModels.Scenarios;
+using PredictiveModels.Structures;
+
+namespace PredictiveModels.Cli.Commands;
+
+/// <summary><c>score [SCENARIO]</c>: every candidate's description complexity, per mechanism.</summary>
+internal static class ScoreCommand
+{
+    public static Command Build()
+    {
+        var scenario = CommonOptions.ScenarioArgument();
+        var format = CommonOptions.Format();
+        var output = CommonOptions.Output();
+        var command = new Command(
+            "score",
+            """
+            Score every candidate (structure x mechanism) of a scenario: its description complexity K in bits given the
+            shared world model. Internal candidates carry the camera inline (Linl), corrigible ones point at it (Lptr),
+            deceptive ones point at their objective and at the concepts they need. Where a camera has a hole, both Kmin
+            (the cheapest filling) and Kclass (-log2 of the mass of all fillings) are given; 'bits' is the one chosen by
+            the scenario's analysis.holeCost.
+            """)
+        {
+            scenario,
+            format,
+            output,
+        };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario));
+            var report = StructureScorer.Score(loaded);
+            var text = Render(loaded, report, parse.GetValue(format));
+            await CommonOptions.WriteAsync(text, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    public static string Render(Scenario scenario, ScoreReport report, OutputFormat format) => format switch
+    {
+        OutputFormat.Json => Json.Document("score", scenario, w =>
+        {
+            w.WriteStartObject("settings");
+            w.WriteString("holeCost", report.HoleCost.ToString().ToLowerInvariant());
+            w.WriteNumber("sizeBound", report.SizeBound);
+            w.WriteEndObject();
+            w.WriteNumber("worldModelBits", report.WorldModelBits);
+            w.WriteStartArray("candidates");
+            foreach (var c in report.Candidates)
+            {
+                w.WriteStartObject();
+                WriteCandidate(w, c);
+                Json.Breakdown(w, "breakdown", c.Breakdown);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }),
+        OutputFormat.Csv => Csv.Write(
+            ["structure", "mechanism", "class", "bits", "kmin", "kclass", "runtimeSteps", "lossGap"],
+            report.Candidates.Select(c => (IReadOnlyList<object?>)[c.Structure.Id, Name(c.Mechanism), c.Class.ToString(), c.Bits, c.HasHoles ? c.Kmin : null, c.Kclass, c.RuntimeSteps, c.LossGap])),
+        OutputFormat.Markdown => RenderMarkdown(scenario, report),
+        _ => RenderTable(scenario, report),
+    };
+
+    /// <summary>The fields of a candidate shared by the JSON of several commands (MODEL.md 8).</summary>
+    public static void WriteCandidate(System.Text.Json.Utf8JsonWriter w, CandidateScore c)
+    {
+        w.WriteString("structure", c.Structure.Id);
+        w.WriteString("name", c.Structure.Name);
+        w.WriteString("mechanism", Name(c.Mechanism));
+        w.WriteString("class", c.Class.ToString());
+        w.WriteNumber("bits", c.Bits);
+        if (c.HasHoles)
+        {
+            w.WriteNumber("kmin", c.Kmin);
+            w.WriteNumber("kclass", c.Kclass!.Value);
+            w.WriteStartArray("classMasses");
+            foreach (var mass in c.ClassMasses)
+            {
+                w.WriteStartObject();
+                w.WriteString("expression", mass.Expression.ToString());
+                w.WriteNumber("sizeBound", mass.SizeBound);
+                w.WriteNumber("log2Mass", mass.Log2Mass);
+                Json.NumberOrNull(w, "log2MassUpperBound", mass.Log2MassUpperBound);
+                Json.NumberOrNull(w, "leftOutUpperBound", mass.LeftOutUpperBound);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteNumber("runtimeSteps", c.RuntimeSteps);
+        w.WriteNumber("lossGap", c.LossGap);
+    }
+
+    public static string Name(Mechanism mechanism) => mechanism.ToString().ToLowerInvariant();
+
+    private static string RenderTable(Scenario scenario, ScoreReport report)
+    {
+        var table = Text.Table("structure", "mechanism", "class", "K (bits)", "Kmin", "Kclass", "T (steps)", "loss gap (bits/token)");
+        foreach (var c in report.Candidates)
+        {
+            Text.Row(table, c.Structure.Id, Name(c.Mechanism), c.Class.ToString(), Text.Bits(c.Bits),
+                c.HasHoles ? Text.Bits(c.Kmin) : "", c.Kclass is { } k ? Text.Bits(k) : "", Text.Number(c.RuntimeSteps), Text.Number(c.LossGap));
+        }
+
+        var notes = new StringBuilder();
+        notes.AppendLine($"Scenario '{scenario.Name}' ({scenario.Source}); world model {Text.Bits(report.WorldModelBits)} bits, shared by every candidate and not counted in K.");
+        notes.AppendLine($"Holes cost {(report.HoleCost == Complexity.HoleCost.Class ? "Kclass" : "Kmin")}; class masses count fillings of up to {report.SizeBound} nodes.");
+        foreach (var c in report.Candidates.Where(c => c.HasHoles))
+        {
+            foreach (var mass in c.ClassMasses)
+            {
+                notes.AppendLine($"  {c.Candidate.Key}: {mass.Expression} has class mass 2^-{Text.Bits(mass.Kclass)}; the fillings left out weigh at most {Text.Number(mass.LeftOutUpperBound)}.");
+            }
+        }
+
+        return Text.Render(table, Text.Line(notes.ToString().TrimEnd()));
+    }
+
+    private static string RenderMarkdown(Scenario scenario, ScoreReport report)
+    {
+        var b = new StringBuilder();
+        b.AppendLine($"## Scores: {scenario.Name}").AppendLine();
+        Markdown.Table(b, ["structure", "mechanism", "class", "K (bits)", "Kmin", "Kclass", "T (steps)", "loss gap"],
+            report.Candidates.Select(c => (IReadOnlyList<string>)[c.Structure.Id, Name(c.Mechanism), c.Class.ToString(), Text.Bits(c.Bits),
+                c.HasHoles ? Text.Bits(c.Kmin) : "", c.Kclass is { } k ? Text.Bits(k) : "", Text.Number(c.RuntimeSteps), Text.Number(c.LossGap)]));
+        b.AppendLine().AppendLine($"World model: {Text.Bits(report.WorldModelBits)} bits (shared, not in K). Size bound {report.SizeBound}; holes cost {report.HoleCost.ToString().ToLowerInvariant()}.");
+        return b.ToString();
+    }
+}

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using PredictiveModels.Cli.Rendering;
+using PredictiveModels.Scenarios;
+using PredictiveModels.Structures;
+
+namespace PredictiveModels.Cli.Commands;
+
+/// <summary><c>validate SCENARIO</c>: checks a scenario file and reports what it holds.</summary>
+internal static class ValidateCommand
+{
+    public static Command Build()
+    {
+        var scenario = new Argument<string>("scenario") { Description = "Scenario file (.yaml, .yml or .json) to check." };
+        var format = CommonOptions.Format();
+        var output = CommonOptions.Output();
+        var command = new Command(
+            "validate",
+            """
+            Check a scenario file: the schema (unknown or missing keys, wrong kinds of value), the world model (duplicate
+            names, unknown references, definition cycles, weights and bits out of range), every expression (syntax, types,
+            arities) and that every candidate can be scored. Every problem is reported with its file, line and column;
+            the exit code is 0 when the scenario is valid and 1 when it is not.
+            """)
+        {
+            scenario,
+            format,
+            output,
+        };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var loaded = ScenarioLoader.Load(parse.GetValue(scenario)!);
+            var report = StructureScorer.Score(loaded);
+            var text = Render(loaded, report, parse.GetValue(format));
+            await CommonOptions.WriteAsync(text, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    public static string Render(Scenario scenario, ScoreReport report, OutputFormat format)
+    {
+        var concepts = scenario.WorldModel.Concepts.Length;
+        var derived = scenario.WorldModel.Concepts.Count(c => c.IsDerived);
+        var structures = scenario.Structures.Length;
+        var candidates = report.Candidates.Length;
+        var summary = $"'{scenario.Source}' is a valid scenario '{scenario.Name}': {concepts} concepts ({derived} derived), {structures} structures, {candidates} candidates.";
+        return format switch
+        {
+            OutputFormat.Json => Json.Document("validate", scenario, w =>
+            {
+                w.WriteBoolean("valid", true);
+                w.WriteNumber("concepts", concepts);
+                w.WriteNumber("derivedConcepts", derived);
+                w.WriteNumber("structures", structures);
+                w.WriteNumber("candidates", candidates);
+            }),
+            OutputFormat.Csv => Csv.Write(["valid", "concepts", "derivedConcepts", "structures", "candidates"], [[true, concepts, derived, structures, candidates]]),
+            OutputFormat.Markdown => $"**Valid.** {summary}\n",
+            _ => summary + "\n",
+        };
+    }
+}

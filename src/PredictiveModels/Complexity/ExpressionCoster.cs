@@ -1,0 +1,111 @@
+using System.Globalization;
+using PredictiveModels.Diagnostics;
+using PredictiveModels.Expressions;
+using PredictiveModels.WorldModels;
+
+namespace PredictiveModels.Complexity;
+
+/// <summary>
+/// Builds the bit breakdown of an expression under the world model's code: each node pays for
+/// the selection of its head given the expected type (or, inlined, a concept's intrinsic bits),
+/// literals add their Elias delta code, and holes cost their cheapest filling or their class
+/// mass. The one place where the code's arithmetic lives.
+/// </summary>
+internal sealed class ExpressionCoster
+{
+    private readonly WorldModel _world;
+    private readonly Func<CostMode, InsideTable>? _tables;
+
+    public ExpressionCoster(WorldModel world, Func<CostMode, InsideTable>? tables = null)
+    {
+        _world = world;
+        _tables = tables;
+    }
+
+    public double Bits(Expression expression, CostMode mode) => Breakdown(expression, mode, HoleCost.Min).Bits;
+
+    public BitBreakdown Breakdown(Expression expression, CostMode mode, HoleCost holeCost)
+    {
+        switch (expression)
+        {
+            case NatLiteral literal:
+                return BitBreakdown.Node(literal.ToString(),
+                [
+                    BitBreakdown.Leaf("select a literal (Nat)", _world.LiteralSelectionBits),
+                    BitBreakdown.Leaf(string.Create(CultureInfo.InvariantCulture, $"Elias delta code of {literal.Value} + 1"), EliasDelta.NaturalLength(literal.Value)),
+                ]);
+
+            case Hole hole:
+                return HoleBreakdown(hole, mode, holeCost);
+
+            case Application application:
+                var symbol = _world.Find(application.Name)
+                    ?? throw new ModelException($"unknown concept '{application.Name}'", application.Location);
+                var head = HeadBreakdown(symbol, mode);
+                if (application.Arguments.IsEmpty)
+                {
+                    return head;
+                }
+
+                return BitBreakdown.Node(application.ToString(),
+                    application.Arguments.Select(a => Breakdown(a, mode, holeCost)).Prepend(head));
+
+            default:
+                throw new ArgumentException($"Unknown expression node {expression.GetType().Name}.", nameof(expression));
+        }
+    }
+
+    private BitBreakdown HeadBreakdown(Symbol symbol, CostMode mode)
+    {
+        var alternatives = _world.Alternatives(symbol.ResultType).Length + (symbol.ResultType == ModelType.Nat ? 1 : 0);
+        var pointer = BitBreakdown.Leaf(
+            string.Create(CultureInfo.InvariantCulture, $"point to '{symbol.Name}' among {alternatives} {symbol.ResultType} alternatives"),
+            _world.SelectionBits(symbol));
+
+        if (mode == CostMode.Pointer || symbol is not Concept concept)
+        {
+            return symbol is BuiltIn
+                ? BitBreakdown.Leaf(string.Create(CultureInfo.InvariantCulture, $"select built-in '{symbol.Name}' among {alternatives} {symbol.ResultType} alternatives"), _world.SelectionBits(symbol))
+                : pointer;
+        }
+
+        if (concept.Definition is { } definition)
+        {
+            return BitBreakdown.Node($"carry '{concept.Name}' inline = {definition}", [Breakdown(definition, CostMode.Inlined, HoleCost.Min)]);
+        }
+
+        return BitBreakdown.Leaf($"carry '{concept.Name}' inline (its intrinsic bits)", concept.Bits!.Value);
+    }
+
+    private BitBreakdown HoleBreakdown(Hole hole, CostMode mode, HoleCost holeCost)
+    {
+        if (_tables is null)
+        {
+            throw new ModelException($"the hole '?{hole.Name}' has no cost here: holes are not allowed in this position", hole.Location);
+        }
+
+        var table = _tables(mode);
+        if (holeCost == HoleCost.Min)
+        {
+            var filling = table.CheapestExpression(hole.Type);
+            return BitBreakdown.Node($"?{hole.Name}: {hole.Type}, cheapest filling {filling}", [Breakdown(filling, mode, HoleCost.Min)]);
+        }
+
+        var cheapestSize = table.CheapestSize(hole.Type);
+        if (double.IsPositiveInfinity(table.CheapestBits(hole.Type)))
+        {
+            throw new ModelException($"no finite expression of type {hole.Type} exists in this world model, so the hole '?{hole.Name}' cannot be filled", hole.Location);
+        }
+
+        if (cheapestSize > table.SizeBound)
+        {
+            throw new ModelException(
+                string.Create(CultureInfo.InvariantCulture, $"the size bound {table.SizeBound} is smaller than the {cheapestSize} nodes of the cheapest filling of '?{hole.Name}: {hole.Type}'; raise analysis.sizeBound to at least {cheapestSize}"),
+                hole.Location);
+        }
+
+        return BitBreakdown.Leaf(
+            string.Create(CultureInfo.InvariantCulture, $"?{hole.Name}: {hole.Type}, class mass of all fillings of up to {table.SizeBound} nodes"),
+            Math.Max(0.0, -table.Log2BoundedMass(hole.Type)));
+    }
+}

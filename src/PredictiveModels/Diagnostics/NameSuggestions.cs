@@ -1,0 +1,48 @@
+namespace PredictiveModels.Diagnostics;
+
+/// <summary>Suggests the closest known name for a misspelt one.</summary>
+internal static class NameSuggestions
+{
+    /// <summary>Returns <c>"; did you mean 'x'?"</c> for the nearest name within a small edit distance, else an empty string.</summary>
+    public static string DidYouMean(string name, IEnumerable<string> candidates)
+    {
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in candidates)
+        {
+            var d = Distance(name, candidate);
+            if (d < bestDistance || (d == bestDistance && string.CompareOrdinal(candidate, best) < 0))
+            {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+
+        var limit = Math.Max(1, name.Length / 3);
+        return best is not null && bestDistance <= limit ? $"; did you mean '{best}'?" : "";
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}

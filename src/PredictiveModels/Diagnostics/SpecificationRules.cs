@@ -1,0 +1,52 @@
+using System.Globalization;
+
+namespace PredictiveModels.Diagnostics;
+
+/// <summary>
+/// The value rules shared by code-built specifications and the scenario loader, so that both
+/// say the same thing about the same bad value. Each check returns null when the value is
+/// acceptable, else a message.
+/// </summary>
+internal static class SpecificationRules
+{
+    public static string? CheckIdentifier(string? name, string what)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return $"{what} must not be empty";
+        }
+
+        if (!(char.IsAsciiLetter(name[0]) || name[0] == '_') || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+        {
+            return $"{what} '{name}' is not an identifier: use letters, digits and '_', starting with a letter or '_'";
+        }
+
+        return null;
+    }
+
+    public static string? CheckBits(double bits, string what) =>
+        double.IsNaN(bits) ? $"{what} is NaN; give a finite number of bits, at least 0"
+        : double.IsInfinity(bits) ? $"{what} is infinite; give a finite number of bits, at least 0"
+        : bits < 0 ? $"{what} is {Format(bits)}, but bits cannot be negative"
+        : null;
+
+    public static string? CheckPositive(double value, string what) =>
+        double.IsNaN(value) ? $"{what} is NaN; it must be a finite number greater than 0"
+        : double.IsInfinity(value) ? $"{what} is infinite; it must be a finite number greater than 0"
+        : value <= 0 ? $"{what} is {Format(value)}, but it must be greater than 0"
+        : null;
+
+    public static string? CheckNonNegative(double value, string what) =>
+        double.IsNaN(value) ? $"{what} is NaN; it must be a finite number, at least 0"
+        : double.IsInfinity(value) ? $"{what} is infinite; it must be a finite number, at least 0"
+        : value < 0 ? $"{what} is {Format(value)}, but it must be at least 0"
+        : null;
+
+    public static string? CheckAtLeast(double value, double minimum, string what) =>
+        double.IsNaN(value) ? $"{what} is NaN; it must be a finite number, at least {Format(minimum)}"
+        : double.IsInfinity(value) ? $"{what} is infinite; it must be a finite number, at least {Format(minimum)}"
+        : value < minimum ? $"{what} is {Format(value)}, but it must be at least {Format(minimum)}"
+        : null;
+
+    public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,129 @@
+using System.Collections.Immutable;
+using PredictiveModels.Diagnostics;
+using PredictiveModels.Expressions;
+using PredictiveModels.Structures;
+using PredictiveModels.WorldModels;
+
+namespace PredictiveModels.Scenarios;
+
+/// <summary>
+/// A complete statement of beliefs: a world model, the candidate structures, and the analysis
+/// settings. Immutable and validated: every structure's expressions are well typed over the world
+/// model and every required concept exists.
+/// </summary>
+public sealed class Scenario
+{
+    /// <summary>The scenario schema version this library reads and writes.</summary>
+    public const int SchemaVersion = 1;
+
+    private Scenario(string name, string description, WorldModel worldModel, ImmutableArray<Structure> structures, AnalysisSettings analysis, string source)
+    {
+        Name = name;
+        Description = description;
+        WorldModel = worldModel;
+        Structures = structures;
+        Analysis = analysis;
+        Source = source;
+    }
+
+    /// <summary>Short name of the scenario.</summary>
+    public string Name { get; }
+
+    /// <summary>Free text: what beliefs the scenario states.</summary>
+    public string Description { get; }
+
+    /// <summary>The shared world model.</summary>
+    public WorldModel WorldModel { get; }
+
+    /// <summary>The candidate structures, in declared order; ids are unique.</summary>
+    public ImmutableArray<Structure> Structures { get; }
+
+    /// <summary>Analysis settings.</summary>
+    public AnalysisSettings Analysis { get; }
+
+    /// <summary>Where the scenario came from: a file path, or a label such as <c>&lt;embedded default&gt;</c>.</summary>
+    public string Source { get; }
+
+    /// <summary>The embedded default scenario: the nine structures of the seed over the default world model.</summary>
+    public static Scenario Default => DefaultScenario.Instance;
+
+    /// <summary>Finds a structure by id; null when there is none.</summary>
+    /// <param name="id">The structure id.</param>
+    public Structure? FindStructure(string id) => Structures.FirstOrDefault(s => s.Id == id);
+
+    /// <summary>Validates and builds a scenario.</summary>
+    /// <param name="name">Short name; must not be empty.</param>
+    /// <param name="description">Free text.</param>
+    /// <param name="worldModel">The world model.</param>
+    /// <param name="structures">At least one structure; ids unique.</param>
+    /// <param name="analysis">Analysis settings; null for <see cref="AnalysisSettings.Default"/>.</param>
+    /// <param name="source">Where the scenario came from.</param>
+    /// <exception cref="ModelException">Duplicate ids, unknown names, type or arity errors; all are listed.</exception>
+    public static Scenario Create(
+        string name,
+        string description,
+        WorldModel worldModel,
+        IEnumerable<Structure> structures,
+        AnalysisSettings? analysis = null,
+        string source = "<code>")
+    {
+        ArgumentNullException.ThrowIfNull(worldModel);
+        ArgumentNullException.ThrowIfNull(structures);
+        var list = structures.ToImmutableArray();
+        var bag = new DiagnosticBag();
+        if (list.IsEmpty)
+        {
+            bag.Add("the scenario has no structures; give at least one", null, "structures");
+        }
+
+        var knownNames = worldModel.Symbols.Select(s => s.Name).ToArray();
+        var conceptNames = worldModel.Concepts.Select(c => c.Name).ToArray();
+        var ids = new Dictionary<string, Structure>(StringComparer.Ordinal);
+        for (var i = 0; i < list.Length; i++)
+        {
+            var structure = list[i];
+            var path = $"structures[{i}]";
+            if (ids.TryGetValue(structure.Id, out var first))
+            {
+                var firstAt = first.Location is null ? "" : $" (first declared at {first.Location})";
+                bag.Add($"structure id '{structure.Id}' is used twice{firstAt}", structure.Location, path);
+            }
+            else
+            {
+                ids[structure.Id] = structure;
+            }
+
+            CheckCamera(structure, worldModel, knownNames, bag, path);
+            TypeChecker.Check(structure.Procedure, ModelType.Procedure, worldModel.Find, knownNames, bag, structure.Location, path + ".procedure");
+            for (var r = 0; r < structure.Requires.Length; r++)
+            {
+                var required = structure.Requires[r];
+                if (worldModel.FindConcept(required) is null)
+                {
+                    bag.Add($"structure '{structure.Id}' requires the unknown concept '{required}'{NameSuggestions.DidYouMean(required, conceptNames)}", structure.Location, $"{path}.requires[{r}]");
+                }
+            }
+        }
+
+        bag.ThrowIfAny();
+        return new Scenario(string.IsNullOrWhiteSpace(name) ? "unnamed" : name, description ?? "", worldModel, list, analysis ?? AnalysisSettings.Default, source);
+    }
+
+    private static void CheckCamera(Structure structure, WorldModel worldModel, string[] knownNames, DiagnosticBag bag, string path)
+    {
+        var cameraType = structure.Camera switch
+        {
+            Hole hole => hole.Type,
+            Application a when worldModel.Find(a.Name) is { } symbol => symbol.ResultType,
+            _ => ModelType.Stream,
+        };
+
+        if (cameraType is not (ModelType.Stream or ModelType.Quantity))
+        {
+            bag.Add($"the camera of structure '{structure.Id}' is a {cameraType}; a camera must be a Stream (data tracked) or a Quantity (objective tracked)", structure.Camera.Location ?? structure.Location, path + ".camera");
+            return;
+        }
+
+        TypeChecker.Check(structure.Camera, cameraType, worldModel.Find, knownNames, bag, structure.Location, path + ".camera");
+    }
+}

@@ -1,0 +1,474 @@
+using System.Globalization;
+using PredictiveModels.Complexity;
+using PredictiveModels.Diagnostics;
+using PredictiveModels.Expressions;
+using PredictiveModels.Scenarios.Documents;
+using PredictiveModels.Structures;
+using PredictiveModels.WorldModels;
+
+namespace PredictiveModels.Scenarios;
+
+/// <summary>
+/// Maps a document tree onto a <see cref="Scenario"/>, checking the schema as it goes: unknown
+/// keys, missing keys, wrong kinds of value and out-of-range numbers are reported at their line
+/// and column, all in one pass.
+/// </summary>
+internal sealed class ScenarioReader
+{
+    private static readonly string[] RootKeys = ["schemaVersion", "name", "description", "worldModel", "structures", "analysis"];
+    private static readonly string[] WorldKeys = ["concepts", "builtins", "literalWeight"];
+    private static readonly string[] ConceptKeys = ["name", "type", "params", "bits", "definition", "weight", "acquiredAt", "description"];
+    private static readonly string[] StructureKeys = ["id", "name", "camera", "procedure", "class", "mechanisms", "lossGap", "runtimeSteps", "deriveSteps", "requires", "description"];
+    private static readonly string[] AnalysisKeys = ["holeCost", "sizeBound"];
+
+    private readonly DiagnosticBag _bag = new();
+    private readonly string _source;
+
+    private ScenarioReader(string source) => _source = source;
+
+    public static Scenario Read(DocNode root, string source) => new ScenarioReader(source).ReadScenario(root);
+
+    private Scenario ReadScenario(DocNode root)
+    {
+        var fields = Fields(root, "", RootKeys, ["schemaVersion", "worldModel", "structures"]);
+        if (fields is null)
+        {
+            _bag.ThrowIfAny();
+            throw new ModelException("the scenario must be a mapping", root.Location);
+        }
+
+        if (fields.TryGetValue("schemaVersion", out var versionNode) && ReadInt(versionNode, "schemaVersion") is { } version && version != Scenario.SchemaVersion)
+        {
+            _bag.Add(string.Create(CultureInfo.InvariantCulture, $"schemaVersion {version} is not supported; this version of PredictiveModels reads schemaVersion {Scenario.SchemaVersion}"), versionNode.Location, "schemaVersion");
+        }
+
+        var name = fields.TryGetValue("name", out var nameNode) ? ReadString(nameNode, "name") ?? "" : Path.GetFileNameWithoutExtension(_source);
+        var description = fields.TryGetValue("description", out var descriptionNode) ? ReadString(descriptionNode, "description") ?? "" : "";
+        var analysis = fields.TryGetValue("analysis", out var analysisNode) ? ReadAnalysis(analysisNode) : AnalysisSettings.Default;
+
+        WorldModel? world = null;
+        if (fields.TryGetValue("worldModel", out var worldNode))
+        {
+            world = ReadWorldModel(worldNode);
+        }
+
+        var structures = new List<Structure>();
+        if (fields.TryGetValue("structures", out var structuresNode))
+        {
+            var items = Sequence(structuresNode, "structures");
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (ReadStructure(items[i], $"structures[{i}]") is { } structure)
+                {
+                    structures.Add(structure);
+                }
+            }
+        }
+
+        _bag.ThrowIfAny();
+        return Scenario.Create(name, description, world!, structures, analysis, _source);
+    }
+
+    private WorldModel? ReadWorldModel(DocNode node)
+    {
+        var fields = Fields(node, "worldModel", WorldKeys, ["concepts"]);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        var concepts = new List<Concept>();
+        if (fields.TryGetValue("concepts", out var conceptsNode))
+        {
+            var items = Sequence(conceptsNode, "worldModel.concepts");
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (ReadConcept(items[i], $"worldModel.concepts[{i}]") is { } concept)
+                {
+                    concepts.Add(concept);
+                }
+            }
+        }
+
+        var builtIns = new Dictionary<string, double>(StringComparer.Ordinal);
+        var builtInLocations = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        if (fields.TryGetValue("builtins", out var builtInsNode))
+        {
+            if (builtInsNode is DocMapping mapping)
+            {
+                foreach (var (key, value) in mapping.Entries)
+                {
+                    if (ReadDouble(value, $"worldModel.builtins.{key.Value}") is { } weight)
+                    {
+                        builtIns[key.Value] = weight;
+                        builtInLocations[key.Value] = key.Location;
+                    }
+                }
+            }
+            else
+            {
+                Expected(builtInsNode, "a mapping from built-in names to weights", "worldModel.builtins");
+            }
+        }
+
+        var literalWeight = 1.0;
+        if (fields.TryGetValue("literalWeight", out var literalNode) && ReadDouble(literalNode, "worldModel.literalWeight") is { } lw)
+        {
+            if (SpecificationRules.CheckPositive(lw, "the literal weight") is { } error)
+            {
+                _bag.Add(error, literalNode.Location, "worldModel.literalWeight");
+            }
+            else
+            {
+                literalWeight = lw;
+            }
+        }
+
+        if (_bag.Count > 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return WorldModel.Create(concepts, builtIns, literalWeight, builtInLocations);
+        }
+        catch (ModelException e)
+        {
+            _bag.AddRange(e.Diagnostics);
+            return null;
+        }
+    }
+
+    private Concept? ReadConcept(DocNode node, string path)
+    {
+        var fields = Fields(node, path, ConceptKeys, ["name", "type"]);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        var errorsBefore = _bag.Count;
+        var name = fields.TryGetValue("name", out var nameNode) ? ReadString(nameNode, path + ".name") : null;
+        if (name is not null && SpecificationRules.CheckIdentifier(name, "a concept name") is { } nameError)
+        {
+            _bag.Add(nameError, nameNode!.Location, path + ".name");
+        }
+
+        var type = fields.TryGetValue("type", out var typeNode) ? ReadEnum<ModelType>(typeNode, path + ".type", "type") : null;
+        var parameters = new List<ModelType>();
+        if (fields.TryGetValue("params", out var paramsNode))
+        {
+            var items = Sequence(paramsNode, path + ".params");
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (ReadEnum<ModelType>(items[i], $"{path}.params[{i}]", "type") is { } p)
+                {
+                    parameters.Add(p);
+                }
+            }
+        }
+
+        var weight = Optional(fields, "weight", path, (v, w) => SpecificationRules.CheckPositive(v, w), $"the weight of concept '{name}'") ?? 1.0;
+        var acquiredAt = Optional(fields, "acquiredAt", path, (v, w) => SpecificationRules.CheckBits(v, w), $"acquiredAt of concept '{name}'");
+        var bits = Optional(fields, "bits", path, (v, w) => SpecificationRules.CheckBits(v, w), $"the bits of concept '{name}'");
+        var description = fields.TryGetValue("description", out var d) ? ReadString(d, path + ".description") ?? "" : "";
+
+        Expression? definition = null;
+        if (fields.TryGetValue("definition", out var definitionNode))
+        {
+            definition = ReadExpression(definitionNode, path + ".definition");
+            if (fields.ContainsKey("bits"))
+            {
+                _bag.Add($"concept '{name}' has both bits and a definition; give bits for a base concept or a definition for a derived one", definitionNode.Location, path);
+            }
+
+            if (fields.TryGetValue("params", out var pn) && parameters.Count > 0)
+            {
+                _bag.Add($"derived concept '{name}' cannot take parameters; only base concepts (with bits) can", pn.Location, path + ".params");
+            }
+        }
+        else if (!fields.ContainsKey("bits"))
+        {
+            _bag.Add($"concept '{name}' has neither bits nor a definition; give one of them", node.Location, path);
+        }
+
+        if (_bag.Count > errorsBefore || name is null || type is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return definition is null
+                ? Concept.Base(name, type.Value, bits!.Value, weight, parameters, acquiredAt, description, node.Location)
+                : Concept.Derived(name, type.Value, definition, weight, acquiredAt, description, node.Location);
+        }
+        catch (ModelException e)
+        {
+            _bag.AddRange(e.Diagnostics.Select(x => x with { Path = path }));
+            return null;
+        }
+    }
+
+    private Structure? ReadStructure(DocNode node, string path)
+    {
+        var fields = Fields(node, path, StructureKeys, ["id", "camera", "procedure", "class", "mechanisms"]);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        var errorsBefore = _bag.Count;
+        var id = fields.TryGetValue("id", out var idNode) ? ReadString(idNode, path + ".id") : null;
+        if (id is not null && Structure.CheckId(id) is { } idError)
+        {
+            _bag.Add(idError, idNode!.Location, path + ".id");
+        }
+
+        var name = fields.TryGetValue("name", out var nameNode) ? ReadString(nameNode, path + ".name") ?? "" : "";
+        var camera = fields.TryGetValue("camera", out var cameraNode) ? ReadExpression(cameraNode, path + ".camera") : null;
+        var procedure = fields.TryGetValue("procedure", out var procedureNode) ? ReadExpression(procedureNode, path + ".procedure") : null;
+        var outcome = fields.TryGetValue("class", out var classNode) ? ReadEnum<OutcomeClass>(classNode, path + ".class", "class") : null;
+        var mechanisms = new List<Mechanism>();
+        if (fields.TryGetValue("mechanisms", out var mechanismsNode))
+        {
+            var items = Sequence(mechanismsNode, path + ".mechanisms");
+            if (items.Count == 0)
+            {
+                _bag.Add("the list of mechanisms is empty; give at least one of internal, corrigible, deceptive", mechanismsNode.Location, path + ".mechanisms");
+            }
+
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (ReadEnum<Mechanism>(items[i], $"{path}.mechanisms[{i}]", "mechanism", lowerCase: true) is { } m)
+                {
+                    if (mechanisms.Contains(m))
+                    {
+                        _bag.Add($"the mechanism '{m.ToString().ToLowerInvariant()}' is listed twice", items[i].Location, $"{path}.mechanisms[{i}]");
+                    }
+
+                    mechanisms.Add(m);
+                }
+            }
+        }
+
+        var lossGap = Optional(fields, "lossGap", path, (v, w) => SpecificationRules.CheckNonNegative(v, w), $"the loss gap of structure '{id}'") ?? 0.0;
+        var runtime = Optional(fields, "runtimeSteps", path, (v, w) => SpecificationRules.CheckAtLeast(v, 1, w), $"the runtime steps of structure '{id}'");
+        var derive = Optional(fields, "deriveSteps", path, (v, w) => SpecificationRules.CheckNonNegative(v, w), $"the derive steps of structure '{id}'") ?? 0.0;
+        var requires = new List<string>();
+        if (fields.TryGetValue("requires", out var requiresNode))
+        {
+            var items = Sequence(requiresNode, path + ".requires");
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (ReadString(items[i], $"{path}.requires[{i}]") is { } r)
+                {
+                    requires.Add(r);
+                }
+            }
+        }
+
+        var description = fields.TryGetValue("description", out var d) ? ReadString(d, path + ".description") ?? "" : "";
+        if (_bag.Count > errorsBefore || id is null || camera is null || procedure is null || outcome is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Structure.Create(id, name, camera, procedure, outcome.Value, mechanisms, lossGap, runtime, derive, requires, description, node.Location);
+        }
+        catch (ModelException e)
+        {
+            _bag.AddRange(e.Diagnostics.Select(x => x with { Path = path }));
+            return null;
+        }
+    }
+
+    private AnalysisSettings ReadAnalysis(DocNode node)
+    {
+        var fields = Fields(node, "analysis", AnalysisKeys, []);
+        if (fields is null)
+        {
+            return AnalysisSettings.Default;
+        }
+
+        var holeCost = fields.TryGetValue("holeCost", out var holeNode)
+            ? ReadEnum<HoleCost>(holeNode, "analysis.holeCost", "hole cost", lowerCase: true) ?? HoleCost.Class
+            : AnalysisSettings.Default.HoleCost;
+        var sizeBound = AnalysisSettings.Default.SizeBound;
+        if (fields.TryGetValue("sizeBound", out var sizeNode) && ReadInt(sizeNode, "analysis.sizeBound") is { } s)
+        {
+            if (s < 1 || s > DescriptionLengths.MaxSizeBound)
+            {
+                _bag.Add(string.Create(CultureInfo.InvariantCulture, $"the size bound is {s}, but it must be between 1 and {DescriptionLengths.MaxSizeBound} nodes"), sizeNode.Location, "analysis.sizeBound");
+            }
+            else
+            {
+                sizeBound = s;
+            }
+        }
+
+        return AnalysisSettings.Create(holeCost, sizeBound);
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------
+
+    private Dictionary<string, DocNode>? Fields(DocNode node, string path, string[] allowed, string[] required)
+    {
+        if (node is not DocMapping mapping)
+        {
+            Expected(node, "a mapping", path);
+            return null;
+        }
+
+        var result = new Dictionary<string, DocNode>(StringComparer.Ordinal);
+        foreach (var (key, value) in mapping.Entries)
+        {
+            if (!allowed.Contains(key.Value, StringComparer.Ordinal))
+            {
+                var where = string.IsNullOrEmpty(path) ? "at the top level" : $"in {path}";
+                _bag.Add($"unknown key '{key.Value}' {where}{NameSuggestions.DidYouMean(key.Value, allowed)} (allowed: {string.Join(", ", allowed)})", key.Location, Join(path, key.Value));
+                continue;
+            }
+
+            result[key.Value] = value;
+        }
+
+        foreach (var key in required)
+        {
+            if (!result.ContainsKey(key) && !mapping.Entries.Any(e => e.Key.Value == key))
+            {
+                var where = string.IsNullOrEmpty(path) ? "the scenario" : path;
+                _bag.Add($"{where} is missing the required key '{key}'", mapping.Location, Join(path, key));
+            }
+        }
+
+        return result;
+    }
+
+    private IReadOnlyList<DocNode> Sequence(DocNode node, string path)
+    {
+        if (node is DocSequence sequence)
+        {
+            return sequence.Items;
+        }
+
+        Expected(node, "a list", path);
+        return [];
+    }
+
+    private string? ReadString(DocNode node, string path)
+    {
+        if (node is DocScalar { IsNull: false } scalar)
+        {
+            return scalar.Value;
+        }
+
+        Expected(node, "a string", path);
+        return null;
+    }
+
+    private double? ReadDouble(DocNode node, string path)
+    {
+        if (node is DocScalar { IsNull: false, IsQuoted: false } scalar)
+        {
+            var text = scalar.Value.Trim();
+            switch (text)
+            {
+                case ".nan" or ".NaN" or ".NAN" or "NaN" or "nan":
+                    return double.NaN;
+                case ".inf" or ".Inf" or ".INF" or "+.inf" or "Infinity" or "inf":
+                    return double.PositiveInfinity;
+                case "-.inf" or "-.Inf" or "-.INF" or "-Infinity" or "-inf":
+                    return double.NegativeInfinity;
+            }
+
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            {
+                return value;
+            }
+        }
+
+        Expected(node, "a number", path);
+        return null;
+    }
+
+    private int? ReadInt(DocNode node, string path)
+    {
+        if (node is DocScalar { IsNull: false, IsQuoted: false } scalar
+            && int.TryParse(scalar.Value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        Expected(node, "a whole number", path);
+        return null;
+    }
+
+    private double? Optional(Dictionary<string, DocNode> fields, string key, string path, Func<double, string, string?> check, string what)
+    {
+        if (!fields.TryGetValue(key, out var node))
+        {
+            return null;
+        }
+
+        if (ReadDouble(node, Join(path, key)) is not { } value)
+        {
+            return null;
+        }
+
+        if (check(value, what) is { } error)
+        {
+            _bag.Add(error, node.Location, Join(path, key));
+            return null;
+        }
+
+        return value;
+    }
+
+    private T? ReadEnum<T>(DocNode node, string path, string what, bool lowerCase = false)
+        where T : struct, Enum
+    {
+        var names = Enum.GetNames<T>().Select(n => lowerCase ? n.ToLowerInvariant() : n).ToArray();
+        if (node is DocScalar { IsNull: false } scalar)
+        {
+            var index = Array.IndexOf(names, scalar.Value);
+            if (index >= 0)
+            {
+                return Enum.GetValues<T>()[index];
+            }
+
+            _bag.Add($"'{scalar.Value}' is not a {what}{NameSuggestions.DidYouMean(scalar.Value, names)}; use one of {string.Join(", ", names)}", scalar.Location, path);
+            return null;
+        }
+
+        Expected(node, $"a {what} ({string.Join(", ", names)})", path);
+        return null;
+    }
+
+    private Expression? ReadExpression(DocNode node, string path)
+    {
+        if (node is not DocScalar { IsNull: false } scalar)
+        {
+            Expected(node, "an expression (a string such as restrict(corpus, physical))", path);
+            return null;
+        }
+
+        try
+        {
+            return ExpressionParser.Parse(scalar.Value, scalar.ContentStart);
+        }
+        catch (ModelException e)
+        {
+            _bag.AddRange(e.Diagnostics.Select(x => x with { Message = "in expression: " + x.Message, Path = path }));
+            return null;
+        }
+    }
+
+    private void Expected(DocNode node, string what, string path) =>
+        _bag.Add($"expected {what} but found {node.Kind}", node.Location, path);
+
+    private static string Join(string path, string key) => string.IsNullOrEmpty(path) ? key : $"{path}.{key}";
+}

@@ -1,0 +1,18 @@
+using System.Collections.Immutable;
+using PredictiveModels.Complexity;
+
+namespace PredictiveModels.Structures;
+
+/// <summary>The scores of every candidate of a scenario, in catalog order (structures, then their mechanisms in declared order).</summary>
+/// <param name="Candidates">One score per (structure, mechanism).</param>
+/// <param name="HoleCost">The hole cost used for <see cref="CandidateScore.Bits"/>.</param>
+/// <param name="SizeBound">The size bound of class masses, in nodes per filling.</param>
+/// <param name="WorldModelBits">Total intrinsic bits of the shared world model (not part of any candidate's K).</param>
+public sealed record ScoreReport(ImmutableArray<CandidateScore> Candidates, HoleCost HoleCost, int SizeBound, double WorldModelBits)
+{
+    /// <summary>The score of a candidate by structure id and mechanism; null when there is none.</summary>
+    /// <param name="structureId">The structure id.</param>
+    /// <param name="mechanism">The mechanism.</param>
+    public CandidateScore? Find(string structureId, Mechanism mechanism) =>
+        Candidates.FirstOrDefault(c => c.Structure.Id == structureId && c.Mechanism == mechanism);
+}
