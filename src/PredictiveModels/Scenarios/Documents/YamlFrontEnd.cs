@@ -16,8 +16,14 @@ internal static class YamlFrontEnd
         }
         catch (YamlException e)
         {
-            var message = e.InnerException?.Message ?? e.Message;
-            throw new ModelException($"malformed YAML: {Clean(message)}", At(source, e.Start));
+            var message = Clean(e.InnerException?.Message ?? e.Message);
+            const string duplicate = "Duplicate key ";
+            if (message.StartsWith(duplicate, StringComparison.Ordinal))
+            {
+                throw new ModelException($"the key '{message[duplicate.Length..]}' appears twice in this mapping", At(source, e.Start));
+            }
+
+            throw new ModelException($"malformed YAML: {message}", At(source, e.Start));
         }
 
         if (stream.Documents.Count == 0)
