@@ -9,17 +9,43 @@ internal static class CommonOptions
     public static Argument<string?> ScenarioArgument(string description = "Scenario file (.yaml, .yml or .json). Omit it to use the embedded default scenario.") =>
         new("scenario") { Description = description, Arity = ArgumentArity.ZeroOrOne };
 
-    public static Option<OutputFormat> Format() =>
-        new("--format", "-f")
+    public static Option<string> Format()
+    {
+        var option = new Option<string>("--format", "-f")
         {
             Description = "Output format: table (for reading), json (one object with a schemaVersion, see docs/cli.md), csv or markdown.",
-            DefaultValueFactory = _ => OutputFormat.Table,
+            DefaultValueFactory = _ => "table",
         };
+        option.AcceptOnlyFromAmong(LowerCaseNames<OutputFormat>());
+        return option;
+    }
+
+    /// <summary>An option whose values are the lower-case names of an enum, e.g. <c>internal</c> for <c>Mechanism.Internal</c>.</summary>
+    public static Option<string?> Choice<T>(string name, string alias, string description)
+        where T : struct, Enum
+    {
+        var option = new Option<string?>(name, alias) { Description = description };
+        option.AcceptOnlyFromAmong(LowerCaseNames<T>());
+        return option;
+    }
+
+    /// <summary>Maps a lower-case name accepted by <see cref="Choice{T}"/> or <see cref="Format"/> back to its enum value.</summary>
+    public static T? Parse<T>(string? value)
+        where T : struct, Enum =>
+        value is null ? null : Enum.Parse<T>(value, ignoreCase: true);
+
+    /// <summary>Reads the --format option.</summary>
+    public static OutputFormat GetFormat(this ParseResult parse, Option<string> format) =>
+        Parse<OutputFormat>(parse.GetValue(format)) ?? OutputFormat.Table;
+
+    private static string[] LowerCaseNames<T>()
+        where T : struct, Enum => [.. Enum.GetNames<T>().Select(n => n.ToLowerInvariant())];
 
     public static Option<string?> Output() =>
         new("--output", "-o")
         {
             Description = "Write the result to this file instead of standard output. The file appears whole or not at all.",
+            HelpName = "file",
         };
 
     /// <summary>Loads the named scenario, or the embedded default when <paramref name="path"/> is null.</summary>

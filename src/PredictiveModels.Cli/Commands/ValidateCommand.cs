@@ -30,7 +30,7 @@ internal static class ValidateCommand
         {
             var loaded = ScenarioLoader.Load(parse.GetValue(scenario)!);
             var report = StructureScorer.Score(loaded);
-            var text = Render(loaded, report, parse.GetValue(format));
+            var text = Render(loaded, report, parse.GetFormat(format));
             await CommonOptions.WriteAsync(text, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
             return ExitCodes.Success;
         });
