@@ -25,27 +25,27 @@ internal static class SpecificationRules
     }
 
     public static string? CheckBits(double bits, string what) =>
-        double.IsNaN(bits) ? $"{what} is NaN; give a finite number of bits, at least 0"
-        : double.IsInfinity(bits) ? $"{what} is infinite; give a finite number of bits, at least 0"
-        : bits < 0 ? $"{what} is {Format(bits)}, but bits cannot be negative"
+        double.IsNaN(bits) ? $"{what} cannot be NaN; give a finite number of bits, at least 0"
+        : double.IsInfinity(bits) ? $"{what} cannot be infinite; give a finite number of bits, at least 0"
+        : bits < 0 ? $"{what} cannot be negative (got {Format(bits)})"
         : null;
 
     public static string? CheckPositive(double value, string what) =>
-        double.IsNaN(value) ? $"{what} is NaN; it must be a finite number greater than 0"
-        : double.IsInfinity(value) ? $"{what} is infinite; it must be a finite number greater than 0"
-        : value <= 0 ? $"{what} is {Format(value)}, but it must be greater than 0"
+        double.IsNaN(value) ? $"{what} cannot be NaN; it must be a finite number greater than 0"
+        : double.IsInfinity(value) ? $"{what} cannot be infinite; it must be a finite number greater than 0"
+        : value <= 0 ? $"{what} must be greater than 0 (got {Format(value)})"
         : null;
 
     public static string? CheckNonNegative(double value, string what) =>
-        double.IsNaN(value) ? $"{what} is NaN; it must be a finite number, at least 0"
-        : double.IsInfinity(value) ? $"{what} is infinite; it must be a finite number, at least 0"
-        : value < 0 ? $"{what} is {Format(value)}, but it must be at least 0"
+        double.IsNaN(value) ? $"{what} cannot be NaN; it must be a finite number, at least 0"
+        : double.IsInfinity(value) ? $"{what} cannot be infinite; it must be a finite number, at least 0"
+        : value < 0 ? $"{what} cannot be negative (got {Format(value)})"
         : null;
 
     public static string? CheckAtLeast(double value, double minimum, string what) =>
-        double.IsNaN(value) ? $"{what} is NaN; it must be a finite number, at least {Format(minimum)}"
-        : double.IsInfinity(value) ? $"{what} is infinite; it must be a finite number, at least {Format(minimum)}"
-        : value < minimum ? $"{what} is {Format(value)}, but it must be at least {Format(minimum)}"
+        double.IsNaN(value) ? $"{what} cannot be NaN; it must be a finite number, at least {Format(minimum)}"
+        : double.IsInfinity(value) ? $"{what} cannot be infinite; it must be a finite number, at least {Format(minimum)}"
+        : value < minimum ? $"{what} must be at least {Format(minimum)} (got {Format(value)})"
         : null;
 
     public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
