@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Xml.Linq;
+using PredictiveModels.Scenarios;
+using PredictiveModels.Structures;
+
+namespace PredictiveModels.Cli.Tests.Packaging;
+
+/// <summary>
+/// The packages as users get them: <c>dotnet pack</c> of the solution, the library restored by a
+/// fresh project from a local feed, and the tool installed from it. Slow (a full Release build and
+/// two restores): filter with <c>--filter Category!=Slow</c> to skip.
+/// </summary>
+[Trait("Category", "Slow")]
+public sealed class PackageTests(PackedSolution packed) : IClassFixture<PackedSolution>
+{
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(3);
+
+    [Fact]
+    public void Packing_the_solution_yields_the_library_with_readme_xml_docs_and_symbols_and_the_tool_package()
+    {
+        var files = Directory.GetFiles(packed.PackageFolder).Select(Path.GetFileName).ToArray();
+        files.Should().Contain(
+            [$"PredictiveModels.{packed.Version}.nupkg", $"PredictiveModels.{packed.Version}.snupkg", $"PredictiveModels.Cli.{packed.Version}.nupkg"],
+            "the library, its symbols and the tool are packed");
+        files.Should().OnlyContain(
+            f => f!.StartsWith($"PredictiveModels.{packed.Version}.", StringComparison.Ordinal) || f.StartsWith($"PredictiveModels.Cli.{packed.Version}.", StringComparison.Ordinal),
+            "tests and benchmarks are not packable");
+
+        using (var library = ZipFile.OpenRead(packed.PackagePath("PredictiveModels")))
+        {
+            Entries(library).Should().Contain(["README.md", "lib/net10.0/PredictiveModels.dll", "lib/net10.0/PredictiveModels.xml"]);
+            Read(library, "lib/net10.0/PredictiveModels.xml").Should().Contain("<member name=\"T:PredictiveModels.Structures.StructureScorer\">");
+            var nuspec = Nuspec(library);
+            Element(nuspec, "readme").Should().Be("README.md");
+            Element(nuspec, "license").Should().Be("MIT");
+            nuspec.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string?)e.Attribute("id"))
+                .Should().Contain(["MathNet.Numerics", "YamlDotNet"]);
+        }
+
+        using (var symbols = ZipFile.OpenRead(packed.PackagePath("PredictiveModels", "snupkg")))
+        {
+            Entries(symbols).Should().Contain("lib/net10.0/PredictiveModels.pdb");
+        }
+
+        using var tool = ZipFile.OpenRead(packed.PackagePath("PredictiveModels.Cli"));
+        Entries(tool).Should().Contain(
+            ["README.md", "tools/net10.0/any/DotnetToolSettings.xml", "tools/net10.0/any/predictive-models.dll", "tools/net10.0/any/PredictiveModels.dll"]);
+        var command = XDocument.Parse(Read(tool, "tools/net10.0/any/DotnetToolSettings.xml")).Descendants("Command").Should().ContainSingle().Subject;
+        ((string?)command.Attribute("Name")).Should().Be("predictive-models");
+        ((string?)command.Attribute("EntryPoint")).Should().Be("predictive-models.dll");
+        Nuspec(tool).Descendants().Where(e => e.Name.LocalName == "packageType").Select(e => (string?)e.Attribute("name"))
+            .Should().Contain("DotnetTool");
+    }
+
+    [Fact]
+    public void A_fresh_project_restores_the_library_from_the_local_feed_and_scores_the_default_scenario()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(packed.Root, "consumer")).FullName;
+
+        // Empty build files stop MSBuild looking further up for ones that are not ours.
+        foreach (var name in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props" })
+        {
+            File.WriteAllText(Path.Combine(folder, name), "<Project />\n");
+        }
+
+        // The local feed is added to the configured sources, so the dependencies still come from nuget.org.
+        File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="predictive-models-local" value="{packed.PackageFolder}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(folder, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="PredictiveModels" Version="{packed.Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(folder, "Program.cs"), """
+            using System.Reflection;
+            using PredictiveModels.Scenarios;
+            using PredictiveModels.Structures;
+
+            var scenario = Scenario.Default;
+            var report = StructureScorer.Score(scenario);
+            var first = report.Candidates[0];
+            var version = typeof(Scenario).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+            Console.WriteLine($"version={version}");
+            Console.WriteLine(FormattableString.Invariant($"structures={scenario.Structures.Length}"));
+            Console.WriteLine(FormattableString.Invariant($"{first.Candidate.Key} bits={first.Bits:R}"));
+            """);
+
+        var run = ProcessRunner.Run(PackedSolution.Dotnet, ["run", "--project", "Consumer.csproj"], folder, CommandTimeout, packed.ChildEnvironment(privateCache: true));
+
+        // The packaged library must agree with the one these tests are built against.
+        var expected = StructureScorer.Score(Scenario.Default).Candidates[0];
+        run.ShouldSucceed()
+            .ShouldPrint($"version={packed.Version}")
+            .ShouldPrint(string.Create(CultureInfo.InvariantCulture, $"structures={Scenario.Default.Structures.Length}"))
+            .ShouldPrint(string.Create(CultureInfo.InvariantCulture, $"{expected.Candidate.Key} bits={expected.Bits:R}"));
+    }
+
+    [Fact]
+    public void The_tool_package_installs_from_the_local_feed_and_lists_the_default_structures()
+    {
+        var toolPath = Path.Combine(packed.Root, "tool");
+        var environment = packed.ChildEnvironment(privateCache: true);
+        ProcessRunner.Run(
+                PackedSolution.Dotnet,
+                ["tool", "install", "--tool-path", toolPath, "--add-source", packed.PackageFolder, "PredictiveModels.Cli", "--version", packed.Version],
+                packed.Root,
+                CommandTimeout,
+                environment)
+            .ShouldSucceed();
+
+        ProcessRunner.Run(Path.Combine(toolPath, "predictive-models"), ["structures"], packed.Root, CommandTimeout, environment)
+            .ShouldSucceed()
+            .ShouldPrint("deceptive-agent");
+    }
+
+    private static IEnumerable<string> Entries(ZipArchive package) => package.Entries.Select(e => e.FullName);
+
+    private static string Read(ZipArchive package, string entry)
+    {
+        using var reader = new StreamReader((package.GetEntry(entry) ?? throw new InvalidOperationException($"{entry} is missing")).Open());
+        return reader.ReadToEnd();
+    }
+
+    private static XDocument Nuspec(ZipArchive package) =>
+        XDocument.Parse(Read(package, package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal) && !e.FullName.Contains('/', StringComparison.Ordinal)).FullName));
+
+    private static string? Element(XDocument document, string localName) =>
+        document.Descendants().FirstOrDefault(e => e.Name.LocalName == localName)?.Value;
+}
