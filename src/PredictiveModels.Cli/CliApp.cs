@@ -58,7 +58,9 @@ public static class CliApp
 
         try
         {
-            var configuration = new InvocationConfiguration { Output = output, Error = error };
+            // Without EnableDefaultExceptionHandler = false, System.CommandLine catches every exception an
+            // action throws and prints it with its stack trace, so the handlers below would never run.
+            var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
             return await parse.InvokeAsync(configuration, cancellation);
         }
         catch (ModelException e)
