@@ -85,6 +85,12 @@ internal sealed class ExpressionCoster
         }
 
         var table = _tables(mode);
+        // Checked before either cost so that the message names the hole and its location (Kmin is computed first).
+        if (double.IsPositiveInfinity(table.CheapestBits(hole.Type)))
+        {
+            throw new ModelException($"no finite expression of type {hole.Type} exists in this world model, so the hole '?{hole.Name}' cannot be filled", hole.Location);
+        }
+
         if (holeCost == HoleCost.Min)
         {
             var filling = table.CheapestExpression(hole.Type);
@@ -92,11 +98,6 @@ internal sealed class ExpressionCoster
         }
 
         var cheapestSize = table.CheapestSize(hole.Type);
-        if (double.IsPositiveInfinity(table.CheapestBits(hole.Type)))
-        {
-            throw new ModelException($"no finite expression of type {hole.Type} exists in this world model, so the hole '?{hole.Name}' cannot be filled", hole.Location);
-        }
-
         if (cheapestSize > table.SizeBound)
         {
             throw new ModelException(
