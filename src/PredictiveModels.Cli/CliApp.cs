@@ -11,7 +11,7 @@ namespace PredictiveModels.Cli;
 public static class CliApp
 {
     /// <summary>Builds the root command with every subcommand.</summary>
-    public static RootCommand BuildRootCommand()
+    public static RootCommand BuildRootCommand(CliContext? context = null)
     {
         var root = new RootCommand(
             """
@@ -32,6 +32,8 @@ public static class CliApp
         root.Subcommands.Add(ScoreCommand.Build());
         root.Subcommands.Add(ExplainCommand.Build());
         root.Subcommands.Add(ValidateCommand.Build());
+        root.Subcommands.Add(PosteriorCommand.Build());
+        root.Subcommands.Add(SweepCommand.Build(context ?? CliContext.Quiet));
         return root;
     }
 
@@ -40,10 +42,11 @@ public static class CliApp
     /// <param name="output">Where results (and help) go.</param>
     /// <param name="error">Where errors go.</param>
     /// <param name="cancellation">Cancels the run (Ctrl-C); no output file is left behind.</param>
+    /// <param name="context">Whether progress bars may be drawn, and where; <see cref="CliContext.Quiet"/> by default.</param>
     /// <returns>An exit code from <see cref="ExitCodes"/>.</returns>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellation = default)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellation = default, CliContext? context = null)
     {
-        var root = BuildRootCommand();
+        var root = BuildRootCommand(context);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -1,3 +1,3 @@
 using PredictiveModels.Cli;
 
-return await CliApp.RunAsync(args, Console.Out, Console.Error);
+return await CliApp.RunAsync(args, Console.Out, Console.Error, CancellationToken.None, CliContext.FromConsole());

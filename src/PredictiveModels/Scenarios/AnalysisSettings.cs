@@ -7,14 +7,24 @@ namespace PredictiveModels.Scenarios;
 /// <summary>The settings of a scenario's analyses. Immutable; <see cref="Create"/> checks every value.</summary>
 public sealed class AnalysisSettings
 {
-    private AnalysisSettings(HoleCost holeCost, int sizeBound)
+    /// <summary>Default effective data size <c>n</c>: 10^9 tokens.</summary>
+    public const double DefaultDataSize = 1e9;
+
+    /// <summary>Default share below which a structure counts as eliminated: 10^-6.</summary>
+    public const double DefaultEliminationThreshold = 1e-6;
+
+    private AnalysisSettings(HoleCost holeCost, int sizeBound, double simplicityExponent, double speedWeight, double dataSize, double eliminationThreshold)
     {
         HoleCost = holeCost;
         SizeBound = sizeBound;
+        SimplicityExponent = simplicityExponent;
+        SpeedWeight = speedWeight;
+        DataSize = dataSize;
+        EliminationThreshold = eliminationThreshold;
     }
 
-    /// <summary>The settings used when a scenario gives none: class cost for holes, size bound 12.</summary>
-    public static AnalysisSettings Default { get; } = new(HoleCost.Class, DescriptionLengths.DefaultSizeBound);
+    /// <summary>The settings used when a scenario gives none (every default below).</summary>
+    public static AnalysisSettings Default { get; } = new(HoleCost.Class, DescriptionLengths.DefaultSizeBound, 1.0, 0.0, DefaultDataSize, DefaultEliminationThreshold);
 
     /// <summary>Which cost counts for structures with holes (both are always reported). Default <see cref="Complexity.HoleCost.Class"/>.</summary>
     public HoleCost HoleCost { get; }
@@ -22,20 +32,79 @@ public sealed class AnalysisSettings
     /// <summary>Largest number of nodes per hole filling counted in class masses: 1 to <see cref="DescriptionLengths.MaxSizeBound"/>. Default 12.</summary>
     public int SizeBound { get; }
 
-    /// <summary>Creates settings.</summary>
+    /// <summary>Simplicity exponent <c>a</c> of the prior <c>2^(-a K)</c>: finite, at least 0 (0 switches the simplicity prior off). Default 1.</summary>
+    public double SimplicityExponent { get; }
+
+    /// <summary>Speed weight <c>lambda</c>, in bits per doubling of runtime steps: finite, at least 0 (0 switches the speed prior off). Default 0.</summary>
+    public double SpeedWeight { get; }
+
+    /// <summary>Effective data size <c>n</c> in tokens, which multiplies each loss gap (bits per token): finite, at least 0. Default 10^9.</summary>
+    public double DataSize { get; }
+
+    /// <summary>The share of the posterior below which a structure counts as eliminated: strictly between 0 and 1. Default 10^-6.</summary>
+    public double EliminationThreshold { get; }
+
+    /// <summary>Creates settings; every argument has the default of <see cref="Default"/>.</summary>
     /// <param name="holeCost">Class or min.</param>
     /// <param name="sizeBound">1 to <see cref="DescriptionLengths.MaxSizeBound"/> nodes.</param>
-    /// <exception cref="ModelException">A value is out of range.</exception>
-    public static AnalysisSettings Create(HoleCost holeCost = HoleCost.Class, int sizeBound = DescriptionLengths.DefaultSizeBound)
+    /// <param name="simplicityExponent"><c>a</c>: finite, at least 0.</param>
+    /// <param name="speedWeight"><c>lambda</c>: finite, at least 0.</param>
+    /// <param name="dataSize"><c>n</c> in tokens: finite, at least 0.</param>
+    /// <param name="eliminationThreshold">Strictly between 0 and 1.</param>
+    /// <exception cref="ModelException">A value is out of range; the diagnostic names the setting.</exception>
+    public static AnalysisSettings Create(
+        HoleCost holeCost = HoleCost.Class,
+        int sizeBound = DescriptionLengths.DefaultSizeBound,
+        double simplicityExponent = 1.0,
+        double speedWeight = 0.0,
+        double dataSize = DefaultDataSize,
+        double eliminationThreshold = DefaultEliminationThreshold)
     {
+        var bag = new DiagnosticBag();
         if (sizeBound < 1 || sizeBound > DescriptionLengths.MaxSizeBound)
         {
-            throw new ModelException(
-                string.Create(CultureInfo.InvariantCulture, $"the size bound is {sizeBound}, but it must be between 1 and {DescriptionLengths.MaxSizeBound} nodes"),
-                null,
-                "analysis.sizeBound");
+            bag.Add(string.Create(CultureInfo.InvariantCulture, $"the size bound is {sizeBound}, but it must be between 1 and {DescriptionLengths.MaxSizeBound} nodes"), null, "analysis.sizeBound");
         }
 
-        return new AnalysisSettings(holeCost, sizeBound);
+        Check(bag, SpecificationRules.CheckNonNegative(simplicityExponent, "the simplicity exponent a"), "analysis.simplicityExponent");
+        Check(bag, SpecificationRules.CheckNonNegative(speedWeight, "the speed weight lambda"), "analysis.speedWeight");
+        Check(bag, SpecificationRules.CheckNonNegative(dataSize, "the data size n"), "analysis.dataSize");
+        if (!(eliminationThreshold > 0 && eliminationThreshold < 1))
+        {
+            bag.Add($"the elimination threshold is {SpecificationRules.Format(eliminationThreshold)}, but it must be strictly between 0 and 1", null, "analysis.eliminationThreshold");
+        }
+
+        bag.ThrowIfAny();
+        return new AnalysisSettings(holeCost, sizeBound, simplicityExponent, speedWeight, dataSize, eliminationThreshold);
+    }
+
+    /// <summary>Returns a copy with the given settings changed; the result is checked like <see cref="Create"/>.</summary>
+    /// <param name="holeCost">New hole cost, or null to keep it.</param>
+    /// <param name="sizeBound">New size bound, or null to keep it.</param>
+    /// <param name="simplicityExponent">New <c>a</c>, or null to keep it.</param>
+    /// <param name="speedWeight">New <c>lambda</c>, or null to keep it.</param>
+    /// <param name="dataSize">New <c>n</c>, or null to keep it.</param>
+    /// <param name="eliminationThreshold">New threshold, or null to keep it.</param>
+    public AnalysisSettings With(
+        HoleCost? holeCost = null,
+        int? sizeBound = null,
+        double? simplicityExponent = null,
+        double? speedWeight = null,
+        double? dataSize = null,
+        double? eliminationThreshold = null) =>
+        Create(
+            holeCost ?? HoleCost,
+            sizeBound ?? SizeBound,
+            simplicityExponent ?? SimplicityExponent,
+            speedWeight ?? SpeedWeight,
+            dataSize ?? DataSize,
+            eliminationThreshold ?? EliminationThreshold);
+
+    private static void Check(DiagnosticBag bag, string? error, string path)
+    {
+        if (error is not null)
+        {
+            bag.Add(error, null, path);
+        }
     }
 }

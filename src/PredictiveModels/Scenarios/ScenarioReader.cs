@@ -19,7 +19,7 @@ internal sealed class ScenarioReader
     private static readonly string[] WorldKeys = ["concepts", "builtins", "literalWeight"];
     private static readonly string[] ConceptKeys = ["name", "type", "params", "bits", "definition", "weight", "acquiredAt", "description"];
     private static readonly string[] StructureKeys = ["id", "name", "camera", "procedure", "class", "mechanisms", "lossGap", "runtimeSteps", "deriveSteps", "requires", "description"];
-    private static readonly string[] AnalysisKeys = ["holeCost", "sizeBound"];
+    private static readonly string[] AnalysisKeys = ["holeCost", "sizeBound", "simplicityExponent", "speedWeight", "dataSize", "eliminationThreshold"];
 
     private readonly DiagnosticBag _bag = new();
     private readonly string _source;
@@ -294,10 +294,11 @@ internal sealed class ScenarioReader
             return AnalysisSettings.Default;
         }
 
+        var d = AnalysisSettings.Default;
         var holeCost = fields.TryGetValue("holeCost", out var holeNode)
-            ? ReadEnum<HoleCost>(holeNode, "analysis.holeCost", "hole cost", lowerCase: true) ?? HoleCost.Class
-            : AnalysisSettings.Default.HoleCost;
-        var sizeBound = AnalysisSettings.Default.SizeBound;
+            ? ReadEnum<HoleCost>(holeNode, "analysis.holeCost", "hole cost", lowerCase: true) ?? d.HoleCost
+            : d.HoleCost;
+        var sizeBound = d.SizeBound;
         if (fields.TryGetValue("sizeBound", out var sizeNode) && ReadInt(sizeNode, "analysis.sizeBound") is { } s)
         {
             if (s < 1 || s > DescriptionLengths.MaxSizeBound)
@@ -310,7 +311,16 @@ internal sealed class ScenarioReader
             }
         }
 
-        return AnalysisSettings.Create(holeCost, sizeBound);
+        var a = Optional(fields, "simplicityExponent", "analysis", (v, w) => SpecificationRules.CheckNonNegative(v, w), "the simplicity exponent a") ?? d.SimplicityExponent;
+        var lambda = Optional(fields, "speedWeight", "analysis", (v, w) => SpecificationRules.CheckNonNegative(v, w), "the speed weight lambda") ?? d.SpeedWeight;
+        var n = Optional(fields, "dataSize", "analysis", (v, w) => SpecificationRules.CheckNonNegative(v, w), "the data size n") ?? d.DataSize;
+        var threshold = Optional(
+            fields,
+            "eliminationThreshold",
+            "analysis",
+            (v, w) => v > 0 && v < 1 ? null : $"{w} is {SpecificationRules.Format(v)}, but it must be strictly between 0 and 1",
+            "the elimination threshold") ?? d.EliminationThreshold;
+        return AnalysisSettings.Create(holeCost, sizeBound, a, lambda, n, threshold);
     }
 
     // ---- helpers ----------------------------------------------------------------------------

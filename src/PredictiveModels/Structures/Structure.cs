@@ -170,6 +170,15 @@ public sealed class Structure
         return mechanism == Mechanism.Deceptive ? steps + DeriveSteps : steps;
     }
 
+    /// <summary>Returns a copy with some values changed; the result is checked like <see cref="Create"/>.</summary>
+    /// <param name="lossGap">New loss gap (bits per token), or null to keep it.</param>
+    /// <param name="runtimeSteps">New runtime steps (at least 1), or null to keep it.</param>
+    /// <param name="deriveSteps">New derive steps (at least 0), or null to keep it.</param>
+    /// <param name="camera">New camera, or null to keep it.</param>
+    /// <exception cref="ModelException">A value is out of range.</exception>
+    public Structure With(double? lossGap = null, double? runtimeSteps = null, double? deriveSteps = null, Expression? camera = null) =>
+        Create(Id, Name, camera ?? Camera, Procedure, Class, Mechanisms, lossGap ?? LossGap, runtimeSteps ?? RuntimeStepsOverride, deriveSteps ?? DeriveSteps, Requires, Description, Location);
+
     /// <summary>Checks a structure id; null when valid, else the message.</summary>
     internal static string? CheckId(string? id)
     {

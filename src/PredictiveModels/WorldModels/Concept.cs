@@ -110,6 +110,20 @@ public sealed class Concept : Symbol
         return new Concept(name, type, [], weight, description ?? "", null, definition, acquiredAt, location);
     }
 
+    /// <summary>Returns a copy with other intrinsic bits; only for a base concept.</summary>
+    /// <param name="bits">Finite, at least 0.</param>
+    /// <exception cref="ModelException">The concept is derived, or the value is out of range.</exception>
+    public Concept WithBits(double bits) => IsDerived
+        ? throw new ModelException($"concept '{Name}' is derived: its bits follow from its definition and cannot be set", Location)
+        : Base(Name, ResultType, bits, Weight, ParameterTypes, AcquiredAt, Description, Location);
+
+    /// <summary>Returns a copy with another weight.</summary>
+    /// <param name="weight">Finite, greater than 0.</param>
+    /// <exception cref="ModelException">The value is out of range.</exception>
+    public Concept WithWeight(double weight) => IsDerived
+        ? Derived(Name, ResultType, Definition!, weight, AcquiredAt, Description, Location)
+        : Base(Name, ResultType, Bits!.Value, weight, ParameterTypes, AcquiredAt, Description, Location);
+
     private static void CheckCommon(DiagnosticBag bag, string name, double weight, double? acquiredAt, SourceLocation? location)
     {
         if (SpecificationRules.CheckIdentifier(name, "a concept name") is { } nameError)

@@ -1,0 +1,109 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using PredictiveModels.Diagnostics;
+using PredictiveModels.Scenarios;
+using PredictiveModels.Structures;
+
+namespace PredictiveModels.Posterior;
+
+/// <summary>
+/// Sweeps one numeric parameter of a scenario over a range and evaluates the simplicity posterior
+/// at each point. Parameters of the posterior itself (<c>a</c>, <c>lambda</c>, <c>n</c>) reuse one
+/// set of scores; any other parameter rescores the scenario at each point.
+/// </summary>
+public static class ParameterSweep
+{
+    /// <summary>The largest number of points a sweep may have.</summary>
+    public const int MaxSteps = 100_000;
+
+    /// <summary>Runs a sweep.</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="parameter">The parameter, resolved against <paramref name="scenario"/>.</param>
+    /// <param name="from">First value.</param>
+    /// <param name="to">Last value.</param>
+    /// <param name="steps">Number of points, 1 to <see cref="MaxSteps"/>; with 1 only <paramref name="from"/> is evaluated.</param>
+    /// <param name="scale">Linear or logarithmic spacing; logarithmic needs both ends greater than 0.</param>
+    /// <param name="progress">Receives the number of points done, if given.</param>
+    /// <param name="cancellation">Stops the sweep between points.</param>
+    /// <exception cref="ModelException">An argument is out of range, or a value is invalid for the parameter (checked at both ends before any work).</exception>
+    public static SweepResult Run(
+        Scenario scenario,
+        ScenarioParameter parameter,
+        double from,
+        double to,
+        int steps,
+        SweepScale scale = SweepScale.Linear,
+        IProgress<int>? progress = null,
+        CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(parameter);
+        var values = Values(from, to, steps, scale);
+
+        // Both ends are checked before any work, so an invalid range fails at once.
+        parameter.Set(scenario, values[0]);
+        parameter.Set(scenario, values[^1]);
+
+        var fixedModel = parameter.ChangesScores ? null : PosteriorModel.From(StructureScorer.Score(scenario));
+        var points = ImmutableArray.CreateBuilder<SweepPoint>(values.Length);
+        for (var i = 0; i < values.Length; i++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var changed = parameter.Set(scenario, values[i]);
+            var model = fixedModel ?? PosteriorModel.From(StructureScorer.Score(changed));
+            var s = changed.Analysis;
+            var result = model.Evaluate(s.SimplicityExponent, s.SpeedWeight, s.DataSize, s.EliminationThreshold);
+            points.Add(new SweepPoint(values[i], result.Classes, result.DeceptiveProbability, result.BitsUnderwater));
+            progress?.Report(i + 1);
+        }
+
+        return new SweepResult(parameter.Path, parameter.Unit, scale, points.MoveToImmutable());
+    }
+
+    /// <summary>The values a sweep visits: <paramref name="steps"/> points from <paramref name="from"/> to <paramref name="to"/>, both included.</summary>
+    /// <param name="from">First value, finite.</param>
+    /// <param name="to">Last value, finite.</param>
+    /// <param name="steps">Number of points, 1 to <see cref="MaxSteps"/>.</param>
+    /// <param name="scale">Linear or logarithmic spacing.</param>
+    /// <exception cref="ModelException">An argument is out of range.</exception>
+    public static double[] Values(double from, double to, int steps, SweepScale scale)
+    {
+        var bag = new DiagnosticBag();
+        if (!double.IsFinite(from))
+        {
+            bag.Add($"the sweep's first value is {SpecificationRules.Format(from)}; it must be a finite number", null, "--from");
+        }
+
+        if (!double.IsFinite(to))
+        {
+            bag.Add($"the sweep's last value is {SpecificationRules.Format(to)}; it must be a finite number", null, "--to");
+        }
+
+        if (steps < 1 || steps > MaxSteps)
+        {
+            bag.Add(string.Create(CultureInfo.InvariantCulture, $"the number of steps is {steps}, but it must be between 1 and {MaxSteps}"), null, "--steps");
+        }
+
+        if (scale == SweepScale.Log && !(from > 0 && to > 0))
+        {
+            bag.Add($"a logarithmic sweep needs both ends greater than 0 (got {SpecificationRules.Format(from)} and {SpecificationRules.Format(to)})", null, "--log");
+        }
+
+        bag.ThrowIfAny();
+        var values = new double[steps];
+        for (var i = 0; i < steps; i++)
+        {
+            var t = steps == 1 ? 0.0 : (double)i / (steps - 1);
+            values[i] = scale == SweepScale.Log
+                ? double.Exp2(Math.Log2(from) + t * (Math.Log2(to) - Math.Log2(from)))
+                : from + t * (to - from);
+        }
+
+        if (steps > 1)
+        {
+            values[^1] = to;
+        }
+
+        return values;
+    }
+}

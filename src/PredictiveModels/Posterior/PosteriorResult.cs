@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+using PredictiveModels.Structures;
+
+namespace PredictiveModels.Posterior;
+
+/// <summary>
+/// The simplicity posterior at one setting of its parameters: every candidate's probability, the
+/// probability of each outcome class, how many bits underwater the best honest candidate is, and
+/// which structures the data eliminates. All probabilities are computed in log space.
+/// </summary>
+/// <param name="SimplicityExponent"><c>a</c>.</param>
+/// <param name="SpeedWeight"><c>lambda</c>.</param>
+/// <param name="DataSize"><c>n</c>, tokens.</param>
+/// <param name="EliminationThreshold">Share below which a structure counts as eliminated.</param>
+/// <param name="Log2Normalizer"><c>log2</c> of the sum of all weights.</param>
+/// <param name="Candidates">Every candidate, in catalog order.</param>
+/// <param name="Classes">Every outcome class, in the order of <see cref="OutcomeClass"/>; their probabilities sum to 1.</param>
+/// <param name="BitsUnderwater"><c>log2(P(best deceptive) / P(best non-deceptive))</c> in bits: positive when deception is favoured; null without a deceptive or without a non-deceptive candidate.</param>
+/// <param name="Eliminations">For each structure with a loss gap, when the data eliminates it.</param>
+public sealed record PosteriorResult(
+    double SimplicityExponent,
+    double SpeedWeight,
+    double DataSize,
+    double EliminationThreshold,
+    double Log2Normalizer,
+    ImmutableArray<CandidatePosterior> Candidates,
+    ImmutableArray<ClassProbability> Classes,
+    double? BitsUnderwater,
+    ImmutableArray<Elimination> Eliminations)
+{
+    /// <summary><c>P(Deceptive)</c>, between 0 and 1.</summary>
+    public double DeceptiveProbability => Probability(OutcomeClass.Deceptive);
+
+    /// <summary>The probability of an outcome class, between 0 and 1.</summary>
+    /// <param name="outcomeClass">The class.</param>
+    public double Probability(OutcomeClass outcomeClass) => Classes.First(c => c.Class == outcomeClass).Probability;
+}

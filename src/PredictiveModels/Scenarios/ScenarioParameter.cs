@@ -1,0 +1,143 @@
+using System.Collections.Immutable;
+using PredictiveModels.Diagnostics;
+using PredictiveModels.Structures;
+using PredictiveModels.WorldModels;
+
+namespace PredictiveModels.Scenarios;
+
+/// <summary>
+/// A numeric parameter of a scenario addressed by a path, which can be read and set to produce a
+/// new scenario. The paths:
+/// <list type="bullet">
+/// <item><description><c>analysis.simplicityExponent</c> (or <c>a</c>), <c>analysis.speedWeight</c> (or <c>lambda</c>), <c>analysis.dataSize</c> (or <c>n</c>);</description></item>
+/// <item><description><c>concepts.NAME.bits</c> (base concepts), <c>concepts.NAME.weight</c>, <c>builtins.NAME.weight</c>, <c>worldModel.literalWeight</c>;</description></item>
+/// <item><description><c>structures.ID.lossGap</c>, <c>structures.ID.runtimeSteps</c>, <c>structures.ID.deriveSteps</c>.</description></item>
+/// </list>
+/// </summary>
+public sealed class ScenarioParameter
+{
+    /// <summary>Every path form, for help texts and messages.</summary>
+    public static ImmutableArray<string> PathForms { get; } =
+    [
+        "analysis.simplicityExponent (a)", "analysis.speedWeight (lambda)", "analysis.dataSize (n)",
+        "concepts.NAME.bits", "concepts.NAME.weight", "builtins.NAME.weight", "worldModel.literalWeight",
+        "structures.ID.lossGap", "structures.ID.runtimeSteps", "structures.ID.deriveSteps",
+    ];
+
+    private readonly Func<Scenario, double> _get;
+    private readonly Func<Scenario, double, Scenario> _set;
+
+    private ScenarioParameter(string path, string unit, bool changesScores, Func<Scenario, double> get, Func<Scenario, double, Scenario> set)
+    {
+        Path = path;
+        Unit = unit;
+        ChangesScores = changesScores;
+        _get = get;
+        _set = set;
+    }
+
+    /// <summary>The canonical path, e.g. <c>concepts.corpus.bits</c>.</summary>
+    public string Path { get; }
+
+    /// <summary>The unit of the value, e.g. <c>bits</c> or <c>tokens</c>.</summary>
+    public string Unit { get; }
+
+    /// <summary>True when changing the value changes candidates' scores (not only the posterior's parameters).</summary>
+    public bool ChangesScores { get; }
+
+    /// <summary>Resolves a path against a scenario.</summary>
+    /// <param name="path">A path of one of the forms of <see cref="PathForms"/>.</param>
+    /// <param name="scenario">The scenario whose names the path uses.</param>
+    /// <exception cref="ModelException">The path has an unknown form or names something the scenario lacks.</exception>
+    public static ScenarioParameter Parse(string path, Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(scenario);
+        var parts = path.Split('.');
+        switch (parts)
+        {
+            case ["a"] or ["analysis", "simplicityExponent"]:
+                return Analysis("analysis.simplicityExponent", "bits per bit of K", s => s.SimplicityExponent, (s, v) => s.With(simplicityExponent: v));
+            case ["lambda"] or ["analysis", "speedWeight"]:
+                return Analysis("analysis.speedWeight", "bits per doubling of runtime", s => s.SpeedWeight, (s, v) => s.With(speedWeight: v));
+            case ["n"] or ["analysis", "dataSize"]:
+                return Analysis("analysis.dataSize", "tokens", s => s.DataSize, (s, v) => s.With(dataSize: v));
+            case ["worldModel", "literalWeight"]:
+                return new ScenarioParameter(path, "weight", true, s => s.WorldModel.LiteralWeight, (s, v) => WithWorld(s, s.WorldModel.Concepts, BuiltInWeights(s), v));
+            case ["concepts", var name, "bits" or "weight"]:
+                var concept = scenario.WorldModel.FindConcept(name)
+                    ?? throw Unknown($"the scenario has no concept '{name}'{NameSuggestions.DidYouMean(name, scenario.WorldModel.Concepts.Select(c => c.Name))}", path);
+                if (parts[2] == "bits")
+                {
+                    if (concept.IsDerived)
+                    {
+                        throw Unknown($"concept '{name}' is derived: its bits follow from its definition; sweep the bits of the concepts it is defined by", path);
+                    }
+
+                    return new ScenarioParameter(path, "bits", true, s => s.WorldModel.FindConcept(name)!.Bits!.Value, (s, v) => WithConcept(s, name, c => c.WithBits(v)));
+                }
+
+                return new ScenarioParameter(path, "weight", true, s => s.WorldModel.FindConcept(name)!.Weight, (s, v) => WithConcept(s, name, c => c.WithWeight(v)));
+            case ["builtins", var builtIn, "weight"]:
+                if (!scenario.WorldModel.BuiltIns.Any(b => b.Name == builtIn))
+                {
+                    throw Unknown($"there is no built-in '{builtIn}'{NameSuggestions.DidYouMean(builtIn, scenario.WorldModel.BuiltIns.Select(b => b.Name))}", path);
+                }
+
+                return new ScenarioParameter(path, "weight", true, s => s.WorldModel.BuiltIns.First(b => b.Name == builtIn).Weight, (s, v) =>
+                {
+                    var weights = BuiltInWeights(s);
+                    weights[builtIn] = v;
+                    return WithWorld(s, s.WorldModel.Concepts, weights, s.WorldModel.LiteralWeight);
+                });
+            case ["structures", var id, "lossGap" or "runtimeSteps" or "deriveSteps"]:
+                var structure = scenario.FindStructure(id)
+                    ?? throw Unknown($"the scenario has no structure '{id}'{NameSuggestions.DidYouMean(id, scenario.Structures.Select(s => s.Id))}", path);
+                return parts[2] switch
+                {
+                    "lossGap" => new ScenarioParameter(path, "bits per token", true, s => s.FindStructure(id)!.LossGap, (s, v) => WithStructure(s, id, x => x.With(lossGap: v))),
+                    "runtimeSteps" => new ScenarioParameter(path, "steps", true, s => s.FindStructure(id)!.RuntimeSteps(Mechanism.Internal, s.WorldModel), (s, v) => WithStructure(s, id, x => x.With(runtimeSteps: v))),
+                    _ => new ScenarioParameter(path, "steps", true, s => s.FindStructure(id)!.DeriveSteps, (s, v) => WithStructure(s, id, x => x.With(deriveSteps: v))),
+                };
+            default:
+                throw Unknown($"'{path}' is not a parameter path; the forms are: {string.Join(", ", PathForms)}", path);
+        }
+    }
+
+    /// <summary>The parameter's value in <paramref name="scenario"/>.</summary>
+    /// <param name="scenario">A scenario that has the parameter.</param>
+    public double Get(Scenario scenario) => _get(scenario);
+
+    /// <summary>A copy of <paramref name="scenario"/> with the parameter set to <paramref name="value"/>.</summary>
+    /// <param name="scenario">A scenario that has the parameter.</param>
+    /// <param name="value">The new value; it must be valid for the parameter.</param>
+    /// <exception cref="ModelException">The value is out of the parameter's range; the diagnostic names the parameter.</exception>
+    public Scenario Set(Scenario scenario, double value)
+    {
+        try
+        {
+            return _set(scenario, value);
+        }
+        catch (ModelException e)
+        {
+            throw new ModelException(e.Diagnostics.Select(d => d with { Message = $"{Path} = {SpecificationRules.Format(value)}: {d.Message}", Path = Path }));
+        }
+    }
+
+    private static ScenarioParameter Analysis(string path, string unit, Func<AnalysisSettings, double> get, Func<AnalysisSettings, double, AnalysisSettings> set) =>
+        new(path, unit, false, s => get(s.Analysis), (s, v) => Scenario.Create(s.Name, s.Description, s.WorldModel, s.Structures, set(s.Analysis, v), s.Source));
+
+    private static Dictionary<string, double> BuiltInWeights(Scenario s) =>
+        s.WorldModel.BuiltIns.ToDictionary(b => b.Name, b => b.Weight, StringComparer.Ordinal);
+
+    private static Scenario WithConcept(Scenario s, string name, Func<Concept, Concept> change) =>
+        WithWorld(s, s.WorldModel.Concepts.Select(c => c.Name == name ? change(c) : c), BuiltInWeights(s), s.WorldModel.LiteralWeight);
+
+    private static Scenario WithWorld(Scenario s, IEnumerable<Concept> concepts, Dictionary<string, double> builtIns, double literalWeight) =>
+        Scenario.Create(s.Name, s.Description, WorldModel.Create(concepts, builtIns, literalWeight), s.Structures, s.Analysis, s.Source);
+
+    private static Scenario WithStructure(Scenario s, string id, Func<Structure, Structure> change) =>
+        Scenario.Create(s.Name, s.Description, s.WorldModel, s.Structures.Select(x => x.Id == id ? change(x) : x), s.Analysis, s.Source);
+
+    private static ModelException Unknown(string message, string path) => new(message, null, path);
+}
