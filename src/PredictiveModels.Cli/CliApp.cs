@@ -58,7 +58,9 @@ public static class CliApp
 
         try
         {
-            var configuration = new InvocationConfiguration { Output = output, Error = error };
+            // The default exception handler of System.CommandLine would catch every exception first,
+            // print its stack trace and exit with 1; the handlers below must see them instead.
+            var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
             return await parse.InvokeAsync(configuration, cancellation);
         }
         catch (ModelException e)
@@ -83,6 +85,12 @@ public static class CliApp
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             await error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.ModelError;
+        }
+        catch (Exception e)
+        {
+            // A defect of PredictiveModels, not of the input: keep the details for the bug report.
+            await error.WriteLineAsync($"internal error (please report it with the scenario that caused it): {e}");
             return ExitCodes.ModelError;
         }
     }
