@@ -23,6 +23,7 @@ public sealed partial class CommonOptionsTests
         { "zero-weight", "      bits: 50", "      bits: 50\n      weight: 0", 11, 15, "must be greater than 0" },
         { "schema-version-2", "schemaVersion: 1", "schemaVersion: 2", 1, 16, "schemaVersion 2 is not supported" },
         { "unknown-class", "class: Desired", "class: Desire", 18, 12, "did you mean 'Desired'" },
+        { "unclosed-flow-list", "mechanisms: [internal, corrigible]", "mechanisms: [internal, corrigible", 19, 17, "never closed" },
         {
             "hole-cheaper-than-size-bound",
             "      bits: 20",
