@@ -6,15 +6,57 @@ namespace PredictiveModels.Cli.Commands;
 /// <summary>The arguments and options several commands share, and how they are read.</summary>
 internal static class CommonOptions
 {
-    public static Argument<string?> ScenarioArgument(string description = "Scenario file (.yaml, .yml or .json). Omit it to use the embedded default scenario.") =>
-        new("scenario") { Description = description, Arity = ArgumentArity.ZeroOrOne };
+    public static Argument<string?> ScenarioArgument(string description = "Scenario file (.yaml, .yml or .json). Omit it to use the embedded default scenario.")
+    {
+        var argument = new Argument<string?>("scenario") { Description = description, Arity = ArgumentArity.ZeroOrOne };
+        RejectUnknownOptions(argument);
+        return argument;
+    }
+
+    /// <summary>
+    /// Makes a misspelt option such as <c>--fromat</c> a usage error: the parser would otherwise take it
+    /// for the scenario file name and report a missing file. An existing file of that name is still accepted.
+    /// </summary>
+    public static void RejectUnknownOptions<T>(Argument<T> argument) =>
+        argument.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.Length > 1 && token.Value[0] == '-' && !File.Exists(token.Value))
+                {
+                    result.AddError($"unknown option '{token.Value}' (to name a file whose name starts with '-', write ./{token.Value})");
+                }
+            }
+        });
 
     public static Option<OutputFormat> Format() =>
         new("--format", "-f")
         {
             Description = "Output format: table (for reading), json (one object with a schemaVersion, see docs/cli.md), csv or markdown.",
+            HelpName = "table|json|csv|markdown",
             DefaultValueFactory = _ => OutputFormat.Table,
+            CustomParser = result => ParseName<OutputFormat>(result, "output format") ?? OutputFormat.Table,
         };
+
+    /// <summary>
+    /// Reads an option value that names an enum member, in the lower-case spelling the output uses
+    /// (any case is accepted), with a message that lists the valid names instead of a .NET type name.
+    /// </summary>
+    public static T? ParseName<T>(System.CommandLine.Parsing.ArgumentResult result, string what)
+        where T : struct, Enum
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+        foreach (var value in Enum.GetValues<T>())
+        {
+            if (string.Equals(value.ToString(), text, StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
+        }
+
+        result.AddError($"'{text}' is not a valid {what}; use one of {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}");
+        return null;
+    }
 
     public static Option<string?> Output() =>
         new("--output", "-o")

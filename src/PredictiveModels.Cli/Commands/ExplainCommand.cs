@@ -15,7 +15,12 @@ internal static class ExplainCommand
     {
         var structure = new Argument<string>("structure") { Description = "Id of the structure to explain, e.g. deceptive-agent (see the 'structures' command)." };
         var scenario = CommonOptions.ScenarioArgument();
-        var mechanism = new Option<Mechanism?>("--mechanism", "-m") { Description = "Explain only this mechanism (internal, corrigible or deceptive); by default every mechanism of the structure." };
+        var mechanism = new Option<Mechanism?>("--mechanism", "-m")
+        {
+            Description = "Explain only this mechanism (internal, corrigible or deceptive); by default every mechanism of the structure.",
+            HelpName = "internal|corrigible|deceptive",
+            CustomParser = result => CommonOptions.ParseName<Mechanism>(result, "mechanism"),
+        };
         var format = CommonOptions.Format();
         var output = CommonOptions.Output();
         var command = new Command(

@@ -11,6 +11,7 @@ internal static class ValidateCommand
     public static Command Build()
     {
         var scenario = new Argument<string>("scenario") { Description = "Scenario file (.yaml, .yml or .json) to check." };
+        CommonOptions.RejectUnknownOptions(scenario);
         var format = CommonOptions.Format();
         var output = CommonOptions.Output();
         var command = new Command(
