@@ -157,6 +157,31 @@ public sealed class CliAppTests
         run.ShouldShowNoStackTrace();
     }
 
+    [Fact]
+    public async Task Root_help_exits_0_and_names_the_commands_the_formats_and_the_default_scenario()
+    {
+        var run = (await CliRun.Of("--help")).ShouldSucceed();
+
+        run.Output.Should().ContainAll("structures", "score", "explain", "validate");
+        run.Output.Should().ContainAll("table", "json", "csv", "markdown", "--output");
+        run.Output.Should().Contain("default").And.Contain("Examples");
+    }
+
+    [Theory]
+    [InlineData("structures")]
+    [InlineData("score")]
+    [InlineData("explain")]
+    [InlineData("validate")]
+    public async Task Command_help_exits_0_and_names_the_formats_and_the_default_scenario(string command)
+    {
+        var run = (await CliRun.Of(command, "--help")).ShouldSucceed();
+
+        // The usage line starts with the host's name: predictive-models when installed, testhost here.
+        run.Output.Should().MatchRegex($@"Usage:\s+\S+ {command} ");
+        run.Output.Should().Contain("table|json|csv|markdown").And.Contain("--output");
+        run.Output.Should().Contain("default scenario");
+    }
+
     [Theory]
     [InlineData("-h")]
     [InlineData("-?")]

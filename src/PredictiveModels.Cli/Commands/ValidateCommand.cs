@@ -20,7 +20,8 @@ internal static class ValidateCommand
             Check a scenario file: the schema (unknown or missing keys, wrong kinds of value), the world model (duplicate
             names, unknown references, definition cycles, weights and bits out of range), every expression (syntax, types,
             arities) and that every candidate can be scored. Every problem is reported with its file, line and column;
-            the exit code is 0 when the scenario is valid and 1 when it is not.
+            the exit code is 0 when the scenario is valid and 1 when it is not. The embedded default scenario, which the
+            other commands use when no file is given, is always valid; samples/scenarios/default.yaml holds its text.
             """)
         {
             scenario,
