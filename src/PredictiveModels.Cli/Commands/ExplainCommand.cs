@@ -43,7 +43,7 @@ internal static class ExplainCommand
             var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario));
             var id = parse.GetValue(structure)!;
             var found = loaded.FindStructure(id)
-                ?? throw new UsageException($"scenario '{loaded.Name}' has no structure '{id}'{NameSuggestions.DidYouMean(id, loaded.Structures.Select(s => s.Id))}; its structures are: {string.Join(", ", loaded.Structures.Select(s => s.Id))}");
+                ?? throw new UsageException($"scenario '{loaded.Name}' has no structure '{id}'; its structures are: {string.Join(", ", loaded.Structures.Select(s => s.Id))}{NameSuggestions.DidYouMean(id, loaded.Structures.Select(s => s.Id))}");
             var wanted = parse.GetValue(mechanism);
             if (wanted is { } w && !found.Mechanisms.Contains(w))
             {
