@@ -73,15 +73,17 @@ public sealed partial class CommonOptionsTests
     }
 
     [Theory]
-    [InlineData("empty.yaml", "")]
-    [InlineData("blank.yaml", "\n\n")]
-    [InlineData("empty.json", "")]
-    public async Task An_empty_scenario_file_exits_1_at_line_1_column_1(string name, string text)
+    [InlineData("zero-bytes.yaml", "")]
+    [InlineData("blank-lines.yaml", "\n\n")]
+    [InlineData("comment-only.yaml", "# nothing yet\n")]
+    [InlineData("zero-bytes.json", "")]
+    [InlineData("blank-lines.json", "  \n\n")]
+    public async Task An_empty_scenario_file_exits_1_at_line_1_column_1_saying_it_is_empty(string name, string text)
     {
         using var folder = new TempFolder();
         var path = folder.Write(name, text);
 
-        await ShouldReport(path, 1, 1, "empty");
+        await ShouldReport(path, 1, 1, "the file is empty");
     }
 
     [Fact]

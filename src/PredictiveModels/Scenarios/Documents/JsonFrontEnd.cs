@@ -10,6 +10,13 @@ internal static class JsonFrontEnd
 {
     public static DocNode Read(string text, string source)
     {
+        // Utf8JsonReader reports empty input in its own jargon ("does not contain any JSON tokens ...
+        // when isFinalBlock is true"), so empty input is caught here, as the YAML front end does.
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new ModelException("the file is empty; a scenario needs at least schemaVersion and worldModel", new SourceLocation(source, 1, 1));
+        }
+
         var bytes = Encoding.UTF8.GetBytes(text);
         var lineStarts = new List<int> { 0 };
         for (var i = 0; i < bytes.Length; i++)
