@@ -37,6 +37,7 @@ public sealed partial class CommonOptionsTests
     public static TheoryData<string, string, string, int, int, string> BadJsonScenarios => new()
     {
         { "malformed", "\"bits\": 50 }", "\"bits\": 50 ]", 7, 61, "malformed JSON" },
+        { "malformed-after-non-ascii", "\"name\": \"tiny\",", "\"name\": \"ñandú\", ]", 3, 20, "malformed JSON" },
         { "unknown-key", "\"name\": \"tiny\",", "\"nmae\": \"tiny\",", 3, 3, "unknown key 'nmae'" },
         { "type-error-in-camera", "restrict(corpus, physical)", "restrict(physical, corpus)", 12, 46, "'physical' is a Predicate, but a Stream is expected here" },
         { "negative-bits", "\"bits\": 50 }", "\"bits\": -5 }", 7, 58, "bits cannot be negative" },
