@@ -132,18 +132,6 @@ public sealed class CliAppTests
     }
 
     [Fact]
-    public async Task A_scenario_file_whose_name_starts_with_a_dash_is_read_when_written_as_the_message_suggests()
-    {
-        using var folder = new TempFolder();
-        folder.Write("-dash.yaml", CommonOptionsTests.TinyYaml);
-        var asSuggested = Path.Combine(folder.Path, ".", "-dash.yaml");
-
-        var run = (await CliRun.Of("score", asSuggested)).ShouldSucceed();
-
-        run.Output.Should().Contain("predictor");
-    }
-
-    [Fact]
     public async Task A_pre_cancelled_run_exits_130()
     {
         using var cancelled = new CancellationTokenSource();

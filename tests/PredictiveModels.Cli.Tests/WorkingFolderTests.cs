@@ -9,8 +9,10 @@ public sealed class WorkingFolderCollection;
 [Collection(nameof(WorkingFolderTests))]
 public sealed class WorkingFolderTests
 {
-    [Fact]
-    public async Task A_scenario_file_in_the_working_folder_whose_name_starts_with_a_dash_is_read_when_it_exists()
+    [Theory]
+    [InlineData("-dash.yaml")]
+    [InlineData("./-dash.yaml")]
+    public async Task A_scenario_file_whose_name_starts_with_a_dash_is_read_when_it_exists(string name)
     {
         using var folder = new TempFolder();
         folder.Write("-dash.yaml", CommonOptionsTests.TinyYaml);
@@ -19,7 +21,7 @@ public sealed class WorkingFolderTests
         try
         {
             Directory.SetCurrentDirectory(folder.Path);
-            run = await CliRun.Of("score", "-dash.yaml");
+            run = await CliRun.Of("score", name);
         }
         finally
         {
