@@ -22,6 +22,10 @@ public static class CliApp
             length given the world model, in bits, and explain where every bit goes. Without a SCENARIO file the
             embedded default (the nine structures of "Conditioning Predictive Models", section 4) is used.
 
+            Every command writes --format table (the default, for reading), json (one object with a schemaVersion,
+            see docs/cli.md), csv or markdown, to standard output or, whole or not at all, to --output FILE.
+            Exit codes: 0 success, 1 invalid scenario (file:line:column: error: ...), 2 usage error, 130 cancelled.
+
             Examples:
               predictive-models score                          score the default scenario
               predictive-models explain deceptive-agent        where the deceptive agent's bits go
@@ -88,6 +92,12 @@ public static class CliApp
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             await error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.ModelError;
+        }
+        catch (Exception e)
+        {
+            // A defect of PredictiveModels, not of the input: keep the details for the bug report.
+            await error.WriteLineAsync($"internal error (please report it with the scenario that caused it): {e}");
             return ExitCodes.ModelError;
         }
     }

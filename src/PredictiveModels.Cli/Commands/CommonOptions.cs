@@ -6,40 +6,57 @@ namespace PredictiveModels.Cli.Commands;
 /// <summary>The arguments and options several commands share, and how they are read.</summary>
 internal static class CommonOptions
 {
-    public static Argument<string?> ScenarioArgument(string description = "Scenario file (.yaml, .yml or .json). Omit it to use the embedded default scenario.") =>
-        new("scenario") { Description = description, Arity = ArgumentArity.ZeroOrOne };
-
-    public static Option<string> Format()
+    public static Argument<string?> ScenarioArgument(string description = "Scenario file (.yaml, .yml or .json). Omit it to use the embedded default scenario.")
     {
-        var option = new Option<string>("--format", "-f")
+        var argument = new Argument<string?>("scenario") { Description = description, Arity = ArgumentArity.ZeroOrOne };
+        RejectUnknownOptions(argument);
+        return argument;
+    }
+
+    /// <summary>
+    /// Makes a misspelt option such as <c>--fromat</c> a usage error: the parser would otherwise take it
+    /// for the scenario file name and report a missing file. An existing file of that name is still accepted.
+    /// </summary>
+    public static void RejectUnknownOptions<T>(Argument<T> argument) =>
+        argument.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.Length > 1 && token.Value[0] == '-' && !File.Exists(token.Value))
+                {
+                    result.AddError($"unknown option '{token.Value}' (to name a file whose name starts with '-', write ./{token.Value})");
+                }
+            }
+        });
+
+    public static Option<OutputFormat> Format() =>
+        new("--format", "-f")
         {
             Description = "Output format: table (for reading), json (one object with a schemaVersion, see docs/cli.md), csv or markdown.",
-            DefaultValueFactory = _ => "table",
+            HelpName = "table|json|csv|markdown",
+            DefaultValueFactory = _ => OutputFormat.Table,
+            CustomParser = result => ParseName<OutputFormat>(result, "output format") ?? OutputFormat.Table,
         };
-        option.AcceptOnlyFromAmong(LowerCaseNames<OutputFormat>());
-        return option;
-    }
 
-    /// <summary>An option whose values are the lower-case names of an enum, e.g. <c>internal</c> for <c>Mechanism.Internal</c>.</summary>
-    public static Option<string?> Choice<T>(string name, string alias, string description)
+    /// <summary>
+    /// Reads an option value that names an enum member, in the lower-case spelling the output uses
+    /// (any case is accepted), with a message that lists the valid names instead of a .NET type name.
+    /// </summary>
+    public static T? ParseName<T>(System.CommandLine.Parsing.ArgumentResult result, string what)
         where T : struct, Enum
     {
-        var option = new Option<string?>(name, alias) { Description = description };
-        option.AcceptOnlyFromAmong(LowerCaseNames<T>());
-        return option;
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+        foreach (var value in Enum.GetValues<T>())
+        {
+            if (string.Equals(value.ToString(), text, StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
+        }
+
+        result.AddError($"'{text}' is not a valid {what}; use one of {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}");
+        return null;
     }
-
-    /// <summary>Maps a lower-case name accepted by <see cref="Choice{T}"/> or <see cref="Format"/> back to its enum value.</summary>
-    public static T? Parse<T>(string? value)
-        where T : struct, Enum =>
-        value is null ? null : Enum.Parse<T>(value, ignoreCase: true);
-
-    /// <summary>Reads the --format option.</summary>
-    public static OutputFormat GetFormat(this ParseResult parse, Option<string> format) =>
-        Parse<OutputFormat>(parse.GetValue(format)) ?? OutputFormat.Table;
-
-    private static string[] LowerCaseNames<T>()
-        where T : struct, Enum => [.. Enum.GetNames<T>().Select(n => n.ToLowerInvariant())];
 
     public static Option<string?> Output() =>
         new("--output", "-o")

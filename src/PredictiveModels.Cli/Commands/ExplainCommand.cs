@@ -15,7 +15,12 @@ internal static class ExplainCommand
     {
         var structure = new Argument<string>("structure") { Description = "Id of the structure to explain, e.g. deceptive-agent (see the 'structures' command)." };
         var scenario = CommonOptions.ScenarioArgument();
-        var mechanism = CommonOptions.Choice<Mechanism>("--mechanism", "-m", "Explain only this mechanism; by default every mechanism of the structure.");
+        var mechanism = new Option<Mechanism?>("--mechanism", "-m")
+        {
+            Description = "Explain only this mechanism (internal, corrigible or deceptive); by default every mechanism of the structure.",
+            HelpName = "internal|corrigible|deceptive",
+            CustomParser = result => CommonOptions.ParseName<Mechanism>(result, "mechanism"),
+        };
         var format = CommonOptions.Format();
         var output = CommonOptions.Output();
         var command = new Command(
@@ -38,8 +43,8 @@ internal static class ExplainCommand
             var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario));
             var id = parse.GetValue(structure)!;
             var found = loaded.FindStructure(id)
-                ?? throw new UsageException($"scenario '{loaded.Name}' has no structure '{id}'{NameSuggestions.DidYouMean(id, loaded.Structures.Select(s => s.Id))}; its structures are: {string.Join(", ", loaded.Structures.Select(s => s.Id))}");
-            var wanted = CommonOptions.Parse<Mechanism>(parse.GetValue(mechanism));
+                ?? throw new UsageException($"scenario '{loaded.Name}' has no structure '{id}'; its structures are: {string.Join(", ", loaded.Structures.Select(s => s.Id))}{NameSuggestions.DidYouMean(id, loaded.Structures.Select(s => s.Id))}");
+            var wanted = parse.GetValue(mechanism);
             if (wanted is { } w && !found.Mechanisms.Contains(w))
             {
                 throw new UsageException($"structure '{id}' has no {ScoreCommand.Name(w)} mechanism; its mechanisms are: {string.Join(", ", found.Mechanisms.Select(ScoreCommand.Name))}");
@@ -50,7 +55,7 @@ internal static class ExplainCommand
                 .Where(m => wanted is null || m == wanted)
                 .Select(m => StructureScorer.Score(new Candidate(found, m), lengths, loaded.Analysis.HoleCost))
                 .ToArray();
-            var text = Render(loaded, found, scores, parse.GetFormat(format));
+            var text = Render(loaded, found, scores, parse.GetValue(format));
             await CommonOptions.WriteAsync(text, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
             return ExitCodes.Success;
         });

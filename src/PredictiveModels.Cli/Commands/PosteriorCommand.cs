@@ -38,7 +38,7 @@ internal static class PosteriorCommand
             var result = SimplicityPosterior.Compute(loaded);
             var otherCost = loaded.Analysis.HoleCost == HoleCost.Class ? HoleCost.Min : HoleCost.Class;
             var other = SimplicityPosterior.Compute(Scenario.Create(loaded.Name, loaded.Description, loaded.WorldModel, loaded.Structures, loaded.Analysis.With(holeCost: otherCost), loaded.Source));
-            var text = Render(loaded, result, (otherCost, other.DeceptiveProbability), parse.GetFormat(format));
+            var text = Render(loaded, result, (otherCost, other.DeceptiveProbability), parse.GetValue(format));
             await CommonOptions.WriteAsync(text, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
             return ExitCodes.Success;
         });

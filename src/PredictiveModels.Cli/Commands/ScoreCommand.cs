@@ -32,7 +32,7 @@ internal static class ScoreCommand
         {
             var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario));
             var report = StructureScorer.Score(loaded);
-            var text = Render(loaded, report, parse.GetFormat(format));
+            var text = Render(loaded, report, parse.GetValue(format));
             await CommonOptions.WriteAsync(text, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
             return ExitCodes.Success;
         });

@@ -25,7 +25,7 @@ internal static class StructuresCommand
         command.SetAction(async (parse, cancellation) =>
         {
             var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario));
-            var text = Render(loaded, parse.GetFormat(format));
+            var text = Render(loaded, parse.GetValue(format));
             await CommonOptions.WriteAsync(text, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
             return ExitCodes.Success;
         });

@@ -72,7 +72,7 @@ internal static class SweepCommand
             var result = context.ShowProgress
                 ? RunWithProgress(context, loaded, parameter, x, y, n, scale, cancellation)
                 : ParameterSweep.Run(loaded, parameter, x, y, n, scale, null, cancellation);
-            var text = Render(loaded, result, parse.GetFormat(format));
+            var text = Render(loaded, result, parse.GetValue(format));
             await CommonOptions.WriteAsync(text, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
             return ExitCodes.Success;
         });

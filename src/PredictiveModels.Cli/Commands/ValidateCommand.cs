@@ -11,6 +11,7 @@ internal static class ValidateCommand
     public static Command Build()
     {
         var scenario = new Argument<string>("scenario") { Description = "Scenario file (.yaml, .yml or .json) to check." };
+        CommonOptions.RejectUnknownOptions(scenario);
         var format = CommonOptions.Format();
         var output = CommonOptions.Output();
         var command = new Command(
@@ -19,7 +20,8 @@ internal static class ValidateCommand
             Check a scenario file: the schema (unknown or missing keys, wrong kinds of value), the world model (duplicate
             names, unknown references, definition cycles, weights and bits out of range), every expression (syntax, types,
             arities) and that every candidate can be scored. Every problem is reported with its file, line and column;
-            the exit code is 0 when the scenario is valid and 1 when it is not.
+            the exit code is 0 when the scenario is valid and 1 when it is not. The embedded default scenario, which the
+            other commands use when no file is given, is always valid; samples/scenarios/default.yaml holds its text.
             """)
         {
             scenario,
@@ -30,7 +32,7 @@ internal static class ValidateCommand
         {
             var loaded = ScenarioLoader.Load(parse.GetValue(scenario)!);
             var report = StructureScorer.Score(loaded);
-            var text = Render(loaded, report, parse.GetFormat(format));
+            var text = Render(loaded, report, parse.GetValue(format));
             await CommonOptions.WriteAsync(text, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
             return ExitCodes.Success;
         });

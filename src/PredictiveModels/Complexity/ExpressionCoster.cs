@@ -15,16 +15,32 @@ internal sealed class ExpressionCoster
 {
     private readonly WorldModel _world;
     private readonly Func<CostMode, InsideTable>? _tables;
+    private readonly Func<Concept, double> _intrinsicBits;
 
-    public ExpressionCoster(WorldModel world, Func<CostMode, InsideTable>? tables = null)
+    /// <param name="world">The world model whose code is used.</param>
+    /// <param name="tables">The inside tables, for holes; null where holes cannot occur.</param>
+    /// <param name="intrinsicBits">The intrinsic bits of concepts already known; by default the world model's.</param>
+    public ExpressionCoster(WorldModel world, Func<CostMode, InsideTable>? tables = null, Func<Concept, double>? intrinsicBits = null)
     {
         _world = world;
         _tables = tables;
+        _intrinsicBits = intrinsicBits ?? world.IntrinsicBits;
     }
 
     public double Bits(Expression expression, CostMode mode) => Breakdown(expression, mode, HoleCost.Min).Bits;
 
-    public BitBreakdown Breakdown(Expression expression, CostMode mode, HoleCost holeCost)
+    public BitBreakdown Breakdown(Expression expression, CostMode mode, HoleCost holeCost) =>
+        Breakdown(expression, mode, holeCost, expandDerived: true);
+
+    /// <param name="expression">The expression to cost.</param>
+    /// <param name="mode">Pointer or inlined lengths.</param>
+    /// <param name="holeCost">How holes are costed.</param>
+    /// <param name="expandDerived">
+    /// Whether an inlined derived concept shows its definition's breakdown. Only the outermost level
+    /// is expanded; deeper derived concepts are leaves carrying their (memoised) intrinsic bits, so the
+    /// work stays linear in the size of the expression however deeply definitions nest.
+    /// </param>
+    private BitBreakdown Breakdown(Expression expression, CostMode mode, HoleCost holeCost, bool expandDerived)
     {
         switch (expression)
         {
@@ -41,21 +57,21 @@ internal sealed class ExpressionCoster
             case Application application:
                 var symbol = _world.Find(application.Name)
                     ?? throw new ModelException($"unknown concept '{application.Name}'", application.Location);
-                var head = HeadBreakdown(symbol, mode);
+                var head = HeadBreakdown(symbol, mode, expandDerived);
                 if (application.Arguments.IsEmpty)
                 {
                     return head;
                 }
 
                 return BitBreakdown.Node(application.ToString(),
-                    application.Arguments.Select(a => Breakdown(a, mode, holeCost)).Prepend(head));
+                    application.Arguments.Select(a => Breakdown(a, mode, holeCost, expandDerived)).Prepend(head));
 
             default:
                 throw new ArgumentException($"Unknown expression node {expression.GetType().Name}.", nameof(expression));
         }
     }
 
-    private BitBreakdown HeadBreakdown(Symbol symbol, CostMode mode)
+    private BitBreakdown HeadBreakdown(Symbol symbol, CostMode mode, bool expandDerived)
     {
         var alternatives = _world.Alternatives(symbol.ResultType).Length + (symbol.ResultType == ModelType.Nat ? 1 : 0);
         var pointer = BitBreakdown.Leaf(
@@ -71,7 +87,9 @@ internal sealed class ExpressionCoster
 
         if (concept.Definition is { } definition)
         {
-            return BitBreakdown.Node($"carry '{concept.Name}' inline = {definition}", [Breakdown(definition, CostMode.Inlined, HoleCost.Min)]);
+            return expandDerived
+                ? BitBreakdown.Node($"carry '{concept.Name}' inline = {definition}", [Breakdown(definition, CostMode.Inlined, HoleCost.Min, expandDerived: false)])
+                : BitBreakdown.Leaf($"carry '{concept.Name}' inline (derived: its inlined definition)", _intrinsicBits(concept));
         }
 
         return BitBreakdown.Leaf($"carry '{concept.Name}' inline (its intrinsic bits)", concept.Bits!.Value);

@@ -24,10 +24,17 @@ internal static class SpecificationRules
         return null;
     }
 
+    /// <summary>
+    /// The largest description length accepted for one concept, in bits (10^15, about 116 TiB).
+    /// Keeping every part far below the largest double keeps every sum of parts finite.
+    /// </summary>
+    public const double MaxBits = 1e15;
+
     public static string? CheckBits(double bits, string what) =>
         double.IsNaN(bits) ? $"{what} cannot be NaN; give a finite number of bits, at least 0"
         : double.IsInfinity(bits) ? $"{what} cannot be infinite; give a finite number of bits, at least 0"
         : bits < 0 ? $"{what} cannot be negative (got {Format(bits)})"
+        : bits > MaxBits ? $"{what} is {Format(bits)}, more than the largest accepted, {Format(MaxBits)} bits"
         : null;
 
     public static string? CheckPositive(double value, string what) =>

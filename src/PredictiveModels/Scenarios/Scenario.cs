@@ -94,7 +94,13 @@ public sealed class Scenario
             }
 
             CheckCamera(structure, worldModel, knownNames, bag, path);
+            var errorsBefore = bag.Count;
             TypeChecker.Check(structure.Procedure, ModelType.Procedure, worldModel.Find, knownNames, bag, structure.Location, path + ".procedure");
+            if (bag.Count == errorsBefore && structure.Mechanisms.Any(m => !double.IsFinite(structure.RuntimeSteps(m, worldModel))))
+            {
+                // A literal such as plan(10^400) makes T overflow a double; log2 T must stay finite.
+                bag.Add($"the runtime of structure '{structure.Id}' overflows: its procedure's literal makes T larger than {double.MaxValue:E2} steps; use a smaller literal or give runtimeSteps", structure.Procedure.Location ?? structure.Location, path + ".procedure");
+            }
             for (var r = 0; r < structure.Requires.Length; r++)
             {
                 var required = structure.Requires[r];

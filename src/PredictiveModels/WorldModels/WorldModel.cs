@@ -260,7 +260,7 @@ public sealed class WorldModel
     private FrozenDictionary<string, double> ComputeIntrinsicBits()
     {
         var bits = new Dictionary<string, double>(StringComparer.Ordinal);
-        var coster = new ExpressionCoster(this);
+        var coster = new ExpressionCoster(this, intrinsicBits: c => bits[c.Name]);
 
         void Resolve(Concept concept)
         {
@@ -283,7 +283,13 @@ public sealed class WorldModel
                 }
             }
 
-            bits[concept.Name] = coster.Bits(concept.Definition, CostMode.Inlined);
+            var inlined = coster.Bits(concept.Definition, CostMode.Inlined);
+            if (SpecificationRules.CheckBits(inlined, $"the inlined length of derived concept '{concept.Name}'") is { } error)
+            {
+                throw new ModelException(error, concept.Location);
+            }
+
+            bits[concept.Name] = inlined;
         }
 
         foreach (var concept in Concepts)

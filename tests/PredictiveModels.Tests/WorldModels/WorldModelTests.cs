@@ -201,4 +201,19 @@ public sealed class WorldModelTests
 
         act.Should().Throw<ModelException>().WithMessage("*contains the hole '?q'*");
     }
+
+    [Fact]
+    public void A_derived_concept_whose_inlined_length_exceeds_the_limit_is_rejected_instead_of_overflowing()
+    {
+        // Each level doubles the inlined length: 2^60 * 1e4 bits is far beyond the 1e15-bit limit.
+        var concepts = new List<Concept> { Concept.Base("p0", ModelType.Predicate, 1e4) };
+        for (var i = 1; i <= 60; i++)
+        {
+            concepts.Add(Concept.Derived($"p{i}", ModelType.Predicate, Expression.Parse($"and(p{i - 1}, p{i - 1})"), location: At));
+        }
+
+        var act = () => WorldModel.Create(concepts);
+
+        act.Should().Throw<ModelException>().WithMessage("*inlined length of derived concept*more than the largest accepted*");
+    }
 }

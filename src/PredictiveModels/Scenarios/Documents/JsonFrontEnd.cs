@@ -10,6 +10,13 @@ internal static class JsonFrontEnd
 {
     public static DocNode Read(string text, string source)
     {
+        // Utf8JsonReader reports empty input in its own jargon ("does not contain any JSON tokens ...
+        // when isFinalBlock is true"), so empty input is caught here, as the YAML front end does.
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new ModelException("the file is empty; a scenario needs at least schemaVersion and worldModel", new SourceLocation(source, 1, 1));
+        }
+
         var bytes = Encoding.UTF8.GetBytes(text);
         var lineStarts = new List<int> { 0 };
         for (var i = 0; i < bytes.Length; i++)
@@ -46,8 +53,11 @@ internal static class JsonFrontEnd
         }
         catch (JsonException e)
         {
-            var line = (int)(e.LineNumber ?? 0) + 1;
-            var column = (int)(e.BytePositionInLine ?? 0) + 1;
+            // The reader counts bytes within the line; a SourceLocation counts UTF-16 characters.
+            var lineIndex = (int)Math.Clamp(e.LineNumber ?? 0, 0, lineStarts.Count - 1);
+            var byteInLine = (int)Math.Clamp(e.BytePositionInLine ?? 0, 0, bytes.Length - lineStarts[lineIndex]);
+            var line = lineIndex + 1;
+            var column = Encoding.UTF8.GetCharCount(bytes, lineStarts[lineIndex], byteInLine) + 1;
             var message = e.Message;
             var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
             if (cut > 0)

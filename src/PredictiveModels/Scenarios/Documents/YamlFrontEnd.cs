@@ -1,5 +1,6 @@
 using PredictiveModels.Diagnostics;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace PredictiveModels.Scenarios.Documents;
@@ -10,9 +11,10 @@ internal static class YamlFrontEnd
     public static DocNode Read(string text, string source)
     {
         var stream = new YamlStream();
+        var parser = new FlowTrackingParser(new Parser(new StringReader(text)));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
@@ -24,6 +26,14 @@ internal static class YamlFrontEnd
             }
 
             throw new ModelException($"malformed YAML: {message}", At(source, e.Start));
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet fails this way, with no position, on some unclosed flow collections
+            // ("a: [b, c" followed by "d: e"): point at the innermost '[' or '{' still open.
+            throw parser.InnermostOpenFlow is { } open
+                ? new ModelException("malformed YAML: this '[' or '{' is never closed", At(source, open))
+                : new ModelException("malformed YAML: the text after this point cannot be read; look for a '[' or '{' that is never closed", At(source, parser.LastEnd));
         }
 
         if (stream.Documents.Count == 0)
@@ -77,6 +87,45 @@ internal static class YamlFrontEnd
 
             default:
                 throw new ModelException("YAML aliases are not supported in scenarios; write the value out", location);
+        }
+    }
+
+    /// <summary>Passes YAML events through, remembering where the flow collections still open began.</summary>
+    private sealed class FlowTrackingParser(IParser inner) : IParser
+    {
+        private readonly Stack<Mark?> _open = new();
+
+        public ParsingEvent? Current => inner.Current;
+
+        /// <summary>Where the innermost open '[' or '{' is; null when no flow collection is open.</summary>
+        public Mark? InnermostOpenFlow => _open.Count > 0 ? _open.Peek() : null;
+
+        /// <summary>The end of the last event read.</summary>
+        public Mark LastEnd { get; private set; } = Mark.Empty;
+
+        public bool MoveNext()
+        {
+            if (!inner.MoveNext())
+            {
+                return false;
+            }
+
+            var current = inner.Current!;
+            LastEnd = current.End;
+            switch (current)
+            {
+                case SequenceStart sequence:
+                    _open.Push(sequence.Style == SequenceStyle.Flow ? sequence.Start : null);
+                    break;
+                case MappingStart mapping:
+                    _open.Push(mapping.Style == MappingStyle.Flow ? mapping.Start : null);
+                    break;
+                case SequenceEnd or MappingEnd when _open.Count > 0:
+                    _open.Pop();
+                    break;
+            }
+
+            return true;
         }
     }
 
