@@ -56,7 +56,7 @@ public static class ScenarioLoader
     {
         ArgumentNullException.ThrowIfNull(text);
         var root = format == ScenarioFormat.Json ? JsonFrontEnd.Read(text, source) : YamlFrontEnd.Read(text, source);
-        return ScenarioReader.Read(root, source);
+        return ScenarioReader.Read(ScenarioInheritance.Resolve(root, source), source);
     }
 
     /// <summary>The format a file name implies: JSON for <c>.json</c>, YAML otherwise.</summary>
