@@ -64,16 +64,19 @@ public sealed class PosteriorModel
     public double DeceptiveProbability(double a, double lambda, double n)
     {
         CheckParameters(a, lambda, n);
+        var count = _bits.Length;
+        Span<double> weights = count <= 256 ? stackalloc double[count] : new double[count];
         var max = double.NegativeInfinity;
-        for (var i = 0; i < _bits.Length; i++)
+        for (var i = 0; i < count; i++)
         {
-            max = Math.Max(max, Log2Weight(i, a, lambda, n));
+            weights[i] = Log2Weight(i, a, lambda, n);
+            max = Math.Max(max, weights[i]);
         }
 
         double total = 0, deceptive = 0;
-        for (var i = 0; i < _bits.Length; i++)
+        for (var i = 0; i < count; i++)
         {
-            var w = double.Exp2(Log2Weight(i, a, lambda, n) - max);
+            var w = double.Exp2(weights[i] - max);
             total += w;
             if (_classes[i] == (int)OutcomeClass.Deceptive)
             {
@@ -241,6 +244,11 @@ public sealed class PosteriorModel
 
     private static void CheckParameters(double a, double lambda, double n)
     {
+        if (double.IsFinite(a) && a >= 0 && double.IsFinite(lambda) && lambda >= 0 && double.IsFinite(n) && n >= 0)
+        {
+            return;
+        }
+
         var bag = new DiagnosticBag();
         if (SpecificationRules.CheckNonNegative(a, "the simplicity exponent a") is { } ea)
         {
