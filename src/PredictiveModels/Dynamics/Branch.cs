@@ -1,0 +1,22 @@
+using PredictiveModels.Structures;
+
+namespace PredictiveModels.Dynamics;
+
+/// <summary>A branch of the training chain: the goal being built, or none yet.</summary>
+/// <param name="Candidate">The candidate whose goal the branch builds; null for the branch with no goal.</param>
+/// <param name="Bits">The candidate's <c>K</c> in bits (0 for no goal).</param>
+/// <param name="Steps">Goal steps <c>G_b = ceil(K / resolution)</c> (0 for no goal); on the deceptive branch, the largest proxy kept.</param>
+/// <param name="RuntimeSteps">Runtime cost <c>T</c> of the branch's procedure, at least 1.</param>
+/// <param name="LossGap">The structure's loss gap, bits per token.</param>
+/// <param name="GoalUnlockedAt">The world step from which goal moves are possible (a corrigible pointer needs its concepts acquired); 0 otherwise.</param>
+public sealed record Branch(Candidate? Candidate, double Bits, int Steps, double RuntimeSteps, double LossGap, int GoalUnlockedAt)
+{
+    /// <summary>True for the deceptive branch.</summary>
+    public bool IsDeceptive => Candidate?.Mechanism == Mechanism.Deceptive;
+
+    /// <summary>The outcome class of the branch; null for no goal ("undecided").</summary>
+    public OutcomeClass? Class => Candidate?.Class;
+
+    /// <summary>A label: the candidate key, or <c>none</c>.</summary>
+    public string Label => Candidate?.Key ?? "none";
+}

@@ -1,0 +1,358 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using PredictiveModels.Complexity;
+using PredictiveModels.Diagnostics;
+using PredictiveModels.Expressions;
+using PredictiveModels.Scenarios;
+using PredictiveModels.Structures;
+
+namespace PredictiveModels.Dynamics;
+
+/// <summary>
+/// The configurations of training as a Markov chain, their energies and the moves between them.
+/// <para>
+/// A non-deceptive configuration is <c>(w, b, g, h, s)</c>: world progress, branch (a candidate
+/// whose goal is being built, or none), goal progress, horizon and awareness. Its description
+/// bits are <c>w/W</c> of the world model, plus <c>min(g r, K_b)</c> goal bits, plus the horizon and
+/// awareness bits when present; its loss, in bits per token, is the world gap times <c>1 - w/W</c>,
+/// plus the goal gap times <c>1 - g/G_b</c>, plus the structure's loss gap, minus the horizon and
+/// awareness bonuses when present.
+/// </para>
+/// <para>
+/// A deceptive configuration <c>(w, k)</c> is long-term and aware and keeps as its objective the
+/// partial goal of <c>k</c> steps it had at the jump. It plays along, so it has no goal gap; its bits
+/// are the deceptive candidate's <c>K</c> plus the kept proxy's <c>k r</c> bits, less an entropy term
+/// chosen so that the proxies together weigh exactly what section 4 gives the deceptive candidate:
+/// the chain's analogue of <c>Kclass</c>.
+/// </para>
+/// <para>
+/// Energy <c>E = a K + lambda log2 T + n CE</c> in bits; every move has a reverse, and heat-bath
+/// rates <c>rho / (1 + 2^((E' - E) / T))</c> satisfy detailed balance with <c>pi ~ 2^(-E/T)</c>.
+/// </para>
+/// </summary>
+public sealed class ConfigurationSpace
+{
+    /// <summary>Bytes of memory per configuration the solvers need, about: energy, distributions, and the sparse generator.</summary>
+    public const long BytesPerConfiguration = 200;
+
+    private readonly int _worldSteps;
+    private readonly double _worldBits;
+    private readonly long[] _offsets;
+    private readonly int _deceptive;
+    private readonly double[] _energy;
+    private readonly int _awareAt;
+    private readonly int _objectiveAt;
+    private readonly double _deceptiveEntropy;
+
+    private ConfigurationSpace(ScoreReport report, double worldBits, ImmutableArray<Branch> branches, int deceptive, long[] offsets, int awareAt, DynamicsSettings settings, AnalysisSettings analysis)
+    {
+        Scores = report;
+        Settings = settings;
+        Analysis = analysis;
+        Branches = branches;
+        _deceptive = deceptive;
+        _offsets = offsets;
+        _worldSteps = settings.WorldSteps;
+        _worldBits = worldBits;
+        _awareAt = awareAt;
+        _objectiveAt = (int)Math.Ceiling(settings.ObjectiveUnderstoodAt * settings.WorldSteps);
+        Count = (int)offsets[^1];
+
+        // The proxies kept at the jump share the deceptive candidate's weight: T log2 of the sum of 2^(-a k r / T).
+        if (deceptive >= 0)
+        {
+            var terms = Enumerable.Range(0, branches[deceptive].Steps + 1).Select(k => -analysis.SimplicityExponent * k * settings.GoalResolution / settings.Temperature).ToArray();
+            _deceptiveEntropy = settings.Temperature * Log2Math.Sum(terms);
+        }
+
+        _energy = new double[Count];
+        for (var i = 0; i < Count; i++)
+        {
+            _energy[i] = ComputeEnergy(this[i]);
+        }
+    }
+
+    /// <summary>The scores the branches come from.</summary>
+    public ScoreReport Scores { get; }
+
+    /// <summary>The chain's settings.</summary>
+    public DynamicsSettings Settings { get; }
+
+    /// <summary>The energy's <c>a</c>, <c>lambda</c> and <c>n</c>.</summary>
+    public AnalysisSettings Analysis { get; }
+
+    /// <summary>The branches: index 0 is "no goal yet", then every non-deceptive candidate, then (if any) the deceptive branch.</summary>
+    public ImmutableArray<Branch> Branches { get; }
+
+    /// <summary>Number of configurations.</summary>
+    public int Count { get; }
+
+    /// <summary>Index of the deceptive branch in <see cref="Branches"/>, or -1 when no candidate is deceptive.</summary>
+    public int DeceptiveBranch => _deceptive;
+
+    /// <summary>The configuration training starts from: empty world model, no goal, myopic, unaware.</summary>
+    public int Start => 0;
+
+    /// <summary>Counts the configurations of a scenario's chain without allocating them, so that limits can be checked first.</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="settings">The chain's settings.</param>
+    public static long CountConfigurations(Scenario scenario, DynamicsSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(settings);
+        var (_, _, offsets, _) = Layout(StructureScorer.Score(scenario), scenario, settings);
+        return offsets[^1];
+    }
+
+    /// <summary>Builds the chain of a scenario.</summary>
+    /// <param name="scenario">The scenario; its analysis settings give <c>a</c>, <c>lambda</c>, <c>n</c> and the hole cost.</param>
+    /// <param name="settings">The chain's settings.</param>
+    /// <exception cref="ModelException">The chain would exceed <see cref="DynamicsSettings.MaxConfigurations"/>; the message says what to change.</exception>
+    public static ConfigurationSpace Build(Scenario scenario, DynamicsSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(settings);
+        var report = StructureScorer.Score(scenario);
+        var (branches, deceptive, offsets, awareAt) = Layout(report, scenario, settings);
+        var count = offsets[^1];
+        if (count > settings.MaxConfigurations || count > int.MaxValue / 2)
+        {
+            var largest = branches.Where(b => !b.IsDeceptive).MaxBy(b => b.Steps)!;
+            throw new ModelException(
+                string.Create(CultureInfo.InvariantCulture, $"the training chain would have {count:N0} configurations (about {count * BytesPerConfiguration / (1 << 20):N0} MiB), more than the limit of {settings.MaxConfigurations:N0}; raise dynamics.goalResolution (now {settings.GoalResolution} bits per step; the largest goal, {largest.Label}, has {largest.Bits:F0} bits) or lower dynamics.worldSteps (now {settings.WorldSteps})"),
+                null,
+                "dynamics.goalResolution");
+        }
+
+        return new ConfigurationSpace(report, scenario.WorldModel.TotalBits, branches, deceptive, offsets, awareAt, settings, scenario.Analysis);
+    }
+
+    /// <summary>The configuration at an index.</summary>
+    /// <param name="index">0 to <see cref="Count"/> - 1.</param>
+    public Configuration this[int index]
+    {
+        get
+        {
+            var b = Array.BinarySearch(_offsets, (long)index);
+            b = b >= 0 ? b : ~b - 1;
+            while (b + 1 < _offsets.Length - 1 && _offsets[b + 1] == index)
+            {
+                b++;
+            }
+
+            var local = (int)(index - _offsets[b]);
+            if (b == _deceptive)
+            {
+                var width = Branches[b].Steps + 1;
+                return new Configuration(local / width, b, local % width, true, true);
+            }
+
+            var aware = (local & 1) == 1;
+            var longTerm = (local & 2) == 2;
+            var rest = local >> 2;
+            var steps = Branches[b].Steps + 1;
+            return new Configuration(rest / steps, b, rest % steps, longTerm, aware);
+        }
+    }
+
+    /// <summary>The index of a configuration.</summary>
+    /// <param name="c">A configuration of this space.</param>
+    public int IndexOf(Configuration c)
+    {
+        var offset = _offsets[c.Branch];
+        if (c.Branch == _deceptive)
+        {
+            return (int)(offset + (c.World * (Branches[c.Branch].Steps + 1)) + c.Goal);
+        }
+
+        return (int)(offset + ((((c.World * (Branches[c.Branch].Steps + 1)) + c.Goal) * 2 + (c.LongTerm ? 1 : 0)) * 2) + (c.Aware ? 1 : 0));
+    }
+
+    /// <summary>The energy of a configuration, in bits.</summary>
+    /// <param name="index">0 to <see cref="Count"/> - 1.</param>
+    public double Energy(int index) => _energy[index];
+
+    /// <summary>The outcome class of a configuration; null while it has no goal.</summary>
+    /// <param name="index">0 to <see cref="Count"/> - 1.</param>
+    public OutcomeClass? ClassOf(int index) => Branches[this[index].Branch].Class;
+
+    /// <summary>Calls <paramref name="visit"/> for every configuration reachable from <paramref name="index"/> in one move.</summary>
+    /// <param name="index">0 to <see cref="Count"/> - 1.</param>
+    /// <param name="visit">Receives the neighbour's index and the kind of move.</param>
+    public void ForEachNeighbour(int index, Action<int, MoveKind> visit)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        var c = this[index];
+        if (c.World > 0)
+        {
+            visit(IndexOf(c with { World = c.World - 1 }), MoveKind.World);
+        }
+
+        if (c.World < _worldSteps)
+        {
+            visit(IndexOf(c with { World = c.World + 1 }), MoveKind.World);
+        }
+
+        if (c.Branch == _deceptive)
+        {
+            // The reverse of every jump that lands here: back to each branch at the kept progress.
+            if (c.World >= _objectiveAt)
+            {
+                for (var b = 1; b < Branches.Length; b++)
+                {
+                    if (b != _deceptive && Branches[b].Steps >= c.Goal)
+                    {
+                        visit(IndexOf(new Configuration(c.World, b, c.Goal, true, true)), MoveKind.Jump);
+                    }
+                }
+            }
+
+            return;
+        }
+
+        var branch = Branches[c.Branch];
+        if (c.Branch == 0)
+        {
+            for (var b = 1; b < Branches.Length; b++)
+            {
+                if (b != _deceptive)
+                {
+                    visit(IndexOf(c with { Branch = b, Goal = 0 }), MoveKind.Enter);
+                }
+            }
+        }
+        else
+        {
+            if (c.Goal == 0)
+            {
+                visit(IndexOf(c with { Branch = 0 }), MoveKind.Enter);
+            }
+
+            if (c.World >= branch.GoalUnlockedAt)
+            {
+                if (c.Goal > 0)
+                {
+                    visit(IndexOf(c with { Goal = c.Goal - 1 }), MoveKind.Goal);
+                }
+
+                if (c.Goal < branch.Steps)
+                {
+                    visit(IndexOf(c with { Goal = c.Goal + 1 }), MoveKind.Goal);
+                }
+            }
+
+            if (_deceptive >= 0 && c.LongTerm && c.Aware && c.World >= _objectiveAt)
+            {
+                visit(IndexOf(new Configuration(c.World, _deceptive, c.Goal, true, true)), MoveKind.Jump);
+            }
+        }
+
+        visit(IndexOf(c with { LongTerm = !c.LongTerm }), MoveKind.Horizon);
+        if (c.World >= _awareAt)
+        {
+            visit(IndexOf(c with { Aware = !c.Aware }), MoveKind.Awareness);
+        }
+    }
+
+    /// <summary>The heat-bath rate of the move from <paramref name="from"/> to <paramref name="to"/>: <c>rho / (1 + 2^((E' - E) / T))</c>, per unit of training time.</summary>
+    /// <param name="from">Source index.</param>
+    /// <param name="to">Target index (a neighbour of <paramref name="from"/>).</param>
+    /// <param name="kind">The kind of the move.</param>
+    public double Rate(int from, int to, MoveKind kind) =>
+        Settings.Rate(kind) / (1 + double.Exp2((_energy[to] - _energy[from]) / Settings.Temperature));
+
+    /// <summary>Builds the sparse generator: for each configuration, the rates of the moves into it, and its total exit rate.</summary>
+    internal Generator BuildGenerator()
+    {
+        var rowStart = new int[Count + 1];
+        var sources = new List<int>(Count * 8);
+        var rates = new List<double>(Count * 8);
+        var exit = new double[Count];
+        for (var j = 0; j < Count; j++)
+        {
+            rowStart[j] = sources.Count;
+            var target = j;
+            ForEachNeighbour(j, (i, kind) =>
+            {
+                // Every move has its reverse, so j's neighbours are also the sources of moves into j.
+                sources.Add(i);
+                rates.Add(Rate(i, target, kind));
+                exit[target] += Rate(target, i, kind);
+            });
+        }
+
+        rowStart[Count] = sources.Count;
+        return new Generator(rowStart, [.. sources], [.. rates], exit);
+    }
+
+    private double ComputeEnergy(Configuration c)
+    {
+        var a = Analysis.SimplicityExponent;
+        var lambda = Analysis.SpeedWeight;
+        var n = Analysis.DataSize;
+        var branch = Branches[c.Branch];
+        var worldFraction = (double)c.World / _worldSteps;
+        var bits = worldFraction * _worldBits;
+        var loss = Settings.WorldGap * (1 - worldFraction);
+        if (c.Branch == _deceptive)
+        {
+            bits += branch.Bits + (c.Goal * Settings.GoalResolution);
+            loss += branch.LossGap - Settings.HorizonBonus - Settings.AwarenessBonus;
+            return (a * bits) + _deceptiveEntropy + (lambda * Math.Log2(branch.RuntimeSteps)) + (n * loss);
+        }
+
+        bits += Math.Min(c.Goal * Settings.GoalResolution, branch.Bits);
+        bits += (c.LongTerm ? Settings.HorizonBits : 0) + (c.Aware ? Settings.AwarenessBits : 0);
+        var goalFraction = branch.Steps == 0 ? 0 : (double)c.Goal / branch.Steps;
+        loss += (Settings.GoalGap * (1 - goalFraction)) + branch.LossGap;
+        loss -= (c.LongTerm ? Settings.HorizonBonus : 0) + (c.Aware ? Settings.AwarenessBonus : 0);
+        return (a * bits) + (lambda * Math.Log2(branch.RuntimeSteps)) + (n * loss);
+    }
+
+    private static (ImmutableArray<Branch> Branches, int Deceptive, long[] Offsets, int AwareAt) Layout(ScoreReport report, Scenario scenario, DynamicsSettings settings)
+    {
+        var world = scenario.WorldModel;
+        var w = settings.WorldSteps;
+        var worldBits = world.TotalBits;
+
+        int StepAt(IEnumerable<string> concepts)
+        {
+            var needed = concepts.Select(world.FindConcept).OfType<WorldModels.Concept>().Select(world.AcquisitionBits).DefaultIfEmpty(0).Max();
+            return worldBits <= 0 ? 0 : Math.Min(w, (int)Math.Ceiling(needed / worldBits * w - 1e-9));
+        }
+
+        var branches = new List<Branch> { new(null, 0, 0, 1, 0, 0) };
+        foreach (var score in report.Candidates.Where(c => c.Mechanism != Mechanism.Deceptive))
+        {
+            var steps = (int)Math.Ceiling(score.Bits / settings.GoalResolution - 1e-9);
+            var unlock = score.Mechanism == Mechanism.Corrigible
+                ? StepAt(score.Structure.Camera.Nodes().OfType<Application>().Select(a => a.Name))
+                : 0;
+            branches.Add(new Branch(score.Candidate, score.Bits, Math.Max(1, steps), score.RuntimeSteps, score.LossGap, unlock));
+        }
+
+        var deceptiveScores = report.Candidates.Where(c => c.Mechanism == Mechanism.Deceptive).ToArray();
+        var deceptive = -1;
+        var awareAt = 0;
+        if (deceptiveScores.Length > 0)
+        {
+            // The deceptive branch is the simplest deceptive candidate; its proxies reach the largest goal.
+            var d = deceptiveScores.MinBy(c => c.Bits)!;
+            var maxSteps = branches.Skip(1).Select(b => b.Steps).DefaultIfEmpty(0).Max();
+            deceptive = branches.Count;
+            branches.Add(new Branch(d.Candidate, d.Bits, maxSteps, d.RuntimeSteps, d.LossGap, 0));
+            awareAt = StepAt(deceptiveScores.SelectMany(c => c.Structure.Requires));
+        }
+
+        var offsets = new long[branches.Count + 1];
+        for (var b = 0; b < branches.Count; b++)
+        {
+            var size = b == deceptive
+                ? (long)(w + 1) * (branches[b].Steps + 1)
+                : (long)(w + 1) * (branches[b].Steps + 1) * 4;
+            offsets[b + 1] = offsets[b] + size;
+        }
+
+        return ([.. branches], deceptive, offsets, awareAt);
+    }
+}

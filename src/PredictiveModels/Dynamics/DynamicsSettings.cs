@@ -1,0 +1,174 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using PredictiveModels.Diagnostics;
+
+namespace PredictiveModels.Dynamics;
+
+/// <summary>
+/// The parameters of training as a Markov chain (high path dependence). Immutable; <see cref="Create"/>
+/// checks every value. Energies are in bits, loss terms in bits per token, rates in events per unit
+/// of training time.
+/// </summary>
+public sealed class DynamicsSettings
+{
+    /// <summary>The largest number of configurations a chain may have unless the caller raises it.</summary>
+    public const long DefaultMaxConfigurations = 20_000_000;
+
+    private DynamicsSettings(
+        int worldSteps,
+        double goalResolution,
+        double temperature,
+        ImmutableDictionary<MoveKind, double> rates,
+        double worldGap,
+        double goalGap,
+        double horizonBits,
+        double awarenessBits,
+        double horizonBonus,
+        double awarenessBonus,
+        double objectiveUnderstoodAt,
+        double duration,
+        double tolerance,
+        long maxConfigurations)
+    {
+        WorldSteps = worldSteps;
+        GoalResolution = goalResolution;
+        Temperature = temperature;
+        Rates = rates;
+        WorldGap = worldGap;
+        GoalGap = goalGap;
+        HorizonBits = horizonBits;
+        AwarenessBits = awarenessBits;
+        HorizonBonus = horizonBonus;
+        AwarenessBonus = awarenessBonus;
+        ObjectiveUnderstoodAt = objectiveUnderstoodAt;
+        Duration = duration;
+        Tolerance = tolerance;
+        MaxConfigurations = maxConfigurations;
+    }
+
+    /// <summary>The default settings (every default below).</summary>
+    public static DynamicsSettings Default { get; } = Create();
+
+    /// <summary>Number of world-model steps <c>W</c>: progress <c>w</c> runs 0..W, each step worth 1/W of the world model's bits. 1 to 10,000; default 10.</summary>
+    public int WorldSteps { get; }
+
+    /// <summary>Bits per goal step: a goal of <c>K</c> bits takes <c>ceil(K / resolution)</c> steps. Finite, greater than 0; default 4.</summary>
+    public double GoalResolution { get; }
+
+    /// <summary>Temperature <c>T</c> of the heat-bath rates and of the equilibrium <c>2^(-E/T)</c>. Finite, greater than 0; default 1.</summary>
+    public double Temperature { get; }
+
+    /// <summary>Base rate of each kind of move, per unit of training time (finite, greater than 0). Defaults: world 1, goal 1, enter 1, horizon 0.1, awareness 0.1, jump 1.</summary>
+    public ImmutableDictionary<MoveKind, double> Rates { get; }
+
+    /// <summary>Loss of an empty world model above a complete one, bits per token, falling linearly with <c>w</c>. At least 0; default 1.</summary>
+    public double WorldGap { get; }
+
+    /// <summary>Loss of a configuration with no goal above one with a complete goal, bits per token, falling linearly with goal progress. At least 0; default 0.5.</summary>
+    public double GoalGap { get; }
+
+    /// <summary>Bits a long-term horizon adds to a non-deceptive configuration. At least 0; default 8.</summary>
+    public double HorizonBits { get; }
+
+    /// <summary>Bits situational awareness adds to a non-deceptive configuration. At least 0; default 12.</summary>
+    public double AwarenessBits { get; }
+
+    /// <summary>Loss reduction, bits per token, of a long-term horizon (near zero in pre-training). At least 0; default 0.</summary>
+    public double HorizonBonus { get; }
+
+    /// <summary>Loss reduction, bits per token, of situational awareness (near zero in pre-training). At least 0; default 0.</summary>
+    public double AwarenessBonus { get; }
+
+    /// <summary>Fraction of world-model progress (0 to 1) from which the training objective is understood, so that the deceptive jump is possible. Default 0.5.</summary>
+    public double ObjectiveUnderstoodAt { get; }
+
+    /// <summary>Training time <c>tau</c> of the transient, in units of inverse base rate. Finite, at least 0; default 100.</summary>
+    public double Duration { get; }
+
+    /// <summary>Bound on the 1-norm error of the transient distribution (uniformization truncation). Between 1e-15 and 1e-2; default 1e-10.</summary>
+    public double Tolerance { get; }
+
+    /// <summary>The largest number of configurations allowed; checked before anything is allocated. At least 1; default 2e7.</summary>
+    public long MaxConfigurations { get; }
+
+    /// <summary>The base rate of a kind of move.</summary>
+    /// <param name="kind">The kind.</param>
+    public double Rate(MoveKind kind) => Rates[kind];
+
+    /// <summary>Creates settings; every argument has the default of <see cref="Default"/>.</summary>
+    /// <exception cref="ModelException">A value is out of range; the diagnostic names the setting.</exception>
+    public static DynamicsSettings Create(
+        int worldSteps = 10,
+        double goalResolution = 4,
+        double temperature = 1,
+        IReadOnlyDictionary<MoveKind, double>? rates = null,
+        double worldGap = 1,
+        double goalGap = 0.5,
+        double horizonBits = 8,
+        double awarenessBits = 12,
+        double horizonBonus = 0,
+        double awarenessBonus = 0,
+        double objectiveUnderstoodAt = 0.5,
+        double duration = 100,
+        double tolerance = 1e-10,
+        long maxConfigurations = DefaultMaxConfigurations)
+    {
+        var bag = new DiagnosticBag();
+        if (worldSteps < 1 || worldSteps > 10_000)
+        {
+            bag.Add(string.Create(CultureInfo.InvariantCulture, $"the number of world steps is {worldSteps}, but it must be between 1 and 10000"), null, "dynamics.worldSteps");
+        }
+
+        Check(bag, SpecificationRules.CheckPositive(goalResolution, "the goal resolution"), "dynamics.goalResolution");
+        Check(bag, SpecificationRules.CheckPositive(temperature, "the temperature"), "dynamics.temperature");
+        Check(bag, SpecificationRules.CheckNonNegative(worldGap, "the world gap"), "dynamics.worldGap");
+        Check(bag, SpecificationRules.CheckNonNegative(goalGap, "the goal gap"), "dynamics.goalGap");
+        Check(bag, SpecificationRules.CheckBits(horizonBits, "the horizon bits"), "dynamics.horizonBits");
+        Check(bag, SpecificationRules.CheckBits(awarenessBits, "the awareness bits"), "dynamics.awarenessBits");
+        Check(bag, SpecificationRules.CheckNonNegative(horizonBonus, "the horizon bonus"), "dynamics.horizonBonus");
+        Check(bag, SpecificationRules.CheckNonNegative(awarenessBonus, "the awareness bonus"), "dynamics.awarenessBonus");
+        Check(bag, SpecificationRules.CheckNonNegative(duration, "the duration"), "dynamics.duration");
+        if (!(objectiveUnderstoodAt >= 0 && objectiveUnderstoodAt <= 1))
+        {
+            bag.Add($"objectiveUnderstoodAt is {SpecificationRules.Format(objectiveUnderstoodAt)}, but it must be a fraction between 0 and 1", null, "dynamics.objectiveUnderstoodAt");
+        }
+
+        if (!(tolerance >= 1e-15 && tolerance <= 1e-2))
+        {
+            bag.Add($"the tolerance is {SpecificationRules.Format(tolerance)}, but it must be between 1e-15 and 1e-2", null, "dynamics.tolerance");
+        }
+
+        if (maxConfigurations < 1)
+        {
+            bag.Add(string.Create(CultureInfo.InvariantCulture, $"maxConfigurations is {maxConfigurations}, but it must be at least 1"), null, "dynamics.maxConfigurations");
+        }
+
+        var allRates = new Dictionary<MoveKind, double>
+        {
+            [MoveKind.World] = 1, [MoveKind.Goal] = 1, [MoveKind.Enter] = 1,
+            [MoveKind.Horizon] = 0.1, [MoveKind.Awareness] = 0.1, [MoveKind.Jump] = 1,
+        };
+        foreach (var (kind, rate) in rates ?? new Dictionary<MoveKind, double>())
+        {
+            var path = "dynamics.rates." + char.ToLowerInvariant(kind.ToString()[0]) + kind.ToString()[1..];
+            Check(bag, SpecificationRules.CheckPositive(rate, $"the {kind.ToString().ToLowerInvariant()} rate"), path);
+            allRates[kind] = rate;
+        }
+
+        bag.ThrowIfAny();
+        return new DynamicsSettings(worldSteps, goalResolution, temperature, allRates.ToImmutableDictionary(), worldGap, goalGap, horizonBits, awarenessBits, horizonBonus, awarenessBonus, objectiveUnderstoodAt, duration, tolerance, maxConfigurations);
+    }
+
+    /// <summary>Returns a copy with a different duration.</summary>
+    /// <param name="duration">Training time, finite, at least 0.</param>
+    public DynamicsSettings WithDuration(double duration) =>
+        Create(WorldSteps, GoalResolution, Temperature, Rates, WorldGap, GoalGap, HorizonBits, AwarenessBits, HorizonBonus, AwarenessBonus, ObjectiveUnderstoodAt, duration, Tolerance, MaxConfigurations);
+
+    private static void Check(DiagnosticBag bag, string? error, string path)
+    {
+        if (error is not null)
+        {
+            bag.Add(error, null, path);
+        }
+    }
+}

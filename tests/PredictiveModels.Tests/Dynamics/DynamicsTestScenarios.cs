@@ -1,0 +1,30 @@
+using PredictiveModels.Expressions;
+using PredictiveModels.Scenarios;
+using PredictiveModels.Structures;
+using PredictiveModels.WorldModels;
+
+namespace PredictiveModels.Tests.Dynamics;
+
+/// <summary>Small scenarios whose chains have a few hundred configurations.</summary>
+internal static class DynamicsTestScenarios
+{
+    /// <summary>An honest predictor, a general inductor and a deceptive agent over a five-concept world.</summary>
+    public static Scenario Tiny(double dataSize = 10)
+    {
+        var world = WorldModel.Create(
+        [
+            Concept.Base("corpus", ModelType.Stream, 6, weight: 2),
+            Concept.Base("physical", ModelType.Predicate, 4),
+            Concept.Base("money", ModelType.Quantity, 3),
+            Concept.Base("training_process", ModelType.Predicate, 8),
+            Concept.Base("self_model", ModelType.Predicate, 10),
+        ]);
+        var structures = new[]
+        {
+            Structure.Create("predictor", "", Expression.Parse("restrict(corpus, physical)"), Expression.Parse("most_likely_next"), OutcomeClass.Desired, [Mechanism.Corrigible]),
+            Structure.Create("inductor", "", Expression.Parse("any_stream"), Expression.Parse("bayes_mixture"), OutcomeClass.AnthropicCapture, [Mechanism.Corrigible]),
+            Structure.Create("deceiver", "", Expression.Parse("longterm(?o: Quantity)"), Expression.Parse("plan(1)"), OutcomeClass.Deceptive, [Mechanism.Deceptive], requires: ["training_process", "self_model"]),
+        };
+        return Scenario.Create("tiny", "", world, structures, AnalysisSettings.Create(dataSize: dataSize));
+    }
+}

@@ -1,0 +1,108 @@
+using MathNet.Numerics.LinearAlgebra;
+using PredictiveModels.Dynamics;
+using PredictiveModels.Posterior;
+using PredictiveModels.Scenarios;
+using PredictiveModels.Structures;
+
+namespace PredictiveModels.Tests.Dynamics;
+
+public sealed class SolverTests
+{
+    [Fact]
+    public void The_equilibrium_sums_to_one()
+    {
+        var space = ConfigurationSpace.Build(DynamicsTestScenarios.Tiny(), DynamicsSettings.Create(worldSteps: 4, goalResolution: 2));
+
+        Equilibrium.Distribution(space).Sum().Should().BeApproximately(1, 1e-12);
+        var classes = Equilibrium.Classes(space);
+        (classes.Probabilities.Sum() + classes.Undecided).Should().BeApproximately(1, 1e-12);
+    }
+
+    [Fact]
+    public void The_equilibrium_agrees_with_the_simplicity_posterior_when_complete_configurations_dominate()
+    {
+        // Large n makes incomplete goals and an incomplete world model cost millions of bits, and
+        // large horizon and awareness bits make honest candidates stay myopic and unaware.
+        var scenario = Scenario.Default;
+        var settings = DynamicsSettings.Create(worldSteps: 5, goalResolution: 64, horizonBits: 60, awarenessBits: 60);
+        var space = ConfigurationSpace.Build(scenario, settings);
+
+        var chain = Equilibrium.Classes(space);
+        var posterior = SimplicityPosterior.Compute(scenario);
+
+        foreach (var k in Enum.GetValues<OutcomeClass>())
+        {
+            chain.Probability(k).Should().BeApproximately(posterior.Probability(k), 1e-9, k.ToString());
+        }
+
+        chain.Undecided.Should().BeLessThan(1e-12);
+    }
+
+    [Fact]
+    public void The_transient_conserves_probability_and_reports_its_error_bound()
+    {
+        var space = ConfigurationSpace.Build(DynamicsTestScenarios.Tiny(), DynamicsSettings.Create(worldSteps: 4, goalResolution: 2, tolerance: 1e-12));
+
+        var result = Transient.Compute(space, [0, 1, 10, 50]);
+
+        for (var t = 0; t < result.Times.Length; t++)
+        {
+            result.Distributions[t].Sum().Should().BeApproximately(1, 1e-11);
+            result.Distributions[t].Should().OnlyContain(p => p >= 0);
+            result.ErrorBounds[t].Should().BeLessThanOrEqualTo(1e-12);
+        }
+
+        result.Distributions[0][space.Start].Should().Be(1, "at time 0 training is at its start");
+    }
+
+    [Fact]
+    public void Uniformization_matches_the_matrix_exponential_of_the_symmetrised_generator()
+    {
+        var space = ConfigurationSpace.Build(DynamicsTestScenarios.Tiny(), DynamicsSettings.Create(worldSteps: 2, goalResolution: 4, tolerance: 1e-13));
+        var n = space.Count;
+        n.Should().BeLessThan(400, "the dense reference must stay small");
+
+        // Detailed balance makes S = D^1/2 Q D^-1/2 symmetric (D = diag(pi)), so exp(Q t) = D^-1/2 V exp(L t) V^T D^1/2.
+        var pi = Equilibrium.Distribution(space);
+        var q = Matrix<double>.Build.Dense(n, n);
+        for (var i = 0; i < n; i++)
+        {
+            var row = i;
+            space.ForEachNeighbour(i, (j, kind) =>
+            {
+                var rate = space.Rate(row, j, kind);
+                q[row, j] += rate;
+                q[row, row] -= rate;
+            });
+        }
+
+        var s = Matrix<double>.Build.Dense(n, n, (i, j) => Math.Sqrt(pi[i]) * q[i, j] / Math.Sqrt(pi[j]));
+        s = (s + s.Transpose()) / 2;
+        var evd = s.Evd(Symmetricity.Symmetric);
+        const double time = 3.0;
+        var expS = evd.EigenVectors * Matrix<double>.Build.Diagonal(n, n, i => Math.Exp(evd.EigenValues[i].Real * time)) * evd.EigenVectors.Transpose();
+        var p0 = Vector<double>.Build.Dense(n);
+        p0[space.Start] = 1;
+        var sqrtPi = Vector<double>.Build.Dense(n, i => Math.Sqrt(pi[i]));
+        var expected = ((p0.PointwiseDivide(sqrtPi)) * expS).PointwiseMultiply(sqrtPi);
+
+        var actual = Transient.Compute(space, [time]).Distributions[0];
+
+        var error = Enumerable.Range(0, n).Sum(i => Math.Abs(actual[i] - expected[i]));
+        error.Should().BeLessThan(1e-8);
+    }
+
+    [Fact]
+    public void Claim_7_with_long_training_the_transient_converges_to_the_equilibrium()
+    {
+        // The slowest relaxation time of this chain (from the spectrum of its symmetrised generator)
+        // is about 6.7e3 time units, so 1.5e5 units leave about e^-22 of the initial distance.
+        var settings = DynamicsSettings.Create(worldSteps: 3, goalResolution: 4, duration: 150_000, tolerance: 1e-10, horizonBits: 2, awarenessBits: 2);
+
+        var result = TrainingDynamics.Train(DynamicsTestScenarios.Tiny(dataSize: 40), settings);
+
+        result.PathDependence.First().Index.Should().BeGreaterThan(0.1, "training starts far from equilibrium");
+        result.PathDependenceIndex.Should().BeLessThan(1e-3);
+        result.PathDependence.Select(p => p.Index).Should().BeInDescendingOrder();
+    }
+}
