@@ -185,6 +185,21 @@ public sealed class PosteriorCommandTests
     }
 
     [Theory]
+    [InlineData("table")]
+    [InlineData("markdown")]
+    public async Task A_class_without_candidates_shows_probability_0_not_a_power_of_2(string format)
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("tiny.yaml", CommonOptionsTests.TinyYaml);
+
+        var posterior = (await CliRun.Of("posterior", path, "--format", format)).ShouldSucceed();
+        var sweep = (await CliRun.Of("sweep", path, "--param", "n", "--from", "0", "--to", "1", "--steps", "2", "--format", format)).ShouldSucceed();
+
+        posterior.Output.Should().NotContain("Infinity").And.MatchRegex(@"AnthropicCapture\s*\|?\s*0\s");
+        sweep.Output.Should().NotContain("Infinity");
+    }
+
+    [Theory]
     [InlineData("posterior")]
     [InlineData("sweep")]
     public async Task Invalid_analysis_settings_in_a_scenario_exit_1_naming_each_at_its_line_and_column(string command)
