@@ -199,6 +199,21 @@ public sealed class PosteriorCommandTests
         sweep.Output.Should().NotContain("Infinity");
     }
 
+    [Fact]
+    public async Task Without_a_deceptive_candidate_bits_underwater_is_null_and_the_table_leaves_its_line_out()
+    {
+        using var folder = new TempFolder();
+        var honestOnly = CommonOptionsTests.TinyYaml[..CommonOptionsTests.TinyYaml.IndexOf("  - id: schemer", StringComparison.Ordinal)];
+        var path = folder.Write("honest.yaml", honestOnly);
+
+        var json = await PosteriorAsJson(path);
+        var table = (await CliRun.Of("posterior", path)).ShouldSucceed();
+
+        json.GetProperty("bitsUnderwater").ValueKind.Should().Be(JsonValueKind.Null);
+        json.GetProperty("pDeceptive").GetDouble().Should().Be(0);
+        table.Output.Should().StartWith("P(Deceptive) = 0 ").And.NotContain("Bits underwater");
+    }
+
     [Theory]
     [InlineData("posterior")]
     [InlineData("sweep")]

@@ -196,6 +196,21 @@ public sealed class SweepCommandTests
     }
 
     [Fact]
+    public async Task A_cancelled_sweep_exits_130_and_writes_no_output_file()
+    {
+        using var folder = new TempFolder();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        var run = await CliRun.Of([.. DataSizeSweep, "--output", folder.File("sweep.json")], cancelled.Token);
+
+        run.ExitCode.Should().Be(ExitCodes.Cancelled);
+        run.Output.Should().BeEmpty();
+        run.ShouldShowNoStackTrace();
+        folder.FileNames().Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task No_progress_bar_appears_in_captured_output_by_default()
     {
         var run = (await CliRun.Of(DataSizeSweep)).ShouldSucceed();
