@@ -129,8 +129,9 @@ internal static class PosteriorCommand
     public static string Probability(double p) =>
         p == 0 ? "0" : p >= 1e-4 ? p.ToString("0.0000", CultureInfo.InvariantCulture) : p.ToString("0.00E+0", CultureInfo.InvariantCulture);
 
+    /// <summary>A probability given by its log2: as a number, or as a power of 2 where it underflows; exactly 0 (a class without candidates) is "0".</summary>
     public static string Log2Probability(double log2P) =>
-        double.Exp2(log2P) > 0 ? Probability(double.Exp2(log2P)) : "2^" + log2P.ToString("0", CultureInfo.InvariantCulture);
+        double.Exp2(log2P) > 0 || double.IsNegativeInfinity(log2P) ? Probability(double.Exp2(log2P)) : "2^" + log2P.ToString("0", CultureInfo.InvariantCulture);
 
     private static string Headline(Scenario scenario, PosteriorResult result, (HoleCost Cost, double PDeceptive) other)
     {

@@ -99,6 +99,8 @@ public static class ParameterSweep
                 : from + t * (to - from);
         }
 
+        // Both ends are exactly the values asked for: exp2(log2(x)) need not give back x (0.01 does not).
+        values[0] = from;
         if (steps > 1)
         {
             values[^1] = to;
