@@ -55,5 +55,9 @@ internal static class SpecificationRules
         : value < minimum ? $"{what} must be at least {Format(minimum)} (got {Format(value)})"
         : null;
 
+    public static string? CheckRange(double value, double minimum, double maximum, string what) =>
+        CheckAtLeast(value, minimum, what)
+        ?? (value > maximum ? $"{what} is {Format(value)}, more than the largest accepted, {Format(maximum)}" : null);
+
     public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

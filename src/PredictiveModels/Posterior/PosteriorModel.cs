@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using PredictiveModels.Complexity;
 using PredictiveModels.Diagnostics;
+using PredictiveModels.Scenarios;
 using PredictiveModels.Structures;
 
 namespace PredictiveModels.Posterior;
@@ -92,7 +93,7 @@ public sealed class PosteriorModel
     /// <param name="lambda">Speed weight, finite, at least 0.</param>
     /// <param name="n">Effective data size in tokens, finite, at least 0.</param>
     /// <param name="eliminationThreshold">Share below which a structure counts as eliminated, strictly between 0 and 1.</param>
-    public PosteriorResult Evaluate(double a, double lambda, double n, double eliminationThreshold = Scenarios.AnalysisSettings.DefaultEliminationThreshold)
+    public PosteriorResult Evaluate(double a, double lambda, double n, double eliminationThreshold = AnalysisSettings.DefaultEliminationThreshold)
     {
         CheckParameters(a, lambda, n);
         if (!(eliminationThreshold > 0 && eliminationThreshold < 1))
@@ -244,27 +245,11 @@ public sealed class PosteriorModel
 
     private static void CheckParameters(double a, double lambda, double n)
     {
-        if (double.IsFinite(a) && a >= 0 && double.IsFinite(lambda) && lambda >= 0 && double.IsFinite(n) && n >= 0)
+        if (a is >= 0 and <= AnalysisSettings.MaxExponent && lambda is >= 0 and <= AnalysisSettings.MaxExponent && n is >= 0 and <= AnalysisSettings.MaxDataSize)
         {
             return;
         }
 
-        var bag = new DiagnosticBag();
-        if (SpecificationRules.CheckNonNegative(a, "the simplicity exponent a") is { } ea)
-        {
-            bag.Add(ea, null, "analysis.simplicityExponent");
-        }
-
-        if (SpecificationRules.CheckNonNegative(lambda, "the speed weight lambda") is { } el)
-        {
-            bag.Add(el, null, "analysis.speedWeight");
-        }
-
-        if (SpecificationRules.CheckNonNegative(n, "the data size n") is { } en)
-        {
-            bag.Add(en, null, "analysis.dataSize");
-        }
-
-        bag.ThrowIfAny();
+        throw new ModelException(AnalysisSettings.CheckPosteriorParameters(a, lambda, n));
     }
 }

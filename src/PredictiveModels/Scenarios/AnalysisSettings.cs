@@ -10,6 +10,12 @@ public sealed class AnalysisSettings
     /// <summary>Default effective data size <c>n</c>: 10^9 tokens.</summary>
     public const double DefaultDataSize = 1e9;
 
+    /// <summary>The largest simplicity exponent and speed weight accepted (10^6): every weighted cost then stays far from overflowing a double.</summary>
+    public const double MaxExponent = 1e6;
+
+    /// <summary>The largest data size accepted, in tokens (10^30).</summary>
+    public const double MaxDataSize = 1e30;
+
     /// <summary>Default share below which a structure counts as eliminated: 10^-6.</summary>
     public const double DefaultEliminationThreshold = 1e-6;
 
@@ -66,9 +72,7 @@ public sealed class AnalysisSettings
             bag.Add(string.Create(CultureInfo.InvariantCulture, $"the size bound is {sizeBound}, but it must be between 1 and {DescriptionLengths.MaxSizeBound} nodes"), null, "analysis.sizeBound");
         }
 
-        Check(bag, SpecificationRules.CheckNonNegative(simplicityExponent, "the simplicity exponent a"), "analysis.simplicityExponent");
-        Check(bag, SpecificationRules.CheckNonNegative(speedWeight, "the speed weight lambda"), "analysis.speedWeight");
-        Check(bag, SpecificationRules.CheckNonNegative(dataSize, "the data size n"), "analysis.dataSize");
+        bag.AddRange(CheckPosteriorParameters(simplicityExponent, speedWeight, dataSize));
         if (!(eliminationThreshold > 0 && eliminationThreshold < 1))
         {
             bag.Add($"the elimination threshold is {SpecificationRules.Format(eliminationThreshold)}, but it must be strictly between 0 and 1", null, "analysis.eliminationThreshold");
@@ -99,6 +103,25 @@ public sealed class AnalysisSettings
             speedWeight ?? SpeedWeight,
             dataSize ?? DataSize,
             eliminationThreshold ?? EliminationThreshold);
+
+    /// <summary>Checks <c>a</c>, <c>lambda</c> and <c>n</c>: each finite, at least 0, and at most its limit.</summary>
+    internal static IEnumerable<Diagnostic> CheckPosteriorParameters(double a, double lambda, double n)
+    {
+        if (SpecificationRules.CheckRange(a, 0, MaxExponent, "the simplicity exponent a") is { } ea)
+        {
+            yield return new Diagnostic(ea, null, "analysis.simplicityExponent");
+        }
+
+        if (SpecificationRules.CheckRange(lambda, 0, MaxExponent, "the speed weight lambda") is { } el)
+        {
+            yield return new Diagnostic(el, null, "analysis.speedWeight");
+        }
+
+        if (SpecificationRules.CheckRange(n, 0, MaxDataSize, "the data size n") is { } en)
+        {
+            yield return new Diagnostic(en, null, "analysis.dataSize");
+        }
+    }
 
     private static void Check(DiagnosticBag bag, string? error, string path)
     {

@@ -253,9 +253,9 @@ internal sealed class ScenarioReader
             }
         }
 
-        var lossGap = Optional(fields, "lossGap", path, (v, w) => SpecificationRules.CheckNonNegative(v, w), $"the loss gap of structure '{id}'") ?? 0.0;
-        var runtime = Optional(fields, "runtimeSteps", path, (v, w) => SpecificationRules.CheckAtLeast(v, 1, w), $"the runtime steps of structure '{id}'");
-        var derive = Optional(fields, "deriveSteps", path, (v, w) => SpecificationRules.CheckNonNegative(v, w), $"the derive steps of structure '{id}'") ?? 0.0;
+        var lossGap = Optional(fields, "lossGap", path, (v, w) => SpecificationRules.CheckRange(v, 0, Structure.MaxLossGap, w), $"the loss gap of structure '{id}'") ?? 0.0;
+        var runtime = Optional(fields, "runtimeSteps", path, (v, w) => SpecificationRules.CheckRange(v, 1, Structure.MaxSteps, w), $"the runtime steps of structure '{id}'");
+        var derive = Optional(fields, "deriveSteps", path, (v, w) => SpecificationRules.CheckRange(v, 0, Structure.MaxSteps, w), $"the derive steps of structure '{id}'") ?? 0.0;
         var requires = new List<string>();
         if (fields.TryGetValue("requires", out var requiresNode))
         {
@@ -311,9 +311,9 @@ internal sealed class ScenarioReader
             }
         }
 
-        var a = Optional(fields, "simplicityExponent", "analysis", (v, w) => SpecificationRules.CheckNonNegative(v, w), "the simplicity exponent a") ?? d.SimplicityExponent;
-        var lambda = Optional(fields, "speedWeight", "analysis", (v, w) => SpecificationRules.CheckNonNegative(v, w), "the speed weight lambda") ?? d.SpeedWeight;
-        var n = Optional(fields, "dataSize", "analysis", (v, w) => SpecificationRules.CheckNonNegative(v, w), "the data size n") ?? d.DataSize;
+        var a = Optional(fields, "simplicityExponent", "analysis", (v, w) => SpecificationRules.CheckRange(v, 0, AnalysisSettings.MaxExponent, w), "the simplicity exponent a") ?? d.SimplicityExponent;
+        var lambda = Optional(fields, "speedWeight", "analysis", (v, w) => SpecificationRules.CheckRange(v, 0, AnalysisSettings.MaxExponent, w), "the speed weight lambda") ?? d.SpeedWeight;
+        var n = Optional(fields, "dataSize", "analysis", (v, w) => SpecificationRules.CheckRange(v, 0, AnalysisSettings.MaxDataSize, w), "the data size n") ?? d.DataSize;
         var threshold = Optional(
             fields,
             "eliminationThreshold",

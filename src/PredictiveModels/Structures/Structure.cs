@@ -42,6 +42,12 @@ public sealed class Structure
         Location = location;
     }
 
+    /// <summary>The largest loss gap accepted, in bits per token (10^6; a real token carries a few tens of bits at most).</summary>
+    public const double MaxLossGap = 1e6;
+
+    /// <summary>The largest runtime or derive steps accepted (10^300), so that their sum stays finite.</summary>
+    public const double MaxSteps = 1e300;
+
     /// <summary>Stable identifier in kebab case, e.g. <c>physical-camera-predictor</c>.</summary>
     public string Id { get; }
 
@@ -125,17 +131,17 @@ public sealed class Structure
             bag.Add($"structure '{id}' lists a mechanism twice", location);
         }
 
-        if (SpecificationRules.CheckNonNegative(lossGap, $"the loss gap of structure '{id}'") is { } gapError)
+        if (SpecificationRules.CheckRange(lossGap, 0, MaxLossGap, $"the loss gap of structure '{id}'") is { } gapError)
         {
             bag.Add(gapError, location);
         }
 
-        if (runtimeSteps is { } steps && SpecificationRules.CheckAtLeast(steps, 1, $"the runtime steps of structure '{id}'") is { } stepsError)
+        if (runtimeSteps is { } steps && SpecificationRules.CheckRange(steps, 1, MaxSteps, $"the runtime steps of structure '{id}'") is { } stepsError)
         {
             bag.Add(stepsError, location);
         }
 
-        if (SpecificationRules.CheckNonNegative(deriveSteps, $"the derive steps of structure '{id}'") is { } deriveError)
+        if (SpecificationRules.CheckRange(deriveSteps, 0, MaxSteps, $"the derive steps of structure '{id}'") is { } deriveError)
         {
             bag.Add(deriveError, location);
         }
