@@ -38,6 +38,7 @@ public static class CliApp
         root.Subcommands.Add(ValidateCommand.Build());
         root.Subcommands.Add(PosteriorCommand.Build());
         root.Subcommands.Add(SweepCommand.Build(context ?? CliContext.Quiet));
+        root.Subcommands.Add(TrainCommand.Build(context ?? CliContext.Quiet));
         return root;
     }
 

@@ -37,7 +37,7 @@ internal static class PosteriorCommand
             var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario));
             var result = SimplicityPosterior.Compute(loaded);
             var otherCost = loaded.Analysis.HoleCost == HoleCost.Class ? HoleCost.Min : HoleCost.Class;
-            var other = SimplicityPosterior.Compute(Scenario.Create(loaded.Name, loaded.Description, loaded.WorldModel, loaded.Structures, loaded.Analysis.With(holeCost: otherCost), loaded.Source));
+            var other = SimplicityPosterior.Compute(loaded.With(analysis: loaded.Analysis.With(holeCost: otherCost)));
             var text = Render(loaded, result, (otherCost, other.DeceptiveProbability), parse.GetValue(format));
             await CommonOptions.WriteAsync(text, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
             return ExitCodes.Success;

@@ -9,7 +9,8 @@ namespace PredictiveModels.Dynamics;
 /// <param name="RuntimeSteps">Runtime cost <c>T</c> of the branch's procedure, at least 1.</param>
 /// <param name="LossGap">The structure's loss gap, bits per token.</param>
 /// <param name="GoalUnlockedAt">The world step from which goal moves are possible (a corrigible pointer needs its concepts acquired); 0 otherwise.</param>
-public sealed record Branch(Candidate? Candidate, double Bits, int Steps, double RuntimeSteps, double LossGap, int GoalUnlockedAt)
+/// <param name="PretrainingBits">The goal's bits under pre-training (without a fine-tuning conditional); equal to <paramref name="Bits"/> in pre-training.</param>
+public sealed record Branch(Candidate? Candidate, double Bits, int Steps, double RuntimeSteps, double LossGap, int GoalUnlockedAt, double PretrainingBits)
 {
     /// <summary>True for the deceptive branch.</summary>
     public bool IsDeceptive => Candidate?.Mechanism == Mechanism.Deceptive;

@@ -44,11 +44,12 @@ public sealed class ConfigurationSpace
     private readonly int _objectiveAt;
     private readonly double _deceptiveEntropy;
 
-    private ConfigurationSpace(ScoreReport report, double worldBits, ImmutableArray<Branch> branches, int deceptive, long[] offsets, int awareAt, DynamicsSettings settings, AnalysisSettings analysis)
+    private ConfigurationSpace(ScoreReport report, double worldBits, ImmutableArray<Branch> branches, int deceptive, long[] offsets, int awareAt, DynamicsSettings settings, AnalysisSettings analysis, Phase phase)
     {
         Scores = report;
         Settings = settings;
         Analysis = analysis;
+        Phase = phase;
         Branches = branches;
         _deceptive = deceptive;
         _offsets = offsets;
@@ -81,6 +82,9 @@ public sealed class ConfigurationSpace
     /// <summary>The energy's <c>a</c>, <c>lambda</c> and <c>n</c>.</summary>
     public AnalysisSettings Analysis { get; }
 
+    /// <summary>The training phase whose energy this space carries.</summary>
+    public Phase Phase { get; }
+
     /// <summary>The branches: index 0 is "no goal yet", then every non-deceptive candidate, then (if any) the deceptive branch.</summary>
     public ImmutableArray<Branch> Branches { get; }
 
@@ -100,20 +104,22 @@ public sealed class ConfigurationSpace
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(settings);
-        var (_, _, offsets, _) = Layout(StructureScorer.Score(scenario), scenario, settings);
+        var (_, _, offsets, _) = Layout(StructureScorer.Score(scenario), scenario, settings, Phase.Pretraining(settings.Duration));
         return offsets[^1];
     }
 
-    /// <summary>Builds the chain of a scenario.</summary>
+    /// <summary>Builds the chain of a scenario for one phase of training.</summary>
     /// <param name="scenario">The scenario; its analysis settings give <c>a</c>, <c>lambda</c>, <c>n</c> and the hole cost.</param>
     /// <param name="settings">The chain's settings.</param>
+    /// <param name="phase">The phase whose energy to use; null for pre-training of the settings' duration.</param>
     /// <exception cref="ModelException">The chain would exceed <see cref="DynamicsSettings.MaxConfigurations"/>; the message says what to change.</exception>
-    public static ConfigurationSpace Build(Scenario scenario, DynamicsSettings settings)
+    public static ConfigurationSpace Build(Scenario scenario, DynamicsSettings settings, Phase? phase = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(settings);
+        phase ??= Phase.Pretraining(settings.Duration);
         var report = StructureScorer.Score(scenario);
-        var (branches, deceptive, offsets, awareAt) = Layout(report, scenario, settings);
+        var (branches, deceptive, offsets, awareAt) = Layout(report, scenario, settings, phase);
         var count = offsets[^1];
         if (count > settings.MaxConfigurations || count > int.MaxValue / 2)
         {
@@ -124,7 +130,36 @@ public sealed class ConfigurationSpace
                 "dynamics.goalResolution");
         }
 
-        return new ConfigurationSpace(report, scenario.WorldModel.TotalBits, branches, deceptive, offsets, awareAt, settings, scenario.Analysis);
+        return new ConfigurationSpace(report, scenario.WorldModel.TotalBits, branches, deceptive, offsets, awareAt, settings, scenario.Analysis, phase);
+    }
+
+    /// <summary>
+    /// Carries a distribution over another space of the same scenario (the previous phase) into this one,
+    /// configuration by configuration at the same absolute progress: the same world step, branch, horizon and
+    /// awareness, and the same goal steps, capped at this space's goal length. A goal complete in pre-training
+    /// is incomplete here when this phase adds a conditional to it.
+    /// </summary>
+    /// <param name="previous">The space the distribution lives on; same scenario and world steps.</param>
+    /// <param name="distribution">A distribution over <paramref name="previous"/>.</param>
+    public double[] MapFrom(ConfigurationSpace previous, ReadOnlySpan<double> distribution)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        if (previous.Branches.Length != Branches.Length || previous.Settings.WorldSteps != Settings.WorldSteps || distribution.Length != previous.Count)
+        {
+            throw new ArgumentException("The distribution belongs to a space of another scenario or world resolution.", nameof(previous));
+        }
+
+        var result = new double[Count];
+        for (var i = 0; i < distribution.Length; i++)
+        {
+            if (distribution[i] != 0)
+            {
+                var c = previous[i];
+                result[IndexOf(c with { Goal = Math.Min(c.Goal, Branches[c.Branch].Steps) })] += distribution[i];
+            }
+        }
+
+        return result;
     }
 
     /// <summary>The configuration at an index.</summary>
@@ -287,29 +322,50 @@ public sealed class ConfigurationSpace
 
     private double ComputeEnergy(Configuration c)
     {
+        var phase = Phase;
+        var own = Energy(c, pretraining: false);
+        if (phase.PretrainingFraction == 0 && phase.KlWeight == 0)
+        {
+            return own;
+        }
+
+        // Interspersed pre-training and KL regularisation pull the fine-tuning energy towards pre-training's.
+        var pre = Energy(c, pretraining: true);
+        return ((1 - phase.PretrainingFraction) * own) + ((phase.PretrainingFraction + phase.KlWeight) * pre);
+    }
+
+    private double Energy(Configuration c, bool pretraining)
+    {
         var a = Analysis.SimplicityExponent;
         var lambda = Analysis.SpeedWeight;
-        var n = Analysis.DataSize;
+        var n = pretraining ? Analysis.DataSize : Phase.DataSize ?? Analysis.DataSize;
+        var horizonBonus = pretraining ? Settings.HorizonBonus : Phase.HorizonBonus ?? Settings.HorizonBonus;
+        var awarenessBonus = pretraining ? Settings.AwarenessBonus : Phase.AwarenessBonus ?? Settings.AwarenessBonus;
+        var penalty = !pretraining && c.LongTerm && c.Aware ? Phase.OversightPenaltyBits : 0;
         var branch = Branches[c.Branch];
         var worldFraction = (double)c.World / _worldSteps;
         var bits = worldFraction * _worldBits;
         var loss = Settings.WorldGap * (1 - worldFraction);
         if (c.Branch == _deceptive)
         {
-            bits += branch.Bits + (c.Goal * Settings.GoalResolution);
-            loss += branch.LossGap - Settings.HorizonBonus - Settings.AwarenessBonus;
+            bits += branch.Bits + (c.Goal * Settings.GoalResolution) + penalty;
+            loss += branch.LossGap - horizonBonus - awarenessBonus;
             return (a * bits) + _deceptiveEntropy + (lambda * Math.Log2(branch.RuntimeSteps)) + (n * loss);
         }
 
-        bits += Math.Min(c.Goal * Settings.GoalResolution, branch.Bits);
+        var goalBits = pretraining ? branch.PretrainingBits : branch.Bits;
+        var goalSteps = pretraining ? StepsOf(branch.PretrainingBits, Settings.GoalResolution) : branch.Steps;
+        bits += Math.Min(c.Goal * Settings.GoalResolution, goalBits) + penalty;
         bits += (c.LongTerm ? Settings.HorizonBits : 0) + (c.Aware ? Settings.AwarenessBits : 0);
-        var goalFraction = branch.Steps == 0 ? 0 : (double)c.Goal / branch.Steps;
+        var goalFraction = c.Branch == 0 ? 0 : Math.Min(1.0, (double)c.Goal / goalSteps);
         loss += (Settings.GoalGap * (1 - goalFraction)) + branch.LossGap;
-        loss -= (c.LongTerm ? Settings.HorizonBonus : 0) + (c.Aware ? Settings.AwarenessBonus : 0);
+        loss -= (c.LongTerm ? horizonBonus : 0) + (c.Aware ? awarenessBonus : 0);
         return (a * bits) + (lambda * Math.Log2(branch.RuntimeSteps)) + (n * loss);
     }
 
-    private static (ImmutableArray<Branch> Branches, int Deceptive, long[] Offsets, int AwareAt) Layout(ScoreReport report, Scenario scenario, DynamicsSettings settings)
+    private static int StepsOf(double bits, double resolution) => Math.Max(1, (int)Math.Ceiling(bits / resolution - 1e-9));
+
+    private static (ImmutableArray<Branch> Branches, int Deceptive, long[] Offsets, int AwareAt) Layout(ScoreReport report, Scenario scenario, DynamicsSettings settings, Phase phase)
     {
         var world = scenario.WorldModel;
         var w = settings.WorldSteps;
@@ -321,14 +377,15 @@ public sealed class ConfigurationSpace
             return worldBits <= 0 ? 0 : Math.Min(w, (int)Math.Ceiling(needed / worldBits * w - 1e-9));
         }
 
-        var branches = new List<Branch> { new(null, 0, 0, 1, 0, 0) };
+        var conditional = phase.Prompting ? 0 : phase.ConditionalBits;
+        var branches = new List<Branch> { new(null, 0, 0, 1, 0, 0, 0) };
         foreach (var score in report.Candidates.Where(c => c.Mechanism != Mechanism.Deceptive))
         {
-            var steps = (int)Math.Ceiling(score.Bits / settings.GoalResolution - 1e-9);
+            var bits = score.Bits + conditional;
             var unlock = score.Mechanism == Mechanism.Corrigible
                 ? StepAt(score.Structure.Camera.Nodes().OfType<Application>().Select(a => a.Name))
                 : 0;
-            branches.Add(new Branch(score.Candidate, score.Bits, Math.Max(1, steps), score.RuntimeSteps, score.LossGap, unlock));
+            branches.Add(new Branch(score.Candidate, bits, StepsOf(bits, settings.GoalResolution), score.RuntimeSteps, score.LossGap, unlock, score.Bits));
         }
 
         var deceptiveScores = report.Candidates.Where(c => c.Mechanism == Mechanism.Deceptive).ToArray();
@@ -340,7 +397,7 @@ public sealed class ConfigurationSpace
             var d = deceptiveScores.MinBy(c => c.Bits)!;
             var maxSteps = branches.Skip(1).Select(b => b.Steps).DefaultIfEmpty(0).Max();
             deceptive = branches.Count;
-            branches.Add(new Branch(d.Candidate, d.Bits, maxSteps, d.RuntimeSteps, d.LossGap, 0));
+            branches.Add(new Branch(d.Candidate, d.Bits, maxSteps, d.RuntimeSteps, d.LossGap, 0, d.Bits));
             awareAt = StepAt(deceptiveScores.SelectMany(c => c.Structure.Requires));
         }
 

@@ -3,25 +3,52 @@ using PredictiveModels.Scenarios;
 
 namespace PredictiveModels.Dynamics;
 
-/// <summary>Runs training as a Markov chain on a scenario: the exact transient at the settings' duration and the exact equilibrium.</summary>
+/// <summary>
+/// Runs training as a Markov chain on a scenario, phase after phase: each phase's exact transient
+/// starts from the distribution the previous phase ended in (carried over by absolute progress),
+/// and each phase's exact equilibrium is reported beside it.
+/// </summary>
 public static class TrainingDynamics
 {
-    /// <summary>The fractions of the duration at which the path-dependence index is reported.</summary>
+    /// <summary>The fractions of a phase's duration at which the path-dependence index is reported.</summary>
     public static IReadOnlyList<double> IndexFractions { get; } = [0.0, 0.125, 0.25, 0.5, 1.0];
 
-    /// <summary>Builds the chain and computes its transient and equilibrium.</summary>
+    /// <summary>Trains through the given phases (by default one pre-training phase of the settings' duration).</summary>
     /// <param name="scenario">The scenario.</param>
     /// <param name="settings">The chain's settings.</param>
-    /// <param name="progress">Receives the fraction of the transient computed, if given.</param>
+    /// <param name="phases">The phases in order; null or empty for pre-training alone.</param>
+    /// <param name="progress">Receives the fraction of the work done (0 to 1), if given.</param>
     /// <param name="cancellation">Stops the computation.</param>
-    public static TrainingResult Train(Scenario scenario, DynamicsSettings settings, IProgress<double>? progress = null, CancellationToken cancellation = default)
+    public static TrainingResult Train(Scenario scenario, DynamicsSettings settings, IReadOnlyList<Phase>? phases = null, IProgress<double>? progress = null, CancellationToken cancellation = default)
     {
-        var space = ConfigurationSpace.Build(scenario, settings);
-        var times = IndexFractions.Select(f => f * settings.Duration).ToArray();
-        var transient = Transient.Compute(space, times, progress, cancellation);
-        var equilibrium = Equilibrium.Classes(space);
-        var classes = transient.Distributions.Select(d => ClassDistribution.FromConfigurations(space, d.AsSpan())).ToArray();
-        var index = times.Select((t, i) => (t, classes[i].TotalVariation(equilibrium))).ToImmutableArray();
-        return new TrainingResult(space.Count, settings.Duration, classes[^1], transient.ErrorBounds[^1], equilibrium, index, transient.UniformizationRate, transient.Products);
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(settings);
+        var list = phases is null || phases.Count == 0 ? [Phase.Pretraining(settings.Duration)] : phases;
+        var results = ImmutableArray.CreateBuilder<PhaseResult>(list.Count);
+        ConfigurationSpace? previous = null;
+        double[]? carried = null;
+        for (var k = 0; k < list.Count; k++)
+        {
+            var phase = list[k];
+            var space = ConfigurationSpace.Build(scenario, settings, phase);
+            var initial = previous is null ? null : space.MapFrom(previous, carried);
+            var times = IndexFractions.Select(f => f * phase.Duration).ToArray();
+            var offset = k;
+            var inner = progress is null ? null : new Progress(f => progress.Report((offset + f) / list.Count));
+            var transient = Transient.Compute(space, times, inner, cancellation, initial);
+            var equilibrium = Equilibrium.Classes(space);
+            var classes = transient.Distributions.Select(d => ClassDistribution.FromConfigurations(space, d.AsSpan())).ToArray();
+            var index = times.Select((t, i) => (t, classes[i].TotalVariation(equilibrium))).ToImmutableArray();
+            results.Add(new PhaseResult(phase.Name, phase.Duration, space.Count, classes[^1], transient.ErrorBounds[^1], equilibrium, index, transient.UniformizationRate, transient.Products));
+            previous = space;
+            carried = [.. transient.Distributions[^1]];
+        }
+
+        return new TrainingResult(results.MoveToImmutable());
+    }
+
+    private sealed class Progress(Action<double> report) : IProgress<double>
+    {
+        public void Report(double value) => report(value);
     }
 }

@@ -20,8 +20,9 @@ public static class Transient
     /// <param name="times">Training times, finite, at least 0.</param>
     /// <param name="progress">Receives the fraction of the work done (0 to 1), if given.</param>
     /// <param name="cancellation">Stops the computation between products.</param>
+    /// <param name="initial">The distribution at time 0 (sums to 1); null for all mass on <see cref="ConfigurationSpace.Start"/>.</param>
     /// <exception cref="ModelException">A time is invalid or the work would exceed <see cref="MaxProducts"/> products.</exception>
-    public static TransientResult Compute(ConfigurationSpace space, IReadOnlyList<double> times, IProgress<double>? progress = null, CancellationToken cancellation = default)
+    public static TransientResult Compute(ConfigurationSpace space, IReadOnlyList<double> times, IProgress<double>? progress = null, CancellationToken cancellation = default, double[]? initial = null)
     {
         ArgumentNullException.ThrowIfNull(space);
         ArgumentNullException.ThrowIfNull(times);
@@ -49,16 +50,28 @@ public static class Transient
         var n = space.Count;
         var results = times.Select(_ => new double[n]).ToArray();
         var cumulative = new double[times.Count];
-        var v = new double[n];
+
+        // Terms this small change no probability by more than the tolerance even all together; they are left
+        // out of the sums (their mass still counts against the error bound, since cumulative skips them).
+        var negligible = tolerance * 1e-6 / Math.Max(1, last + 1);
+        if (initial is not null && initial.Length != n)
+        {
+            throw new ArgumentException($"The initial distribution has {initial.Length} entries; the chain has {n} configurations.", nameof(initial));
+        }
+
+        var v = initial is null ? new double[n] : (double[])initial.Clone();
         var next = new double[n];
-        v[space.Start] = 1;
+        if (initial is null)
+        {
+            v[space.Start] = 1;
+        }
         for (var k = 0L; k <= last; k++)
         {
             cancellation.ThrowIfCancellationRequested();
             for (var t = 0; t < times.Count; t++)
             {
                 var weight = PoissonWeight(k, lambda * times[t]);
-                if (weight > 0)
+                if (weight > negligible)
                 {
                     cumulative[t] += weight;
                     var r = results[t];

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PredictiveModels.Diagnostics;
+using PredictiveModels.Dynamics;
 using PredictiveModels.Expressions;
 using PredictiveModels.Structures;
 using PredictiveModels.WorldModels;
@@ -16,8 +17,10 @@ public sealed class Scenario
     /// <summary>The scenario schema version this library reads and writes.</summary>
     public const int SchemaVersion = 1;
 
-    private Scenario(string name, string description, WorldModel worldModel, ImmutableArray<Structure> structures, AnalysisSettings analysis, string source)
+    private Scenario(string name, string description, WorldModel worldModel, ImmutableArray<Structure> structures, AnalysisSettings analysis, string source, DynamicsSettings dynamics, ImmutableArray<Phase> phases)
     {
+        Dynamics = dynamics;
+        Phases = phases;
         Name = name;
         Description = description;
         WorldModel = worldModel;
@@ -41,6 +44,12 @@ public sealed class Scenario
     /// <summary>Analysis settings.</summary>
     public AnalysisSettings Analysis { get; }
 
+    /// <summary>The settings of training as a Markov chain (high path dependence).</summary>
+    public DynamicsSettings Dynamics { get; }
+
+    /// <summary>The phases of training, in order; never empty (pre-training alone unless the scenario says otherwise).</summary>
+    public ImmutableArray<Phase> Phases { get; }
+
     /// <summary>Where the scenario came from: a file path, or a label such as <c>&lt;embedded default&gt;</c>.</summary>
     public string Source { get; }
 
@@ -58,6 +67,8 @@ public sealed class Scenario
     /// <param name="structures">At least one structure; ids unique.</param>
     /// <param name="analysis">Analysis settings; null for <see cref="AnalysisSettings.Default"/>.</param>
     /// <param name="source">Where the scenario came from.</param>
+    /// <param name="dynamics">Settings of the training chain; null for <see cref="DynamicsSettings.Default"/>.</param>
+    /// <param name="phases">Phases of training; null or empty for pre-training alone, of the dynamics' duration.</param>
     /// <exception cref="ModelException">Duplicate ids, unknown names, type or arity errors; all are listed.</exception>
     public static Scenario Create(
         string name,
@@ -65,7 +76,9 @@ public sealed class Scenario
         WorldModel worldModel,
         IEnumerable<Structure> structures,
         AnalysisSettings? analysis = null,
-        string source = "<code>")
+        string source = "<code>",
+        DynamicsSettings? dynamics = null,
+        IEnumerable<Phase>? phases = null)
     {
         ArgumentNullException.ThrowIfNull(worldModel);
         ArgumentNullException.ThrowIfNull(structures);
@@ -111,9 +124,30 @@ public sealed class Scenario
             }
         }
 
+        dynamics ??= DynamicsSettings.Default;
+        var phaseList = phases?.ToImmutableArray() ?? [];
+        if (phaseList.IsEmpty)
+        {
+            phaseList = [Phase.Pretraining(dynamics.Duration)];
+        }
+
+        foreach (var duplicate in phaseList.GroupBy(p => p.Name).Where(g => g.Count() > 1))
+        {
+            bag.Add($"the phase name '{duplicate.Key}' is used twice", null, "dynamics.phases");
+        }
+
         bag.ThrowIfAny();
-        return new Scenario(string.IsNullOrWhiteSpace(name) ? "unnamed" : name, description ?? "", worldModel, list, analysis ?? AnalysisSettings.Default, source);
+        return new Scenario(string.IsNullOrWhiteSpace(name) ? "unnamed" : name, description ?? "", worldModel, list, analysis ?? AnalysisSettings.Default, source, dynamics, phaseList);
     }
+
+    /// <summary>Returns a copy with some parts replaced, checked like <see cref="Create"/>.</summary>
+    /// <param name="worldModel">New world model, or null to keep it.</param>
+    /// <param name="structures">New structures, or null to keep them.</param>
+    /// <param name="analysis">New analysis settings, or null to keep them.</param>
+    /// <param name="dynamics">New chain settings, or null to keep them.</param>
+    /// <param name="phases">New phases, or null to keep them.</param>
+    public Scenario With(WorldModel? worldModel = null, IEnumerable<Structure>? structures = null, AnalysisSettings? analysis = null, DynamicsSettings? dynamics = null, IEnumerable<Phase>? phases = null) =>
+        Create(Name, Description, worldModel ?? WorldModel, structures ?? Structures, analysis ?? Analysis, Source, dynamics ?? Dynamics, phases ?? Phases);
 
     private static void CheckCamera(Structure structure, WorldModel worldModel, string[] knownNames, DiagnosticBag bag, string path)
     {

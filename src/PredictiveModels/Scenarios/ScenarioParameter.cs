@@ -125,7 +125,7 @@ public sealed class ScenarioParameter
     }
 
     private static ScenarioParameter Analysis(string path, string unit, Func<AnalysisSettings, double> get, Func<AnalysisSettings, double, AnalysisSettings> set) =>
-        new(path, unit, false, s => get(s.Analysis), (s, v) => Scenario.Create(s.Name, s.Description, s.WorldModel, s.Structures, set(s.Analysis, v), s.Source));
+        new(path, unit, false, s => get(s.Analysis), (s, v) => s.With(analysis: set(s.Analysis, v)));
 
     private static Dictionary<string, double> BuiltInWeights(Scenario s) =>
         s.WorldModel.BuiltIns.ToDictionary(b => b.Name, b => b.Weight, StringComparer.Ordinal);
@@ -134,10 +134,10 @@ public sealed class ScenarioParameter
         WithWorld(s, s.WorldModel.Concepts.Select(c => c.Name == name ? change(c) : c), BuiltInWeights(s), s.WorldModel.LiteralWeight);
 
     private static Scenario WithWorld(Scenario s, IEnumerable<Concept> concepts, Dictionary<string, double> builtIns, double literalWeight) =>
-        Scenario.Create(s.Name, s.Description, WorldModel.Create(concepts, builtIns, literalWeight), s.Structures, s.Analysis, s.Source);
+        s.With(worldModel: WorldModel.Create(concepts, builtIns, literalWeight));
 
     private static Scenario WithStructure(Scenario s, string id, Func<Structure, Structure> change) =>
-        Scenario.Create(s.Name, s.Description, s.WorldModel, s.Structures.Select(x => x.Id == id ? change(x) : x), s.Analysis, s.Source);
+        s.With(structures: s.Structures.Select(x => x.Id == id ? change(x) : x));
 
     private static ModelException Unknown(string message, string path) => new(message, null, path);
 }

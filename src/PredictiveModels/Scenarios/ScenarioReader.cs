@@ -1,6 +1,7 @@
 using System.Globalization;
 using PredictiveModels.Complexity;
 using PredictiveModels.Diagnostics;
+using PredictiveModels.Dynamics;
 using PredictiveModels.Expressions;
 using PredictiveModels.Scenarios.Documents;
 using PredictiveModels.Structures;
@@ -15,7 +16,17 @@ namespace PredictiveModels.Scenarios;
 /// </summary>
 internal sealed class ScenarioReader
 {
-    private static readonly string[] RootKeys = ["schemaVersion", "name", "description", "worldModel", "structures", "analysis"];
+    private static readonly string[] RootKeys = ["schemaVersion", "name", "description", "worldModel", "structures", "analysis", "dynamics"];
+    private static readonly string[] DynamicsKeys =
+    [
+        "worldSteps", "goalResolution", "temperature", "rates", "worldGap", "goalGap", "horizonBits", "awarenessBits",
+        "horizonBonus", "awarenessBonus", "objectiveUnderstoodAt", "duration", "tolerance", "maxConfigurations", "phases",
+    ];
+
+    private static readonly string[] PhaseKeys =
+    [
+        "name", "duration", "dataSize", "conditionalBits", "prompting", "horizonBonus", "awarenessBonus", "klWeight", "pretrainingFraction", "oversightPenaltyBits",
+    ];
     private static readonly string[] WorldKeys = ["concepts", "builtins", "literalWeight"];
     private static readonly string[] ConceptKeys = ["name", "type", "params", "bits", "definition", "weight", "acquiredAt", "description"];
     private static readonly string[] StructureKeys = ["id", "name", "camera", "procedure", "class", "mechanisms", "lossGap", "runtimeSteps", "deriveSteps", "requires", "description"];
@@ -65,8 +76,9 @@ internal sealed class ScenarioReader
             }
         }
 
+        var (dynamics, phases) = fields.TryGetValue("dynamics", out var dynamicsNode) ? ReadDynamics(dynamicsNode) : (DynamicsSettings.Default, []);
         _bag.ThrowIfAny();
-        return Scenario.Create(name, description, world!, structures, analysis, _source);
+        return Scenario.Create(name, description, world!, structures, analysis, _source, dynamics, phases);
     }
 
     private WorldModel? ReadWorldModel(DocNode node)
@@ -321,6 +333,141 @@ internal sealed class ScenarioReader
             (v, w) => v > 0 && v < 1 ? null : $"{w} is {SpecificationRules.Format(v)}, but it must be strictly between 0 and 1",
             "the elimination threshold") ?? d.EliminationThreshold;
         return AnalysisSettings.Create(holeCost, sizeBound, a, lambda, n, threshold);
+    }
+
+    private (DynamicsSettings Settings, List<Phase> Phases) ReadDynamics(DocNode node)
+    {
+        var fields = Fields(node, "dynamics", DynamicsKeys, []);
+        var d = DynamicsSettings.Default;
+        if (fields is null)
+        {
+            return (d, []);
+        }
+
+        double Number(string key, double fallback) =>
+            fields.TryGetValue(key, out var n) && ReadDouble(n, "dynamics." + key) is { } v ? v : fallback;
+
+        var rates = new Dictionary<MoveKind, double>();
+        if (fields.TryGetValue("rates", out var ratesNode))
+        {
+            var kinds = Enum.GetNames<MoveKind>().Select(k => char.ToLowerInvariant(k[0]) + k[1..]).ToArray();
+            var rateFields = Fields(ratesNode, "dynamics.rates", kinds, []);
+            foreach (var (key, value) in rateFields ?? [])
+            {
+                if (ReadDouble(value, "dynamics.rates." + key) is { } rate)
+                {
+                    rates[Enum.Parse<MoveKind>(key, ignoreCase: true)] = rate;
+                }
+            }
+        }
+
+        var worldSteps = d.WorldSteps;
+        if (fields.TryGetValue("worldSteps", out var stepsNode) && ReadInt(stepsNode, "dynamics.worldSteps") is { } ws)
+        {
+            worldSteps = ws;
+        }
+
+        var maxConfigurations = (long)Number("maxConfigurations", d.MaxConfigurations);
+        DynamicsSettings? settings = null;
+        try
+        {
+            settings = DynamicsSettings.Create(
+                worldSteps,
+                Number("goalResolution", d.GoalResolution),
+                Number("temperature", d.Temperature),
+                rates,
+                Number("worldGap", d.WorldGap),
+                Number("goalGap", d.GoalGap),
+                Number("horizonBits", d.HorizonBits),
+                Number("awarenessBits", d.AwarenessBits),
+                Number("horizonBonus", d.HorizonBonus),
+                Number("awarenessBonus", d.AwarenessBonus),
+                Number("objectiveUnderstoodAt", d.ObjectiveUnderstoodAt),
+                Number("duration", d.Duration),
+                Number("tolerance", d.Tolerance),
+                maxConfigurations);
+        }
+        catch (ModelException e)
+        {
+            _bag.AddRange(e.Diagnostics.Select(x => x with { Location = LocationOf(fields, x.Path, "dynamics.") ?? node.Location }));
+        }
+
+        var phases = new List<Phase>();
+        if (fields.TryGetValue("phases", out var phasesNode))
+        {
+            var items = Sequence(phasesNode, "dynamics.phases");
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (ReadPhase(items[i], $"dynamics.phases[{i}]", settings ?? d) is { } phase)
+                {
+                    phases.Add(phase);
+                }
+            }
+        }
+
+        return (settings ?? d, phases);
+    }
+
+    private Phase? ReadPhase(DocNode node, string path, DynamicsSettings settings)
+    {
+        var fields = Fields(node, path, PhaseKeys, ["name"]);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        double? Number(string key) => fields.TryGetValue(key, out var n) ? ReadDouble(n, $"{path}.{key}") : null;
+        var name = fields.TryGetValue("name", out var nameNode) ? ReadString(nameNode, path + ".name") : null;
+        var prompting = false;
+        if (fields.TryGetValue("prompting", out var promptingNode))
+        {
+            if (promptingNode is DocScalar { IsNull: false } b && bool.TryParse(b.Value, out var value))
+            {
+                prompting = value;
+            }
+            else
+            {
+                Expected(promptingNode, "true or false", path + ".prompting");
+            }
+        }
+
+        if (name is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Phase.Create(
+                name,
+                Number("duration") ?? settings.Duration,
+                Number("dataSize"),
+                Number("conditionalBits") ?? 0,
+                prompting,
+                Number("horizonBonus"),
+                Number("awarenessBonus"),
+                Number("klWeight") ?? 0,
+                Number("pretrainingFraction") ?? 0,
+                Number("oversightPenaltyBits") ?? 0);
+        }
+        catch (ModelException e)
+        {
+            _bag.AddRange(e.Diagnostics.Select(x => x with { Location = LocationOf(fields, x.Path, "") ?? node.Location, Path = $"{path}.{x.Path.Split('.')[^1]}" }));
+            return null;
+        }
+    }
+
+    /// <summary>The location of the value whose key ends a diagnostic's path, when it is one of <paramref name="fields"/>.</summary>
+    private static SourceLocation? LocationOf(Dictionary<string, DocNode> fields, string path, string prefix)
+    {
+        var key = path.StartsWith(prefix, StringComparison.Ordinal) ? path[prefix.Length..] : path;
+        key = key.Split('.')[^1];
+        if (path.Contains(".rates.", StringComparison.Ordinal) && fields.TryGetValue("rates", out var rates) && rates is DocMapping m)
+        {
+            return m.Entries.FirstOrDefault(e => e.Key.Value == key).Value?.Location ?? rates.Location;
+        }
+
+        return fields.TryGetValue(key, out var node) ? node.Location : null;
     }
 
     // ---- helpers ----------------------------------------------------------------------------

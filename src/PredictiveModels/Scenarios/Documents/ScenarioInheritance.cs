@@ -112,9 +112,10 @@ internal static class ScenarioInheritance
             var index = entries.FindIndex(e => e.Key.Value == key.Value);
             var merged = index < 0 ? value : key.Value switch
             {
-                "worldModel" => MergeWorldModel(entries[index].Value, value),
+                "worldModel" => MergeMapping(entries[index].Value, value, WorldModelRules),
                 "structures" => MergeList(entries[index].Value, value, "id"),
                 "analysis" => MergeMap(entries[index].Value, value),
+                "dynamics" => MergeMapping(entries[index].Value, value, DynamicsRules),
                 _ => value,
             };
 
@@ -137,7 +138,20 @@ internal static class ScenarioInheritance
         return new DocMapping(entries, over.Location);
     }
 
-    private static DocNode MergeWorldModel(DocNode baseNode, DocNode over)
+    private static readonly Dictionary<string, Func<DocNode, DocNode, DocNode>> WorldModelRules = new(StringComparer.Ordinal)
+    {
+        ["concepts"] = (b, o) => MergeList(b, o, "name"),
+        ["builtins"] = MergeMap,
+    };
+
+    private static readonly Dictionary<string, Func<DocNode, DocNode, DocNode>> DynamicsRules = new(StringComparer.Ordinal)
+    {
+        ["phases"] = (b, o) => MergeList(b, o, "name"),
+        ["rates"] = MergeMap,
+    };
+
+    /// <summary>Merges two mappings key by key: a key with a rule merges by it, any other key of <paramref name="over"/> replaces or is added.</summary>
+    private static DocNode MergeMapping(DocNode baseNode, DocNode over, IReadOnlyDictionary<string, Func<DocNode, DocNode, DocNode>> rules)
     {
         if (baseNode is not DocMapping b || over is not DocMapping o)
         {
@@ -148,19 +162,13 @@ internal static class ScenarioInheritance
         foreach (var (key, value) in o.Entries)
         {
             var index = entries.FindIndex(e => e.Key.Value == key.Value);
-            var merged = index < 0 ? value : key.Value switch
-            {
-                "concepts" => MergeList(entries[index].Value, value, "name"),
-                "builtins" => MergeMap(entries[index].Value, value),
-                _ => value,
-            };
-
             if (index < 0)
             {
-                entries.Add(new(key, merged));
+                entries.Add(new(key, value));
             }
             else
             {
+                var merged = rules.TryGetValue(key.Value, out var rule) ? rule(entries[index].Value, value) : value;
                 entries[index] = new(entries[index].Key, merged);
             }
         }
@@ -168,29 +176,8 @@ internal static class ScenarioInheritance
         return new DocMapping(entries, o.Location);
     }
 
-    private static DocNode MergeMap(DocNode baseNode, DocNode over)
-    {
-        if (baseNode is not DocMapping b || over is not DocMapping o)
-        {
-            return over;
-        }
-
-        var entries = b.Entries.ToList();
-        foreach (var entry in o.Entries)
-        {
-            var index = entries.FindIndex(e => e.Key.Value == entry.Key.Value);
-            if (index < 0)
-            {
-                entries.Add(entry);
-            }
-            else
-            {
-                entries[index] = entry;
-            }
-        }
-
-        return new DocMapping(entries, o.Location);
-    }
+    private static DocNode MergeMap(DocNode baseNode, DocNode over) =>
+        MergeMapping(baseNode, over, new Dictionary<string, Func<DocNode, DocNode, DocNode>>());
 
     private static DocNode MergeList(DocNode baseNode, DocNode over, string keyField)
     {

@@ -1,0 +1,118 @@
+using PredictiveModels.Diagnostics;
+
+namespace PredictiveModels.Dynamics;
+
+/// <summary>
+/// One phase of training (pre-training, RL fine-tuning, ...): how long it lasts and how its energy
+/// differs from pre-training. Each phase starts from the distribution the previous one ended in.
+/// Immutable; <see cref="Create"/> checks every value.
+/// </summary>
+public sealed class Phase
+{
+    private Phase(string name, double duration, double? dataSize, double conditionalBits, bool prompting, double? horizonBonus, double? awarenessBonus, double klWeight, double pretrainingFraction, double oversightPenaltyBits)
+    {
+        Name = name;
+        Duration = duration;
+        DataSize = dataSize;
+        ConditionalBits = conditionalBits;
+        Prompting = prompting;
+        HorizonBonus = horizonBonus;
+        AwarenessBonus = awarenessBonus;
+        KlWeight = klWeight;
+        PretrainingFraction = pretrainingFraction;
+        OversightPenaltyBits = oversightPenaltyBits;
+    }
+
+    /// <summary>The phase's name, e.g. <c>pre-training</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>Training time of the phase, in units of inverse base rate; finite, at least 0.</summary>
+    public double Duration { get; }
+
+    /// <summary>Effective data size <c>n</c> of the phase in tokens, or null for the scenario's <c>analysis.dataSize</c>.</summary>
+    public double? DataSize { get; }
+
+    /// <summary>
+    /// Bits every aligned (non-deceptive) goal must add to encode the conditional the phase trains
+    /// for (RL fine-tuning); the deceptive branch infers it at run time. At least 0; default 0.
+    /// </summary>
+    public double ConditionalBits { get; }
+
+    /// <summary>True when the conditional is supplied in the prompt instead of being trained in: it then costs no goal bits.</summary>
+    public bool Prompting { get; }
+
+    /// <summary>Loss reduction of a long-term horizon in this phase, bits per token; null for the chain's default.</summary>
+    public double? HorizonBonus { get; }
+
+    /// <summary>Loss reduction of situational awareness in this phase, bits per token; null for the chain's default.</summary>
+    public double? AwarenessBonus { get; }
+
+    /// <summary>KL regularisation weight <c>kappa</c>: the pre-training energy is added with this weight. At least 0; default 0.</summary>
+    public double KlWeight { get; }
+
+    /// <summary>Fraction <c>phi</c> of interspersed pre-training: the energy is <c>(1 - phi) E + phi E_pretraining</c>. 0 to 1; default 0.</summary>
+    public double PretrainingFraction { get; }
+
+    /// <summary>Oversight: bits of penalty on configurations that show the precursors of deception (long-term and aware). At least 0; default 0.</summary>
+    public double OversightPenaltyBits { get; }
+
+    /// <summary>True when the phase's energy is that of pre-training (no conditional, no bonuses of its own, no mixing, no oversight).</summary>
+    public bool IsPretraining => ConditionalBits == 0 && HorizonBonus is null && AwarenessBonus is null && KlWeight == 0 && PretrainingFraction == 0 && OversightPenaltyBits == 0 && DataSize is null;
+
+    /// <summary>A pre-training phase of the given duration.</summary>
+    /// <param name="duration">Training time, finite, at least 0.</param>
+    public static Phase Pretraining(double duration) => Create("pre-training", duration);
+
+    /// <summary>Creates a phase, checking every value.</summary>
+    /// <exception cref="ModelException">A value is out of range; the diagnostic names it.</exception>
+    public static Phase Create(
+        string name,
+        double duration,
+        double? dataSize = null,
+        double conditionalBits = 0,
+        bool prompting = false,
+        double? horizonBonus = null,
+        double? awarenessBonus = null,
+        double klWeight = 0,
+        double pretrainingFraction = 0,
+        double oversightPenaltyBits = 0)
+    {
+        var bag = new DiagnosticBag();
+        var path = $"dynamics.phases[{name}]";
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            bag.Add("a phase needs a name", null, "dynamics.phases");
+        }
+
+        Check(bag, SpecificationRules.CheckNonNegative(duration, "the phase's duration"), path + ".duration");
+        if (dataSize is { } n)
+        {
+            Check(bag, SpecificationRules.CheckRange(n, 0, Scenarios.AnalysisSettings.MaxDataSize, "the phase's data size"), path + ".dataSize");
+        }
+
+        Check(bag, SpecificationRules.CheckBits(conditionalBits, "the conditional's bits"), path + ".conditionalBits");
+        if (horizonBonus is { } hb)
+        {
+            Check(bag, SpecificationRules.CheckRange(hb, 0, 1e6, "the horizon bonus"), path + ".horizonBonus");
+        }
+
+        if (awarenessBonus is { } ab)
+        {
+            Check(bag, SpecificationRules.CheckRange(ab, 0, 1e6, "the awareness bonus"), path + ".awarenessBonus");
+        }
+
+        Check(bag, SpecificationRules.CheckRange(klWeight, 0, 1e6, "the KL weight"), path + ".klWeight");
+        Check(bag, SpecificationRules.CheckRange(pretrainingFraction, 0, 1, "the pre-training fraction"), path + ".pretrainingFraction");
+        Check(bag, SpecificationRules.CheckBits(oversightPenaltyBits, "the oversight penalty"), path + ".oversightPenaltyBits");
+        bag.ThrowIfAny();
+        return new Phase(name, duration, dataSize, conditionalBits, prompting, horizonBonus, awarenessBonus, klWeight, pretrainingFraction, oversightPenaltyBits);
+    }
+
+    private static void Check(DiagnosticBag bag, string? error, string path)
+    {
+        if (error is not null)
+        {
+            bag.Add(error, null, path);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+
+namespace PredictiveModels.Dynamics;
+
+/// <summary>What one phase of training did.</summary>
+/// <param name="Name">The phase's name.</param>
+/// <param name="Duration">Its training time.</param>
+/// <param name="Configurations">Number of configurations of its chain.</param>
+/// <param name="Transient">Class probabilities at the end of the phase (high path dependence).</param>
+/// <param name="ErrorBound">Bound on the 1-norm error of the end distribution.</param>
+/// <param name="Equilibrium">Class probabilities at the equilibrium of the phase's energy (low path dependence).</param>
+/// <param name="PathDependence">The path-dependence index (total-variation distance between transient and equilibrium classes) at a series of times through the phase.</param>
+/// <param name="UniformizationRate"><c>Lambda</c> of the transient computation, per unit of training time.</param>
+/// <param name="Products">Matrix-vector products made.</param>
+public sealed record PhaseResult(
+    string Name,
+    double Duration,
+    int Configurations,
+    ClassDistribution Transient,
+    double ErrorBound,
+    ClassDistribution Equilibrium,
+    ImmutableArray<(double Time, double Index)> PathDependence,
+    double UniformizationRate,
+    long Products)
+{
+    /// <summary>The path-dependence index at the end of the phase: 0 when the transient has reached equilibrium, up to 1.</summary>
+    public double PathDependenceIndex => Transient.TotalVariation(Equilibrium);
+}
