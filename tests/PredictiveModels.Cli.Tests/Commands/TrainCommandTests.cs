@@ -1,0 +1,97 @@
+using System.Text.Json;
+
+namespace PredictiveModels.Cli.Tests.Commands;
+
+public sealed class TrainCommandTests
+{
+    /// <summary>A chain of a few hundred configurations, so that each run takes well under a second.</summary>
+    private const string Small = """
+        schemaVersion: 1
+        extends: {0}
+        name: small-dynamics
+        dynamics:
+          worldSteps: 3
+          goalResolution: 2000
+          phases:
+            - name: pre-training
+              duration: 20
+            - name: rl-fine-tuning
+              duration: 5
+              conditionalBits: 3000
+              horizonBonus: 0.001
+        """;
+
+    private static string WriteSmall(TempFolder folder) =>
+        folder.Write("small.yaml", Small.Replace("{0}", RepositoryRoot.File("samples/scenarios/minimal.yaml"), StringComparison.Ordinal));
+
+    [Fact]
+    public async Task Json_lists_each_phase_with_its_classes_path_dependence_index_and_the_final_equilibrium()
+    {
+        using var folder = new TempFolder();
+        var run = (await CliRun.Of("train", WriteSmall(folder), "--format", "json")).ShouldSucceed();
+
+        using var document = JsonDocument.Parse(run.Output);
+        var root = document.RootElement;
+        root.GetProperty("schemaVersion").GetInt32().Should().Be(1);
+        root.GetProperty("command").GetString().Should().Be("train");
+        var phases = root.GetProperty("phases").EnumerateArray().ToArray();
+        phases.Select(p => p.GetProperty("name").GetString()).Should().Equal("pre-training", "rl-fine-tuning");
+        foreach (var phase in phases)
+        {
+            var classes = phase.GetProperty("classes").EnumerateObject().Sum(c => c.Value.GetDouble()) + phase.GetProperty("undecided").GetDouble();
+            classes.Should().BeApproximately(1, 1e-9);
+            phase.GetProperty("pathDependenceIndex").GetDouble().Should().BeInRange(0, 1);
+            phase.GetProperty("errorBound").GetDouble().Should().BeLessThan(1e-9);
+        }
+
+        root.GetProperty("equilibrium").GetProperty("classes").EnumerateObject().Select(c => c.Name)
+            .Should().Equal("Desired", "AnthropicCapture", "Sycophantic", "Deceptive", "NonScalable");
+    }
+
+    [Theory]
+    [InlineData("table")]
+    [InlineData("json")]
+    [InlineData("csv")]
+    [InlineData("markdown")]
+    public async Task Every_format_succeeds_and_gives_identical_output_twice(string format)
+    {
+        using var folder = new TempFolder();
+        var path = WriteSmall(folder);
+
+        var first = (await CliRun.Of("train", path, "--format", format)).ShouldSucceed();
+        var second = (await CliRun.Of("train", path, "--format", format)).ShouldSucceed();
+
+        second.Output.Should().Be(first.Output);
+    }
+
+    [Fact]
+    public async Task A_bad_dynamics_value_exits_1_naming_the_file_line_and_column()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("bad.yaml", Small.Replace("{0}", "default", StringComparison.Ordinal).Replace("worldSteps: 3", "worldSteps: 0", StringComparison.Ordinal));
+
+        var run = (await CliRun.Of("train", path)).ShouldFailCleanly(ExitCodes.ModelError);
+
+        run.Error.Should().Contain($"{path}:5:15: error:").And.Contain("dynamics.worldSteps");
+    }
+
+    [Fact]
+    public async Task A_chain_over_the_configuration_limit_is_refused_with_the_parameter_to_change()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("huge.yaml", "schemaVersion: 1\nextends: default\ndynamics:\n  goalResolution: 0.001\n");
+
+        var run = (await CliRun.Of("train", path)).ShouldFailCleanly(ExitCodes.ModelError);
+
+        run.Error.Should().Contain("dynamics.goalResolution").And.Contain("configurations");
+    }
+
+    [Fact]
+    public async Task Help_explains_the_chain_and_the_path_dependence_index()
+    {
+        var run = await CliRun.Of("train", "--help");
+
+        run.ExitCode.Should().Be(ExitCodes.Success);
+        run.Output.Should().Contain("Markov chain").And.Contain("path-dependence index").And.Contain("equilibrium");
+    }
+}
