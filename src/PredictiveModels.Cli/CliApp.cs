@@ -31,6 +31,9 @@ public static class CliApp
               predictive-models explain deceptive-agent        where the deceptive agent's bits go
               predictive-models score my.yaml --format json --output scores.json
               predictive-models validate my.yaml               check a scenario file
+              predictive-models posterior                      P(Deceptive) under the simplicity prior (low path dependence)
+              predictive-models sweep -p n --from 0 --to 200   how the posterior moves with one belief
+              predictive-models train                          training as a Markov chain (high path dependence)
             """);
         root.Subcommands.Add(StructuresCommand.Build());
         root.Subcommands.Add(ScoreCommand.Build());

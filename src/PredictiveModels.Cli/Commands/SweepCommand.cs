@@ -24,7 +24,7 @@ internal static class SweepCommand
         };
         var from = new Option<double>("--from") { Description = "First value of the parameter, in its unit.", Required = true, HelpName = "x" };
         var to = new Option<double>("--to") { Description = "Last value of the parameter, in its unit.", Required = true, HelpName = "y" };
-        var steps = new Option<int>("--steps", "-n")
+        var steps = new Option<int>("--steps")
         {
             Description = $"Number of points, both ends included (1 to {ParameterSweep.MaxSteps}).",
             DefaultValueFactory = _ => 11,
@@ -37,7 +37,7 @@ internal static class SweepCommand
             """
             Sweep one numeric parameter of a scenario and show the probability of every outcome class, P(Deceptive)
             and the bits underwater at each point. For example, how P(Deceptive) moves as the corpus concept
-            gets harder to point at:
+            becomes more salient (a larger weight among the streams):
               predictive-models sweep --param concepts.corpus.weight --from 0.01 --to 100 --steps 9 --log
             """)
         {
@@ -132,7 +132,7 @@ internal static class SweepCommand
             Text.Row(table, [Text.Number(p.Value), .. p.Classes.Select(c => PosteriorCommand.Log2Probability(c.Log2Probability)), p.BitsUnderwater is { } b ? Text.Bits(b) : ""]);
         }
 
-        return Text.Render(Text.Line($"Sweep of {result.Parameter} over scenario '{scenario.Name}' ({result.Points.Length} points, {result.Scale.ToString().ToLowerInvariant()} spacing):"), table);
+        return Text.Render(Text.Line($"Sweep of {result.Parameter} over scenario '{scenario.Name}' ({result.Points.Length} point{(result.Points.Length == 1 ? "" : "s")}, {result.Scale.ToString().ToLowerInvariant()} spacing):"), table);
     }
 
     private static string RenderMarkdown(Scenario scenario, SweepResult result, OutcomeClass[] classes)

@@ -171,7 +171,7 @@ public sealed class PosteriorModel
         return 0;
     }
 
-    /// <summary>The posterior mean loss gap: the derivative of log2 of a share in n is (mean gap - own gap) ln 2.</summary>
+    /// <summary>The posterior mean loss gap: the derivative of log2 of a share in n is exactly (mean gap - own gap).</summary>
     private double MeanGap(double a, double lambda, double n)
     {
         var weights = new double[_bits.Length];

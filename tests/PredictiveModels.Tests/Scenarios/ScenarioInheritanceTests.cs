@@ -140,5 +140,25 @@ public sealed class ScenarioInheritanceTests : IDisposable
         d.Location.Line.Should().Be(6);
     }
 
+    [Fact]
+    public void A_scenario_that_extends_another_does_not_inherit_its_name_or_description()
+    {
+        var path = Path.Combine(_folder.FullName, "variant.yaml");
+        File.WriteAllText(path, "schemaVersion: 1\nextends: default\n");
+
+        var scenario = ScenarioLoader.Load(path);
+
+        scenario.Name.Should().Be("variant");
+        scenario.Description.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_scenario_that_extends_another_still_states_its_schema_version()
+    {
+        var act = () => ScenarioLoader.Parse("extends: default\nname: x\n", "nv.yaml");
+
+        act.Should().Throw<ModelException>().Which.Diagnostics.Single().Path.Should().Be("schemaVersion");
+    }
+
     private static IEnumerable<(string, double)> Keys(ScoreReport report) => report.Candidates.Select(c => (c.Candidate.Key, c.Bits));
 }

@@ -37,6 +37,11 @@ internal static class ScenarioInheritance
         }
 
         var (extendsKey, extendsValue) = extends.Value;
+        if (Find(mapping, "schemaVersion") is null)
+        {
+            throw new ModelException("a scenario that extends another still states its own schemaVersion (add 'schemaVersion: 1')", mapping.Location, "schemaVersion");
+        }
+
         if (extendsValue is not DocScalar { IsNull: false } target || string.IsNullOrWhiteSpace(target.Value))
         {
             throw new ModelException("extends must name a scenario file (relative to this file) or 'default'", extendsValue.Location, "extends");
@@ -101,7 +106,8 @@ internal static class ScenarioInheritance
 
     private static DocMapping Merge(DocMapping baseMapping, DocMapping over, KeyValuePair<DocScalar, DocNode>? removals)
     {
-        var entries = baseMapping.Entries.ToList();
+        // The base's name and description describe the base, not this scenario: they are not inherited.
+        var entries = baseMapping.Entries.Where(e => e.Key.Value is not ("name" or "description")).ToList();
         foreach (var (key, value) in over.Entries)
         {
             if (key.Value is "extends" or "removeStructures")
