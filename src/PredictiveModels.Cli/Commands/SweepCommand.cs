@@ -5,8 +5,6 @@ using PredictiveModels.Diagnostics;
 using PredictiveModels.Posterior;
 using PredictiveModels.Scenarios;
 using PredictiveModels.Structures;
-using Spectre.Console;
-using Text = PredictiveModels.Cli.Rendering.Text;
 
 namespace PredictiveModels.Cli.Commands;
 
@@ -69,9 +67,8 @@ internal static class SweepCommand
                 throw new UsageException(string.Join(Environment.NewLine + "error: ", e.Diagnostics.Select(d => $"{d.Message} (at {d.Path})")));
             }
 
-            var result = context.ShowProgress
-                ? RunWithProgress(context, loaded, parameter, x, y, n, scale, cancellation)
-                : ParameterSweep.Run(loaded, parameter, x, y, n, scale, null, cancellation);
+            var result = ProgressDisplay.Run(context, $"sweep {parameter.Path}", progress =>
+                ParameterSweep.Run(loaded, parameter, x, y, n, scale, progress is null ? null : new Points(progress, n), cancellation));
             var text = Render(loaded, result, parse.GetValue(format));
             await CommonOptions.WriteAsync(text, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
             return ExitCodes.Success;
@@ -144,23 +141,9 @@ internal static class SweepCommand
         return b.ToString();
     }
 
-    private static SweepResult RunWithProgress(CliContext context, Scenario scenario, ScenarioParameter parameter, double from, double to, int steps, SweepScale scale, CancellationToken cancellation)
+    /// <summary>Turns the sweep's count of points done into a fraction for the progress bar.</summary>
+    private sealed class Points(IProgress<double> fraction, int total) : IProgress<int>
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.ProgressWriter) });
-        SweepResult? result = null;
-        console.Progress()
-            .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .Start(ctx =>
-            {
-                var task = ctx.AddTask($"sweep {parameter.Path}", maxValue: steps);
-                result = ParameterSweep.Run(scenario, parameter, from, to, steps, scale, new Reporter(v => task.Value = v), cancellation);
-            });
-        return result!;
-    }
-
-    private sealed class Reporter(Action<int> report) : IProgress<int>
-    {
-        public void Report(int value) => report(value);
+        public void Report(int value) => fraction.Report((double)value / total);
     }
 }

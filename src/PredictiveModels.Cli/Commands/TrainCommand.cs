@@ -4,8 +4,6 @@ using PredictiveModels.Cli.Rendering;
 using PredictiveModels.Dynamics;
 using PredictiveModels.Scenarios;
 using PredictiveModels.Structures;
-using Spectre.Console;
-using Text = PredictiveModels.Cli.Rendering.Text;
 
 namespace PredictiveModels.Cli.Commands;
 
@@ -36,9 +34,7 @@ internal static class TrainCommand
         command.SetAction(async (parse, cancellation) =>
         {
             var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario));
-            var result = context.ShowProgress
-                ? WithProgress(context, loaded, cancellation)
-                : TrainingDynamics.Train(loaded, loaded.Dynamics, loaded.Phases, null, cancellation);
+            var result = ProgressDisplay.Run(context, "training", progress => TrainingDynamics.Train(loaded, loaded.Dynamics, loaded.Phases, progress, cancellation));
             var text = Render(loaded, result, parse.GetValue(format));
             await CommonOptions.WriteAsync(text, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
             return ExitCodes.Success;
@@ -145,25 +141,5 @@ internal static class TrainCommand
         }
 
         return b.ToString();
-    }
-
-    private static TrainingResult WithProgress(CliContext context, Scenario scenario, CancellationToken cancellation)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.ProgressWriter) });
-        TrainingResult? result = null;
-        console.Progress()
-            .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .Start(ctx =>
-            {
-                var task = ctx.AddTask("training", maxValue: 1.0);
-                result = TrainingDynamics.Train(scenario, scenario.Dynamics, scenario.Phases, new Reporter(v => task.Value = v), cancellation);
-            });
-        return result!;
-    }
-
-    private sealed class Reporter(Action<double> report) : IProgress<double>
-    {
-        public void Report(double value) => report(value);
     }
 }
