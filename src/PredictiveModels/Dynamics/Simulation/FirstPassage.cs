@@ -10,10 +10,11 @@ namespace PredictiveModels.Dynamics;
 /// </summary>
 public sealed record FirstPassage
 {
-    internal FirstPassage(ProportionEstimate reached, double meanTime, double meanTimeLower, double meanTimeUpper, double medianTime)
+    internal FirstPassage(ProportionEstimate reached, double meanTime, double meanTimeStandardError, double meanTimeLower, double meanTimeUpper, double medianTime)
     {
         Reached = reached;
         MeanTime = meanTime;
+        MeanTimeStandardError = meanTimeStandardError;
         MeanTimeLower = meanTimeLower;
         MeanTimeUpper = meanTimeUpper;
         MedianTime = medianTime;
@@ -24,6 +25,9 @@ public sealed record FirstPassage
 
     /// <summary>Mean first-passage time among the trajectories that got there, 0 to <c>tau</c>; NaN when none did.</summary>
     public double MeanTime { get; }
+
+    /// <summary>The standard error of <see cref="MeanTime"/> (sample standard deviation over the square root of the count), at least 0; NaN when fewer than two trajectories got there.</summary>
+    public double MeanTimeStandardError { get; }
 
     /// <summary>The lower end of a 95% normal-approximation interval for <see cref="MeanTime"/>, clipped to [0, <c>tau</c>]; NaN when fewer than two trajectories got there.</summary>
     public double MeanTimeLower { get; }
@@ -56,10 +60,11 @@ public sealed record FirstPassage
         var estimate = new ProportionEstimate(m, times.Length);
         if (m == 0)
         {
-            return new FirstPassage(estimate, double.NaN, double.NaN, double.NaN, double.NaN);
+            return new FirstPassage(estimate, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
         }
 
         var mean = sum / m;
+        var error = double.NaN;
         var lower = double.NaN;
         var upper = double.NaN;
         if (m >= 2)
@@ -70,13 +75,13 @@ public sealed record FirstPassage
                 squares += (t - mean) * (t - mean);
             }
 
-            var half = ProportionEstimate.Z95 * Math.Sqrt(squares / (m - 1) / m);
-            lower = Math.Clamp(mean - half, 0, tau);
-            upper = Math.Clamp(mean + half, 0, tau);
+            error = Math.Sqrt(squares / (m - 1) / m);
+            lower = Math.Clamp(mean - (ProportionEstimate.Z95 * error), 0, tau);
+            upper = Math.Clamp(mean + (ProportionEstimate.Z95 * error), 0, tau);
         }
 
         reached.Sort();
         var median = (m & 1) == 1 ? reached[m / 2] : 0.5 * (reached[(m / 2) - 1] + reached[m / 2]);
-        return new FirstPassage(estimate, mean, lower, upper, median);
+        return new FirstPassage(estimate, mean, error, lower, upper, median);
     }
 }

@@ -83,7 +83,9 @@ public sealed class TrajectorySimulator
         Parallel.For(0, chunks, options, chunk =>
         {
             var end = Math.Min(trajectories, (chunk + 1) * ChunkSize);
-            var counts = kindCounts.AsSpan(chunk * KindCount, KindCount);
+            // Counted on the stack and copied once, so that threads never write to one cache line per event.
+            Span<long> counts = stackalloc long[KindCount];
+            counts.Clear();
             Span<double> passages = stackalloc double[3];
             for (var i = chunk * ChunkSize; i < end; i++)
             {
@@ -93,6 +95,8 @@ public sealed class TrajectorySimulator
                 longTerm[i] = passages[1];
                 deception[i] = passages[2];
             }
+
+            counts.CopyTo(kindCounts.AsSpan(chunk * KindCount, KindCount));
         });
 
         return Summarise(trajectories, tau, seed, keepTrajectories, finals, events, awareness, longTerm, deception, kindCounts);
@@ -133,19 +137,21 @@ public sealed class TrajectorySimulator
     /// </summary>
     private long Run(ref Xoshiro256StarStar random, double tau, Span<long> kindCounts, Span<double> passages, out int final)
     {
-        var rows = _table.Rows;
-        var marks = _table.Marks;
+        // Every index below comes from the table itself (targets are configurations, rows lie
+        // inside the move array), so the hot loop reads through references without bounds checks.
+        ref var rows = ref MemoryMarshal.GetArrayDataReference(_table.Rows);
         ref var moves = ref MemoryMarshal.GetArrayDataReference(_table.Moves);
+        ref var marks = ref MemoryMarshal.GetArrayDataReference(_table.Marks);
+        ref var counts = ref MemoryMarshal.GetReference(kindCounts);
 
         passages.Fill(double.PositiveInfinity);
         var state = Space.Start;
         var time = 0.0;
-        var pending = MoveTable.AwareMark | MoveTable.LongTermMark | MoveTable.DeceptiveMark;
-        pending = Mark(pending, marks[state], time, passages);
-        var count = 0L;
+        var pending = Mark(MoveTable.AwareMark | MoveTable.LongTermMark | MoveTable.DeceptiveMark, Unsafe.Add(ref marks, state), time, passages);
+        var events = 0L;
         while (true)
         {
-            var row = rows[state];
+            ref readonly var row = ref Unsafe.Add(ref rows, state);
             if (row.Count == 0)
             {
                 break;
@@ -159,10 +165,11 @@ public sealed class TrajectorySimulator
             }
 
             var u = random.NextDouble();
-            var k = row.First;
+            int k;
             if (row.Count <= MoveTable.LinearSearchLimit)
             {
                 // The last cumulative probability is exactly 1 > u, so the scan stops inside the row.
+                k = row.First;
                 while (Unsafe.Add(ref moves, k).CumulativeProbability <= u)
                 {
                     k++;
@@ -175,16 +182,17 @@ public sealed class TrajectorySimulator
 
             ref readonly var move = ref Unsafe.Add(ref moves, k);
             state = move.Target;
-            kindCounts[move.Kind]++;
-            count++;
-            if ((marks[state] & pending) != 0)
+            Unsafe.Add(ref counts, move.Kind)++;
+            events++;
+            var mark = Unsafe.Add(ref marks, state);
+            if ((mark & pending) != 0)
             {
-                pending = Mark(pending, marks[state], time, passages);
+                pending = Mark(pending, mark, time, passages);
             }
         }
 
         final = state;
-        return count;
+        return events;
     }
 
     /// <summary>The first index in [lo, hi] whose cumulative probability exceeds u (hi's is 1, so one does).</summary>
