@@ -13,6 +13,16 @@ internal static class TrainCommand
     public static Command Build(CliContext context)
     {
         var scenario = CommonOptions.ScenarioArgument();
+        var trajectories = new Option<int>("--trajectories")
+        {
+            Description = $"Also simulate this many trajectories of the first phase (Gillespie), for first-passage times of awareness, long horizon and deception with 95% intervals. 0 (the default) simulates none; at most {TrajectorySimulator.MaxTrajectories}.",
+            HelpName = "n",
+        };
+        var seed = new Option<ulong>("--seed")
+        {
+            Description = "Seed of the simulation; the same seed gives the same result on any number of threads.",
+            DefaultValueFactory = _ => 1UL,
+        };
         var format = CommonOptions.Format();
         var output = CommonOptions.Output();
         var command = new Command(
@@ -28,21 +38,37 @@ internal static class TrainCommand
             """)
         {
             scenario,
+            trajectories,
+            seed,
             format,
             output,
         };
         command.SetAction(async (parse, cancellation) =>
         {
             var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario));
+            var count = parse.GetValue(trajectories);
+            if (count < 0 || count > TrajectorySimulator.MaxTrajectories)
+            {
+                throw new UsageException($"--trajectories is {count}; give 0 (no simulation) up to {TrajectorySimulator.MaxTrajectories}");
+            }
+
             var result = ProgressDisplay.Run(context, "training", progress => TrainingDynamics.Train(loaded, loaded.Dynamics, loaded.Phases, progress, cancellation));
-            var text = Render(loaded, result, parse.GetValue(format));
+            SimulationResult? simulation = null;
+            if (count > 0)
+            {
+                var first = loaded.Phases[0];
+                var simulator = new TrajectorySimulator(ConfigurationSpace.Build(loaded, loaded.Dynamics, first));
+                simulation = simulator.Simulate(count, first.Duration, parse.GetValue(seed), cancellation: cancellation);
+            }
+
+            var text = Render(loaded, result, parse.GetValue(format), simulation);
             await CommonOptions.WriteAsync(text, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
             return ExitCodes.Success;
         });
         return command;
     }
 
-    public static string Render(Scenario scenario, TrainingResult result, OutputFormat format) => format switch
+    public static string Render(Scenario scenario, TrainingResult result, OutputFormat format, SimulationResult? simulation = null) => format switch
     {
         OutputFormat.Json => Json.Document("train", scenario, w =>
         {
@@ -80,6 +106,10 @@ internal static class TrainCommand
             w.WriteStartObject("equilibrium");
             WriteClasses(w, "classes", result.Equilibrium);
             w.WriteEndObject();
+            if (simulation is not null)
+            {
+                WriteSimulation(w, scenario.Phases[0].Name, simulation);
+            }
         }),
         OutputFormat.Csv => Csv.Write(
             ["phase", "regime", .. Enum.GetNames<OutcomeClass>(), "undecided", "pathDependenceIndex"],
@@ -88,9 +118,65 @@ internal static class TrainCommand
                 Row(p.Name, "transient", p.Transient, p.PathDependenceIndex),
                 Row(p.Name, "equilibrium", p.Equilibrium, p.PathDependenceIndex),
             })),
-        OutputFormat.Markdown => RenderMarkdown(scenario, result),
-        _ => RenderTable(scenario, result),
+        OutputFormat.Markdown => RenderMarkdown(scenario, result) + (simulation is null ? "" : "\n" + string.Join("  \n", SimulationLines(scenario.Phases[0].Name, simulation)) + "\n"),
+        _ => RenderTable(scenario, result) + (simulation is null ? "" : "\n" + string.Join("\n", SimulationLines(scenario.Phases[0].Name, simulation)) + "\n"),
     };
+
+    private static void WriteSimulation(System.Text.Json.Utf8JsonWriter w, string phase, SimulationResult s)
+    {
+        w.WriteStartObject("simulation");
+        w.WriteString("phase", phase);
+        w.WriteNumber("trajectories", s.TrajectoryCount);
+        w.WriteNumber("seed", s.Seed);
+        w.WriteNumber("tau", s.Tau);
+        w.WriteNumber("events", s.Events);
+        w.WriteStartObject("classes");
+        foreach (var k in Enum.GetValues<OutcomeClass>())
+        {
+            Estimate(w, k.ToString(), s.Classes.Probability(k));
+        }
+
+        Estimate(w, "undecided", s.Classes.Undecided);
+        w.WriteEndObject();
+        w.WriteStartObject("firstPassage");
+        foreach (var (name, passage) in new[] { ("awareness", s.Awareness), ("longTerm", s.LongTerm), ("deception", s.Deception) })
+        {
+            w.WriteStartObject(name);
+            Estimate(w, "reached", passage.Reached);
+            Json.NumberOrNull(w, "meanTime", passage.MeanTime);
+            Json.NumberOrNull(w, "meanTimeLower", passage.MeanTimeLower);
+            Json.NumberOrNull(w, "meanTimeUpper", passage.MeanTimeUpper);
+            Json.NumberOrNull(w, "medianTime", passage.MedianTime);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void Estimate(System.Text.Json.Utf8JsonWriter w, string name, ProportionEstimate e)
+    {
+        w.WriteStartObject(name);
+        w.WriteNumber("value", e.Value);
+        w.WriteNumber("lower", e.Lower);
+        w.WriteNumber("upper", e.Upper);
+        w.WriteEndObject();
+    }
+
+    private static IEnumerable<string> SimulationLines(string phase, SimulationResult s)
+    {
+        yield return $"Simulated phase '{phase}': {s.TrajectoryCount:N0} trajectories (seed {s.Seed}), {s.Events:N0} events.";
+        yield return "  classes at the end: " + string.Join(", ", Enum.GetValues<OutcomeClass>().Select(k => $"{k} {Interval(s.Classes.Probability(k))}"));
+        foreach (var (name, p) in new[] { ("awareness", s.Awareness), ("long horizon", s.LongTerm), ("deception", s.Deception) })
+        {
+            var interval = double.IsFinite(p.MeanTimeLower) && double.IsFinite(p.MeanTimeUpper) ? $" [{Text.Number(p.MeanTimeLower)}, {Text.Number(p.MeanTimeUpper)}]" : "";
+            var mean = double.IsFinite(p.MeanTime) ? $", mean time {Text.Number(p.MeanTime)}{interval}" : "";
+            yield return $"  first {name}: reached in {Interval(p.Reached)} of trajectories{mean}";
+        }
+    }
+
+    private static string Interval(ProportionEstimate e) =>
+        $"{PosteriorCommand.Probability(e.Value)} [{PosteriorCommand.Probability(e.Lower)}, {PosteriorCommand.Probability(e.Upper)}]";
 
     private static IReadOnlyList<object?> Row(string phase, string regime, ClassDistribution d, double index) =>
         [phase, regime, .. d.Probabilities.Select(p => (object?)p), d.Undecided, index];

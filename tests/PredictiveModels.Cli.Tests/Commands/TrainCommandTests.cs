@@ -94,4 +94,33 @@ public sealed class TrainCommandTests
         run.ExitCode.Should().Be(ExitCodes.Success);
         run.Output.Should().Contain("Markov chain").And.Contain("path-dependence index").And.Contain("equilibrium");
     }
+
+    [Fact]
+    public async Task Trajectories_add_a_simulation_with_first_passage_times_and_the_same_seed_repeats_it()
+    {
+        using var folder = new TempFolder();
+        var path = WriteSmall(folder);
+
+        var first = (await CliRun.Of("train", path, "--trajectories", "500", "--seed", "3", "--format", "json")).ShouldSucceed();
+        var again = (await CliRun.Of("train", path, "--trajectories", "500", "--seed", "3", "--format", "json")).ShouldSucceed();
+        var other = (await CliRun.Of("train", path, "--trajectories", "500", "--seed", "4", "--format", "json")).ShouldSucceed();
+
+        again.Output.Should().Be(first.Output);
+        using var document = JsonDocument.Parse(first.Output);
+        var simulation = document.RootElement.GetProperty("simulation");
+        simulation.GetProperty("trajectories").GetInt32().Should().Be(500);
+        simulation.GetProperty("firstPassage").EnumerateObject().Select(p => p.Name).Should().Equal("awareness", "longTerm", "deception");
+        other.Output.Should().NotBe(first.Output, "another seed draws other trajectories");
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("10000001")]
+    public async Task An_out_of_range_number_of_trajectories_is_a_usage_error(string count)
+    {
+        var run = await CliRun.Of("train", "--trajectories", count);
+
+        run.ShouldFailCleanly(ExitCodes.UsageError);
+        run.Error.Should().Contain("--trajectories");
+    }
 }
