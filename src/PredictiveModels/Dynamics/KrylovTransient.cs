@@ -43,8 +43,8 @@ namespace PredictiveModels.Dynamics;
 /// series of <c>exp(tau Q)</c> on that interval needs no <c>pi</c> and converges in exact arithmetic,
 /// but training is an almost one-way flow, <c>Q</c> is then far from normal, and the Chebyshev vectors
 /// <c>p0 T_k(I + Q / max exit)</c> grow like <c>(1 + sqrt 2)^k</c> before cancelling: on the default
-/// scenario at goal resolution 32 and <c>tau * max exit = 1000</c> they reach 1e183 and the sum is
-/// wrong by 1e6. No polynomial method can beat the distance probability has to travel either: the
+/// scenario at goal resolution 32 their 1-norms reach 1e38 by <c>tau * max exit = 100</c> and 1e185
+/// by 1000, where the sum is wrong by millions. No polynomial method can beat the distance probability has to travel either: the
 /// gain over uniformization comes from degrees that follow that distance rather than
 /// <c>tau * Lambda</c>, from long steps once the distribution has settled, and above all from working
 /// only where the probability is.
