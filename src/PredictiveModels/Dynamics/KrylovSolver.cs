@@ -236,7 +236,7 @@ internal sealed class KrylovSolver
         Scale(v0, 1 / Beta);
         _basisNorm1[0] = Norm1(v0);
         var products = 0;
-        for (var j = 0; j < _basisSize; j++)
+        for (var j = 0; ; j++)
         {
             cancellation.ThrowIfCancellationRequested();
             var w = _basis[j + 1].AsSpan(0, count);
@@ -263,8 +263,6 @@ internal sealed class KrylovSolver
             Scale(w, 1 / after);
             _basisNorm1[j + 1] = Norm1(w);
         }
-
-        throw new InvalidOperationException("unreachable");
     }
 
     /// <summary>
