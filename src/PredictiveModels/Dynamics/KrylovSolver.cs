@@ -1,0 +1,501 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace PredictiveModels.Dynamics;
+
+/// <summary>
+/// The machinery of <see cref="KrylovTransient"/>: the current distribution, its pruning, the
+/// region a Krylov basis can reach, the generator restricted to that region, and the Arnoldi
+/// process on it. Single-threaded, so results are reproducible bit for bit.
+/// </summary>
+internal sealed class KrylovSolver
+{
+    private const int NoIndex = -1;
+    private const int ExponentBuckets = 1100;
+    private const double UnitRoundoff = 1.1102230246251565e-16;
+
+    private readonly Generator _generator;
+    private readonly int _basisSize;
+
+    // Moves with a non-zero rate, by the configuration they leave: the directions probability can flow.
+    private readonly int[] _outStart;
+    private readonly int[] _outTarget;
+
+    private readonly double[] _y;
+    private readonly int[] _local;
+    private readonly int[] _region;
+    private readonly int[] _support;
+    private readonly double[] _buckets = new double[ExponentBuckets + 1];
+    private int _regionCount;
+    private int _supportCount;
+    private bool _regionIsEverything;
+
+    // The generator restricted to the region, as the column-vector operator Q^T: row r lists the moves into r.
+    private int[] _rowStart = [];
+    private int[] _column = [];
+    private double[] _rate = [];
+    private double[] _diagonal = [];
+
+    private readonly double[][] _basis;
+    private readonly double[] _basisNorm1;
+    private readonly double[] _hessenberg;
+
+    public KrylovSolver(Generator generator, int basisSize, int start)
+    {
+        _generator = generator;
+        _basisSize = basisSize;
+        var n = generator.Count;
+        _y = new double[n];
+        _local = new int[n];
+        Array.Fill(_local, NoIndex);
+        _region = new int[n];
+        _support = new int[n];
+        _basis = new double[basisSize + 1][];
+        Array.Fill(_basis, []);
+        _basisNorm1 = new double[basisSize + 1];
+        _hessenberg = new double[basisSize * basisSize];
+
+        (_outStart, _outTarget) = FlowDirections(generator);
+        _y[start] = 1;
+        _support[0] = start;
+        _supportCount = 1;
+    }
+
+    /// <summary>Dimension of the last basis built (at most the basis size; less after a breakdown).</summary>
+    public int Dimension { get; private set; }
+
+    /// <summary>Euclidean norm of the distribution the last basis started from.</summary>
+    public double Beta { get; private set; }
+
+    /// <summary>1-norm of the last Arnoldi residual <c>w</c> in <c>Q^T V = V H + w e_k^T</c>.</summary>
+    public double Residual1 { get; private set; }
+
+    /// <summary>Number of configurations in the last region.</summary>
+    public int RegionSize => _regionCount;
+
+    /// <summary>The projected matrix <c>H</c>, row-major, <see cref="Dimension"/> squared entries.</summary>
+    public double[] Projection()
+    {
+        var k = Dimension;
+        var h = new double[k * k];
+        for (var i = 0; i < k; i++)
+        {
+            for (var j = 0; j < k; j++)
+            {
+                h[(i * k) + j] = _hessenberg[(i * _basisSize) + j];
+            }
+        }
+
+        return h;
+    }
+
+    /// <summary>A copy of the current distribution over every configuration.</summary>
+    public double[] Snapshot() => (double[])_y.Clone();
+
+    /// <summary>
+    /// Drops the smallest probabilities, whole binary orders of magnitude at a time from the
+    /// smallest up, as long as the mass dropped stays within <paramref name="allowance"/>. Returns the mass dropped.
+    /// </summary>
+    public double Prune(double allowance)
+    {
+        if (allowance <= 0)
+        {
+            return 0;
+        }
+
+        Array.Clear(_buckets);
+        for (var s = 0; s < _supportCount; s++)
+        {
+            var p = _y[_support[s]];
+            _buckets[Bucket(p)] += p;
+        }
+
+        var cut = 0;
+        var mass = 0.0;
+        while (cut < ExponentBuckets && mass + _buckets[cut] <= allowance)
+        {
+            mass += _buckets[cut];
+            cut++;
+        }
+
+        if (cut == 0)
+        {
+            return 0;
+        }
+
+        var dropped = 0.0;
+        var kept = 0;
+        for (var s = 0; s < _supportCount; s++)
+        {
+            var i = _support[s];
+            if (Bucket(_y[i]) < cut)
+            {
+                dropped += _y[i];
+                _y[i] = 0;
+            }
+            else
+            {
+                _support[kept++] = i;
+            }
+        }
+
+        _supportCount = kept;
+        return dropped;
+    }
+
+    /// <summary>
+    /// Collects the configurations within <see cref="_basisSize"/> flowing moves of the support (every
+    /// vector of the next basis vanishes outside them) and restricts the generator to them.
+    /// </summary>
+    public void BuildRegion()
+    {
+        var n = _generator.Count;
+        ClearRegion();
+        for (var s = 0; s < _supportCount; s++)
+        {
+            _local[_support[s]] = _regionCount;
+            _region[_regionCount++] = _support[s];
+        }
+
+        var frontierStart = 0;
+        for (var layer = 0; layer < _basisSize && frontierStart < _regionCount && _regionCount < n; layer++)
+        {
+            var frontierEnd = _regionCount;
+            for (var f = frontierStart; f < frontierEnd; f++)
+            {
+                var i = _region[f];
+                for (var e = _outStart[i]; e < _outStart[i + 1]; e++)
+                {
+                    var r = _outTarget[e];
+                    if (_local[r] == NoIndex)
+                    {
+                        _local[r] = _regionCount;
+                        _region[_regionCount++] = r;
+                    }
+                }
+            }
+
+            frontierStart = frontierEnd;
+        }
+
+        // Configuration order keeps the restricted generator's memory access local; a region that is
+        // most of the chain is simply all of it.
+        _regionIsEverything = _regionCount > n / 2;
+        if (_regionIsEverything)
+        {
+            _regionCount = n;
+            for (var i = 0; i < n; i++)
+            {
+                _region[i] = i;
+            }
+        }
+        else
+        {
+            Array.Sort(_region, 0, _regionCount);
+        }
+
+        for (var l = 0; l < _regionCount; l++)
+        {
+            _local[_region[l]] = l;
+        }
+
+        Restrict();
+        foreach (ref var v in _basis.AsSpan())
+        {
+            if (v.Length < _regionCount)
+            {
+                v = new double[Math.Min(n, Math.Max(_regionCount, v.Length + (v.Length / 2)))];
+            }
+        }
+    }
+
+    /// <summary>
+    /// The Arnoldi process on the region from the current distribution: an orthonormal basis
+    /// <c>V</c> (modified Gram-Schmidt), <c>H = V^T Q^T V</c> upper Hessenberg, and the residual
+    /// <c>w</c> with <c>Q^T V = V H + w e_k^T</c>. Stops early when <c>w</c> vanishes to rounding (the
+    /// space is invariant). Returns the number of products made.
+    /// </summary>
+    public int Arnoldi(CancellationToken cancellation)
+    {
+        var count = _regionCount;
+        var v0 = _basis[0].AsSpan(0, count);
+        for (var l = 0; l < count; l++)
+        {
+            v0[l] = _y[_region[l]];
+        }
+
+        Array.Clear(_hessenberg);
+        Beta = Math.Sqrt(Dot(v0, v0));
+        if (Beta == 0)
+        {
+            Dimension = 0;
+            Residual1 = 0;
+            return 0;
+        }
+
+        Scale(v0, 1 / Beta);
+        _basisNorm1[0] = Norm1(v0);
+        var products = 0;
+        for (var j = 0; ; j++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var w = _basis[j + 1].AsSpan(0, count);
+            Apply(_basis[j].AsSpan(0, count), w);
+            products++;
+            var before = Math.Sqrt(Dot(w, w));
+            for (var i = 0; i <= j; i++)
+            {
+                var vi = _basis[i].AsSpan(0, count);
+                var h = Dot(vi, w);
+                _hessenberg[(i * _basisSize) + j] = h;
+                Axpy(-h, vi, w);
+            }
+
+            var after = Math.Sqrt(Dot(w, w));
+            if (j + 1 == _basisSize || after <= 1e-13 * before || j + 1 == count)
+            {
+                Dimension = j + 1;
+                Residual1 = Norm1(w);
+                return products;
+            }
+
+            _hessenberg[((j + 1) * _basisSize) + j] = after;
+            Scale(w, 1 / after);
+            _basisNorm1[j + 1] = Norm1(w);
+        }
+    }
+
+    /// <summary>
+    /// <c>V c</c> with negative entries set to 0 (the exact probabilities are non-negative, so this
+    /// never moves an entry further from them), as a distribution over every configuration.
+    /// </summary>
+    public double[] Combine(ReadOnlySpan<double> c)
+    {
+        var combined = CombineLocal(c);
+        var result = new double[_generator.Count];
+        for (var l = 0; l < _regionCount; l++)
+        {
+            result[_region[l]] = Math.Max(0, combined[l]);
+        }
+
+        return result;
+    }
+
+    /// <summary>Makes <c>V c</c> (negative entries set to 0) the current distribution.</summary>
+    public void Advance(ReadOnlySpan<double> c)
+    {
+        var combined = CombineLocal(c);
+        _supportCount = 0;
+        for (var l = 0; l < _regionCount; l++)
+        {
+            var i = _region[l];
+            var p = Math.Max(0, combined[l]);
+            _y[i] = p;
+            if (p > 0)
+            {
+                _support[_supportCount++] = i;
+            }
+        }
+    }
+
+    /// <summary>
+    /// An estimate of the rounding, in the 1-norm, of <c>V c</c> with <c>c = beta exp(s H) e_1</c>:
+    /// unit roundoff times <c>(2^squarings + k)</c> times the sum of <c>|c_a| ||v_a||_1</c>, the
+    /// exponential's rounding growing about like <c>2^squarings</c> and the sum's at most like <c>k</c>.
+    /// </summary>
+    public double RoundingEstimate(ReadOnlySpan<double> c, int squarings)
+    {
+        var sum = 0.0;
+        for (var a = 0; a < c.Length; a++)
+        {
+            sum += Math.Abs(c[a]) * _basisNorm1[a];
+        }
+
+        return sum * (Math.ScaleB(1.0, squarings) + c.Length) * UnitRoundoff;
+    }
+
+    private double[] CombineLocal(ReadOnlySpan<double> c)
+    {
+        var combined = new double[_regionCount];
+        for (var a = 0; a < c.Length; a++)
+        {
+            Axpy(c[a], _basis[a].AsSpan(0, _regionCount), combined);
+        }
+
+        return combined;
+    }
+
+    private void ClearRegion()
+    {
+        if (_regionIsEverything)
+        {
+            Array.Fill(_local, NoIndex);
+        }
+        else
+        {
+            for (var l = 0; l < _regionCount; l++)
+            {
+                _local[_region[l]] = NoIndex;
+            }
+        }
+
+        _regionCount = 0;
+        _regionIsEverything = false;
+    }
+
+    /// <summary>The generator restricted to the region; moves whose rate is 0 are left out.</summary>
+    private void Restrict()
+    {
+        var rowStart = _generator.RowStart;
+        var sources = _generator.Sources;
+        var rates = _generator.Rates;
+        var exit = _generator.Exit;
+        var count = _regionCount;
+        if (_rowStart.Length < count + 1)
+        {
+            _rowStart = new int[Math.Min(_generator.Count + 1, Math.Max(count + 1, _rowStart.Length + (_rowStart.Length / 2)))];
+            _diagonal = new double[_rowStart.Length];
+        }
+
+        var entries = 0;
+        _rowStart[0] = 0;
+        for (var l = 0; l < count; l++)
+        {
+            var r = _region[l];
+            var needed = entries + (rowStart[r + 1] - rowStart[r]);
+            if (_column.Length < needed)
+            {
+                var size = Math.Min(sources.Length, Math.Max(needed, _column.Length + (_column.Length / 2) + 16));
+                Array.Resize(ref _column, size);
+                Array.Resize(ref _rate, size);
+            }
+
+            for (var e = rowStart[r]; e < rowStart[r + 1]; e++)
+            {
+                var c = _local[sources[e]];
+                if (c != NoIndex && rates[e] != 0)
+                {
+                    _column[entries] = c;
+                    _rate[entries] = rates[e];
+                    entries++;
+                }
+            }
+
+            _rowStart[l + 1] = entries;
+            _diagonal[l] = -exit[r];
+        }
+    }
+
+    /// <summary>w = Q^T v on the region.</summary>
+    private void Apply(ReadOnlySpan<double> v, Span<double> w)
+    {
+        var rowStart = _rowStart;
+        var column = _column;
+        var rate = _rate;
+        var diagonal = _diagonal;
+        for (var l = 0; l < w.Length; l++)
+        {
+            var sum = diagonal[l] * v[l];
+            var end = rowStart[l + 1];
+            for (var e = rowStart[l]; e < end; e++)
+            {
+                sum += rate[e] * v[column[e]];
+            }
+
+            w[l] = sum;
+        }
+    }
+
+    private static (int[] Start, int[] Target) FlowDirections(Generator generator)
+    {
+        var n = generator.Count;
+        var rowStart = generator.RowStart;
+        var sources = generator.Sources;
+        var rates = generator.Rates;
+        var start = new int[n + 1];
+        for (var e = 0; e < sources.Length; e++)
+        {
+            if (rates[e] != 0)
+            {
+                start[sources[e] + 1]++;
+            }
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            start[i + 1] += start[i];
+        }
+
+        var target = new int[start[n]];
+        var fill = start.AsSpan(0, n).ToArray();
+        for (var r = 0; r < n; r++)
+        {
+            for (var e = rowStart[r]; e < rowStart[r + 1]; e++)
+            {
+                if (rates[e] != 0)
+                {
+                    target[fill[sources[e]]++] = r;
+                }
+            }
+        }
+
+        return (start, target);
+    }
+
+    private static int Bucket(double p) => Math.Clamp(Math.ILogB(p) + 1075, 0, ExponentBuckets);
+
+    // Vector kernels with a fixed width of four, so that sums are added in the same order on every machine.
+    private static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        var wide = MemoryMarshal.Cast<double, Vector256<double>>(x);
+        var wideY = MemoryMarshal.Cast<double, Vector256<double>>(y);
+        var acc = Vector256<double>.Zero;
+        for (var i = 0; i < wide.Length; i++)
+        {
+            acc += wide[i] * wideY[i];
+        }
+
+        var sum = Vector256.Sum(acc);
+        for (var i = wide.Length * 4; i < x.Length; i++)
+        {
+            sum += x[i] * y[i];
+        }
+
+        return sum;
+    }
+
+    private static void Axpy(double a, ReadOnlySpan<double> x, Span<double> y)
+    {
+        var wide = MemoryMarshal.Cast<double, Vector256<double>>(x);
+        var wideY = MemoryMarshal.Cast<double, Vector256<double>>(y);
+        var va = Vector256.Create(a);
+        for (var i = 0; i < wide.Length; i++)
+        {
+            wideY[i] += va * wide[i];
+        }
+
+        for (var i = wide.Length * 4; i < x.Length; i++)
+        {
+            y[i] += a * x[i];
+        }
+    }
+
+    private static void Scale(Span<double> x, double a)
+    {
+        for (var i = 0; i < x.Length; i++)
+        {
+            x[i] *= a;
+        }
+    }
+
+    private static double Norm1(ReadOnlySpan<double> x)
+    {
+        var sum = 0.0;
+        foreach (var v in x)
+        {
+            sum += Math.Abs(v);
+        }
+
+        return sum;
+    }
+}
