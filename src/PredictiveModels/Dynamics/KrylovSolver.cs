@@ -41,6 +41,12 @@ internal sealed class KrylovSolver
     private readonly double[] _hessenberg;
 
     public KrylovSolver(Generator generator, int basisSize, int start)
+        : this(generator, basisSize, start, null)
+    {
+    }
+
+    /// <summary>Starts from <paramref name="initial"/> (a distribution over all configurations) when given, else from <paramref name="start"/>.</summary>
+    public KrylovSolver(Generator generator, int basisSize, int start, double[]? initial)
     {
         _generator = generator;
         _basisSize = basisSize;
@@ -56,9 +62,22 @@ internal sealed class KrylovSolver
         _hessenberg = new double[basisSize * basisSize];
 
         (_outStart, _outTarget) = FlowDirections(generator);
-        _y[start] = 1;
-        _support[0] = start;
-        _supportCount = 1;
+        if (initial is null)
+        {
+            _y[start] = 1;
+            _support[0] = start;
+            _supportCount = 1;
+            return;
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            if (initial[i] != 0)
+            {
+                _y[i] = initial[i];
+                _support[_supportCount++] = i;
+            }
+        }
     }
 
     /// <summary>Dimension of the last basis built (at most the basis size; less after a breakdown).</summary>

@@ -66,6 +66,7 @@ public static class KrylovTransient
     /// <param name="times">Training times, in units of inverse base rate: finite, at least 0, in any order.</param>
     /// <param name="progress">Receives the fraction of the largest time reached (0 to 1), if given.</param>
     /// <param name="cancellation">Stops the computation between products.</param>
+    /// <param name="initial">The distribution at time 0 (sums to 1, one entry per configuration); null for all mass on <see cref="ConfigurationSpace.Start"/>.</param>
     /// <returns>
     /// The distributions, in the order of <paramref name="times"/>; <see cref="TransientResult.ErrorBounds"/>
     /// as described in the class remarks; <see cref="TransientResult.UniformizationRate"/> is the
@@ -73,23 +74,28 @@ public static class KrylovTransient
     /// <see cref="TransientResult.Products"/> counts the matrix-vector products over regions.
     /// </returns>
     /// <exception cref="ModelException">A time is invalid, or the tolerance cannot be met within <see cref="Transient.MaxProducts"/> products.</exception>
-    public static TransientResult Compute(ConfigurationSpace space, IReadOnlyList<double> times, IProgress<double>? progress = null, CancellationToken cancellation = default)
+    public static TransientResult Compute(ConfigurationSpace space, IReadOnlyList<double> times, IProgress<double>? progress = null, CancellationToken cancellation = default, double[]? initial = null)
     {
         ArgumentNullException.ThrowIfNull(space);
         ArgumentNullException.ThrowIfNull(times);
         CheckTimes(times);
-        return Compute(space.BuildGenerator(), space.Start, times, space.Settings.Tolerance, BasisSize, prune: true, progress, cancellation);
+        if (initial is not null && initial.Length != space.Count)
+        {
+            throw new ArgumentException($"The initial distribution has {initial.Length} entries; the chain has {space.Count} configurations.", nameof(initial));
+        }
+
+        return Compute(space.BuildGenerator(), space.Start, times, space.Settings.Tolerance, BasisSize, prune: true, progress, cancellation, initial);
     }
 
     /// <summary>The method on a generator; <paramref name="prune"/> false keeps every probability (for measurements).</summary>
-    internal static TransientResult Compute(Generator generator, int start, IReadOnlyList<double> times, double tolerance, int basisSize, bool prune, IProgress<double>? progress, CancellationToken cancellation)
+    internal static TransientResult Compute(Generator generator, int start, IReadOnlyList<double> times, double tolerance, int basisSize, bool prune, IProgress<double>? progress, CancellationToken cancellation, double[]? initial = null)
     {
         CheckTimes(times);
         var distributions = new double[times.Count][];
         var bounds = new double[times.Count];
         var order = Enumerable.Range(0, times.Count).OrderBy(i => times[i]).ToArray();
         var maxTime = times.Count == 0 ? 0 : times.Max();
-        var solver = new KrylovSolver(generator, basisSize, start);
+        var solver = new KrylovSolver(generator, basisSize, start, initial);
         var next = 0;
         while (next < order.Length && times[order[next]] == 0)
         {

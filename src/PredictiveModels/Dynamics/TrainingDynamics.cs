@@ -5,8 +5,9 @@ namespace PredictiveModels.Dynamics;
 
 /// <summary>
 /// Runs training as a Markov chain on a scenario, phase after phase: each phase's exact transient
-/// starts from the distribution the previous phase ended in (carried over by absolute progress),
-/// and each phase's exact equilibrium is reported beside it.
+/// (by <see cref="KrylovTransient"/>, checked in tests against uniformization) starts from the
+/// distribution the previous phase ended in (carried over by absolute progress), and each phase's
+/// exact equilibrium is reported beside it.
 /// </summary>
 public static class TrainingDynamics
 {
@@ -35,7 +36,7 @@ public static class TrainingDynamics
             var times = IndexFractions.Select(f => f * phase.Duration).ToArray();
             var offset = k;
             var inner = progress is null ? null : new Progress(f => progress.Report((offset + f) / list.Count));
-            var transient = Transient.Compute(space, times, inner, cancellation, initial);
+            var transient = KrylovTransient.Compute(space, times, inner, cancellation, initial);
             var equilibrium = Equilibrium.Classes(space);
             var classes = transient.Distributions.Select(d => ClassDistribution.FromConfigurations(space, d.AsSpan())).ToArray();
             var index = times.Select((t, i) => (t, classes[i].TotalVariation(equilibrium))).ToImmutableArray();

@@ -121,4 +121,24 @@ public sealed class PhaseTests
         d.Path.Should().Be("dynamics.goalResolution");
         d.Location.Should().Be(new PredictiveModels.Diagnostics.SourceLocation("d.yaml", 5, 19));
     }
+
+    [Fact]
+    public void Krylov_and_uniformization_agree_when_a_phase_starts_from_a_spread_out_distribution()
+    {
+        var space = ConfigurationSpace.Build(DynamicsTestScenarios.Tiny(dataSize: 40), Settings, Phase.Create("rl", 10, conditionalBits: 4, horizonBonus: 0.1));
+        var initial = Enumerable.Range(0, space.Count).Select(i => (double)((i % 7) + 1)).ToArray();
+        var total = initial.Sum();
+        for (var i = 0; i < initial.Length; i++)
+        {
+            initial[i] /= total;
+        }
+
+        var exact = Transient.Compute(space, [0.5, 5], initial: initial);
+        var krylov = KrylovTransient.Compute(space, [0.5, 5], initial: initial);
+
+        for (var t = 0; t < 2; t++)
+        {
+            Enumerable.Range(0, space.Count).Sum(i => Math.Abs(exact.Distributions[t][i] - krylov.Distributions[t][i])).Should().BeLessThan(1e-9);
+        }
+    }
 }
