@@ -42,6 +42,7 @@ public static class CliApp
         root.Subcommands.Add(PosteriorCommand.Build());
         root.Subcommands.Add(SweepCommand.Build(context ?? CliContext.Quiet));
         root.Subcommands.Add(TrainCommand.Build(context ?? CliContext.Quiet));
+        root.Subcommands.Add(ExportCommand.Build());
         return root;
     }
 
