@@ -1,0 +1,55 @@
+using PredictiveModels.Dynamics;
+using PredictiveModels.Scenarios;
+
+namespace PredictiveModels.Tests.Dynamics;
+
+/// <summary>Claims 5 and 6 of MODEL.md section 7 on the default scenario's two phases.</summary>
+[Trait("Category", "Slow")]
+public sealed class DynamicsClaimsTests
+{
+    private static TrainingResult Train(Func<Phase, Phase>? changeFineTuning = null)
+    {
+        var scenario = Scenario.Default;
+        var phases = scenario.Phases.Select((p, i) => i == 1 && changeFineTuning is not null ? changeFineTuning(p) : p).ToArray();
+        return TrainingDynamics.Train(scenario, scenario.Dynamics, phases);
+    }
+
+    private static Phase With(Phase p, double klWeight = 0, double pretrainingFraction = 0) =>
+        Phase.Create(p.Name, p.Duration, p.DataSize, p.ConditionalBits, p.Prompting, p.HorizonBonus, p.AwarenessBonus, klWeight, pretrainingFraction, p.OversightPenaltyBits);
+
+    [Fact]
+    public void Claim_6_fine_tuning_raises_P_deceptive_under_both_regimes_and_less_under_high_path_dependence()
+    {
+        var result = Train();
+        var (pre, rl) = (result.Phases[0], result.Phases[1]);
+
+        var lowRise = rl.Equilibrium.DeceptiveProbability - pre.Equilibrium.DeceptiveProbability;
+        var highRise = rl.Transient.DeceptiveProbability - pre.Transient.DeceptiveProbability;
+
+        lowRise.Should().BeGreaterThan(0);
+        highRise.Should().BeGreaterThan(0);
+        highRise.Should().BeLessThan(lowRise, "the fine-tuning run starts from a predictive model");
+    }
+
+    [Fact]
+    public void Claim_6_KL_regularisation_and_interspersed_pre_training_shrink_the_high_path_rise()
+    {
+        var plain = Train().Final.Transient.DeceptiveProbability;
+
+        Train(p => With(p, klWeight: 0.001)).Final.Transient.DeceptiveProbability.Should().BeLessThan(plain);
+        Train(p => With(p, pretrainingFraction: 0.001)).Final.Transient.DeceptiveProbability.Should().BeLessThan(plain);
+    }
+
+    [Fact]
+    public void Claim_5_deception_once_entered_persists()
+    {
+        var scenario = Scenario.Default;
+        var space = ConfigurationSpace.Build(scenario, scenario.Dynamics, scenario.Phases[0]);
+        var start = new double[space.Count];
+        start[space.IndexOf(new Configuration(scenario.Dynamics.WorldSteps, space.DeceptiveBranch, 0, true, true))] = 1;
+
+        var later = KrylovTransient.Compute(space, [scenario.Phases[0].Duration], initial: start);
+
+        ClassDistribution.FromConfigurations(space, later.Distributions[0].AsSpan()).DeceptiveProbability.Should().BeGreaterThan(0.999);
+    }
+}
