@@ -43,6 +43,7 @@ public static class CliApp
         root.Subcommands.Add(SweepCommand.Build(context ?? CliContext.Quiet));
         root.Subcommands.Add(TrainCommand.Build(context ?? CliContext.Quiet));
         root.Subcommands.Add(ExportCommand.Build());
+        root.Subcommands.Add(RunCommand.Build(context ?? CliContext.Quiet));
         return root;
     }
 

@@ -1,0 +1,60 @@
+using System.Text.Json;
+
+namespace PredictiveModels.Cli.Tests.Commands;
+
+public sealed class RunCommandTests
+{
+    private static string WriteSmall(TempFolder folder) => folder.Write("small.yaml", $$"""
+        schemaVersion: 1
+        extends: {{RepositoryRoot.File("samples/scenarios/minimal.yaml")}}
+        name: small-run
+        dynamics:
+          worldSteps: 3
+          goalResolution: 2000
+          phases:
+            - name: pre-training
+              duration: 20
+            - name: rl-fine-tuning
+              duration: 5
+              conditionalBits: 3000
+              horizonBonus: 0.001
+        """);
+
+    [Fact]
+    public async Task Json_holds_the_headline_the_levers_and_the_sections_of_score_posterior_and_train()
+    {
+        using var folder = new TempFolder();
+        var run = (await CliRun.Of("run", WriteSmall(folder), "--format", "json")).ShouldSucceed();
+
+        using var document = JsonDocument.Parse(run.Output);
+        var root = document.RootElement;
+        root.GetProperty("command").GetString().Should().Be("run");
+        var headline = root.GetProperty("headline");
+        foreach (var key in new[] { "simplicityPosterior", "lowPathDependence", "highPathDependence" })
+        {
+            headline.GetProperty(key).GetDouble().Should().BeInRange(0, 1);
+        }
+
+        root.GetProperty("levers").EnumerateArray().Select(l => l.GetProperty("name").GetString())
+            .Should().Equal("no-fine-tuning", "prompting", "kl-regularisation", "interspersed-pre-training", "oversight", "speed-prior");
+        root.GetProperty("score").GetProperty("command").GetString().Should().Be("score");
+        root.GetProperty("posterior").GetProperty("pDeceptive").GetDouble().Should().Be(headline.GetProperty("simplicityPosterior").GetDouble());
+        root.GetProperty("train").GetProperty("phases").GetArrayLength().Should().Be(2);
+    }
+
+    [Theory]
+    [InlineData("table")]
+    [InlineData("csv")]
+    [InlineData("markdown")]
+    public async Task Every_format_succeeds_and_is_deterministic(string format)
+    {
+        using var folder = new TempFolder();
+        var path = WriteSmall(folder);
+
+        var first = (await CliRun.Of("run", path, "--format", format)).ShouldSucceed();
+        var second = (await CliRun.Of("run", path, "--format", format)).ShouldSucceed();
+
+        second.Output.Should().Be(first.Output);
+        first.Output.Should().Contain("no-fine-tuning");
+    }
+}
