@@ -1,4 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
 using PredictiveModels.Dynamics;
 using PredictiveModels.Posterior;
 using PredictiveModels.Scenarios;
@@ -62,29 +61,8 @@ public sealed class SolverTests
         var n = space.Count;
         n.Should().BeLessThan(400, "the dense reference must stay small");
 
-        // Detailed balance makes S = D^1/2 Q D^-1/2 symmetric (D = diag(pi)), so exp(Q t) = D^-1/2 V exp(L t) V^T D^1/2.
-        var pi = Equilibrium.Distribution(space);
-        var q = Matrix<double>.Build.Dense(n, n);
-        for (var i = 0; i < n; i++)
-        {
-            var row = i;
-            space.ForEachNeighbour(i, (j, kind) =>
-            {
-                var rate = space.Rate(row, j, kind);
-                q[row, j] += rate;
-                q[row, row] -= rate;
-            });
-        }
-
-        var s = Matrix<double>.Build.Dense(n, n, (i, j) => Math.Sqrt(pi[i]) * q[i, j] / Math.Sqrt(pi[j]));
-        s = (s + s.Transpose()) / 2;
-        var evd = s.Evd(Symmetricity.Symmetric);
         const double time = 3.0;
-        var expS = evd.EigenVectors * Matrix<double>.Build.Diagonal(n, n, i => Math.Exp(evd.EigenValues[i].Real * time)) * evd.EigenVectors.Transpose();
-        var p0 = Vector<double>.Build.Dense(n);
-        p0[space.Start] = 1;
-        var sqrtPi = Vector<double>.Build.Dense(n, i => Math.Sqrt(pi[i]));
-        var expected = ((p0.PointwiseDivide(sqrtPi)) * expS).PointwiseMultiply(sqrtPi);
+        var expected = DenseTransient.Compute(space, time);
 
         var actual = Transient.Compute(space, [time]).Distributions[0];
 
