@@ -4,21 +4,7 @@ namespace PredictiveModels.Cli.Tests.Commands;
 
 public sealed class RunCommandTests
 {
-    private static string WriteSmall(TempFolder folder) => folder.Write("small.yaml", $$"""
-        schemaVersion: 1
-        extends: {{RepositoryRoot.File("samples/scenarios/minimal.yaml")}}
-        name: small-run
-        dynamics:
-          worldSteps: 3
-          goalResolution: 2000
-          phases:
-            - name: pre-training
-              duration: 20
-            - name: rl-fine-tuning
-              duration: 5
-              conditionalBits: 3000
-              horizonBonus: 0.001
-        """);
+    private static string WriteSmall(TempFolder folder) => TrainCommandTests.WriteSmall(folder);
 
     [Fact]
     public async Task Json_holds_the_headline_the_levers_and_the_sections_of_score_posterior_and_train()

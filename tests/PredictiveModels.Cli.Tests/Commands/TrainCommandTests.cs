@@ -21,7 +21,8 @@ public sealed class TrainCommandTests
               horizonBonus: 0.001
         """;
 
-    private static string WriteSmall(TempFolder folder) =>
+    /// <summary>Writes the small two-phase scenario (shared with the run tests) and returns its path.</summary>
+    internal static string WriteSmall(TempFolder folder) =>
         folder.Write("small.yaml", Small.Replace("{0}", RepositoryRoot.File("samples/scenarios/minimal.yaml"), StringComparison.Ordinal));
 
     [Fact]
