@@ -52,4 +52,23 @@ public sealed class DynamicsClaimsTests
 
         ClassDistribution.FromConfigurations(space, later.Distributions[0].AsSpan()).DeceptiveProbability.Should().BeGreaterThan(0.999);
     }
+
+    [Fact]
+    public void The_shipped_lever_scenarios_move_P_deceptive_at_the_end_of_training_the_way_the_seed_expects()
+    {
+        static double High(string sample)
+        {
+            var scenario = ScenarioLoader.Load(Scenarios.TestScenarios.Sample(sample));
+            return TrainingDynamics.Train(scenario, scenario.Dynamics, scenario.Phases).Transient.DeceptiveProbability;
+        }
+
+        var fineTuned = High("rl-fine-tuning.yaml");
+
+        High("pretraining-only.yaml").Should().BeLessThan(fineTuned);
+        High("kl-regularisation.yaml").Should().BeLessThan(fineTuned);
+        High("interspersed-pretraining.yaml").Should().BeLessThan(fineTuned);
+        High("oversight.yaml").Should().BeLessThan(fineTuned);
+        High("prompting.yaml").Should().BeLessThan(fineTuned);
+        High("simple-camera.yaml").Should().BeLessThan(fineTuned);
+    }
 }

@@ -6,8 +6,8 @@ namespace PredictiveModels.Scenarios.Documents;
 /// Resolves <c>extends</c>: a scenario may state only how its beliefs differ from another
 /// scenario's. The extending document is merged into its base before the schema is read:
 /// concepts merge by <c>name</c> and structures by <c>id</c> (an entry with a known key replaces
-/// the base entry in place, a new key is appended), <c>builtins</c> and <c>analysis</c> merge key by
-/// key, <c>removeStructures</c> drops base structures, and every other key replaces the base's.
+/// the base entry in place, a new key is appended), <c>builtins</c>, <c>analysis</c>, <c>dynamics</c>
+/// and its <c>rates</c> merge key by key (a list of <c>phases</c> replaces the base's whole), <c>removeStructures</c> drops base structures, and every other key replaces the base's.
 /// Inherited nodes keep the locations of the file they came from.
 /// </summary>
 internal static class ScenarioInheritance
@@ -152,7 +152,7 @@ internal static class ScenarioInheritance
 
     private static readonly Dictionary<string, Func<DocNode, DocNode, DocNode>> DynamicsRules = new(StringComparer.Ordinal)
     {
-        ["phases"] = (b, o) => MergeList(b, o, "name"),
+        // A sequence of phases is one belief about how training goes: a new list replaces the base's whole.
         ["rates"] = MergeMap,
     };
 
