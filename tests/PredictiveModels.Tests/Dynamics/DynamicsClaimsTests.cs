@@ -71,4 +71,19 @@ public sealed class DynamicsClaimsTests
         High("prompting.yaml").Should().BeLessThan(fineTuned);
         High("simple-camera.yaml").Should().BeLessThan(fineTuned);
     }
+
+    [Fact]
+    public void Claim_5_the_more_goal_bits_there_are_to_learn_the_likelier_deception_at_the_end_of_training()
+    {
+        static double High(double conditionalBits) =>
+            Train(p => Phase.Create(p.Name, p.Duration, p.DataSize, conditionalBits, p.Prompting, p.HorizonBonus, p.AwarenessBonus))
+                .Final.Transient.DeceptiveProbability;
+
+        var few = High(8);
+        var some = High(48);
+        var many = High(96);
+
+        some.Should().BeGreaterThan(few);
+        many.Should().BeGreaterThan(some);
+    }
 }
