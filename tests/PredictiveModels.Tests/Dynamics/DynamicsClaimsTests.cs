@@ -86,4 +86,19 @@ public sealed class DynamicsClaimsTests
         some.Should().BeGreaterThan(few);
         many.Should().BeGreaterThan(some);
     }
+
+    [Fact]
+    public void Claim_3_under_high_path_dependence_a_complex_camera_raises_P_deceptive_and_a_simple_one_lowers_it()
+    {
+        static double High(string sample)
+        {
+            var scenario = ScenarioLoader.Load(Scenarios.TestScenarios.Sample(sample));
+            return TrainingDynamics.Train(scenario, scenario.Dynamics, scenario.Phases).Transient.DeceptiveProbability;
+        }
+
+        var baseline = High("default.yaml");
+
+        High("complex-camera.yaml").Should().BeGreaterThan(baseline);
+        High("simple-camera.yaml").Should().BeLessThan(baseline);
+    }
 }
