@@ -55,9 +55,6 @@ internal sealed class InsideTable
     /// <summary>log2 of an upper bound on the total mass of all finite expressions of <paramref name="type"/>; +infinity when no bound is known.</summary>
     public double Log2MassUpperBound(ModelType type) => _log2Upper[(int)type];
 
-    /// <summary>log2 I_t(n) for 1 &lt;= n &lt;= S.</summary>
-    public double Log2Inside(ModelType type, int size) => _inside[(int)type][size];
-
     /// <summary>The bits of the cheapest expression of <paramref name="type"/>; +infinity when the type has no finite expression.</summary>
     public double CheapestBits(ModelType type) => _cheapestBits[(int)type];
 

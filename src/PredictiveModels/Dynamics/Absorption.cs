@@ -31,10 +31,7 @@ public static class Absorption
     {
         ArgumentNullException.ThrowIfNull(space);
         var n = space.Count;
-        if (initial is not null && initial.Length != n)
-        {
-            throw new ArgumentException($"The initial distribution has {initial.Length} entries; the chain has {n} configurations.", nameof(initial));
-        }
+        TransientInputs.CheckInitial(space, initial);
 
         var generator = space.BuildGenerator();
         var absorbing = new bool[n];

@@ -159,11 +159,6 @@ public sealed class DynamicsSettings
         return new DynamicsSettings(worldSteps, goalResolution, temperature, allRates.ToImmutableDictionary(), worldGap, goalGap, horizonBits, awarenessBits, horizonBonus, awarenessBonus, objectiveUnderstoodAt, duration, tolerance, maxConfigurations);
     }
 
-    /// <summary>Returns a copy with a different duration.</summary>
-    /// <param name="duration">Training time, finite, at least 0.</param>
-    public DynamicsSettings WithDuration(double duration) =>
-        Create(WorldSteps, GoalResolution, Temperature, Rates, WorldGap, GoalGap, HorizonBits, AwarenessBits, HorizonBonus, AwarenessBonus, ObjectiveUnderstoodAt, duration, Tolerance, MaxConfigurations);
-
     private static void Check(DiagnosticBag bag, string? error, string path)
     {
         if (error is not null)

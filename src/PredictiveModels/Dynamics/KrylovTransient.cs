@@ -78,11 +78,8 @@ public static class KrylovTransient
     {
         ArgumentNullException.ThrowIfNull(space);
         ArgumentNullException.ThrowIfNull(times);
-        CheckTimes(times);
-        if (initial is not null && initial.Length != space.Count)
-        {
-            throw new ArgumentException($"The initial distribution has {initial.Length} entries; the chain has {space.Count} configurations.", nameof(initial));
-        }
+        TransientInputs.CheckTimes(times);
+        TransientInputs.CheckInitial(space, initial);
 
         return Compute(space.BuildGenerator(), space.Start, times, space.Settings.Tolerance, BasisSize, prune: true, progress, cancellation, initial);
     }
@@ -90,7 +87,7 @@ public static class KrylovTransient
     /// <summary>The method on a generator; <paramref name="prune"/> false keeps every probability (for measurements).</summary>
     internal static TransientResult Compute(Generator generator, int start, IReadOnlyList<double> times, double tolerance, int basisSize, bool prune, IProgress<double>? progress, CancellationToken cancellation, double[]? initial = null)
     {
-        CheckTimes(times);
+        TransientInputs.CheckTimes(times);
         var distributions = new double[times.Count][];
         var bounds = new double[times.Count];
         var order = Enumerable.Range(0, times.Count).OrderBy(i => times[i]).ToArray();
@@ -170,16 +167,5 @@ public static class KrylovTransient
         }
 
         return c;
-    }
-
-    private static void CheckTimes(IReadOnlyList<double> times)
-    {
-        foreach (var t in times)
-        {
-            if (SpecificationRules.CheckNonNegative(t, "a training time") is { } error)
-            {
-                throw new ModelException(error, null, "dynamics.duration");
-            }
-        }
     }
 }

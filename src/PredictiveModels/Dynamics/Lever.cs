@@ -17,26 +17,14 @@ public sealed record Lever(string Name, string Description, Func<Scenario, Scena
     public static ImmutableArray<Lever> Standard { get; } =
     [
         new("no-fine-tuning", "stop after the first phase", s => s.Phases.Length < 2 ? s : s.With(phases: [s.Phases[0]])),
-        new("prompting", "supply the last phase's conditional in the prompt (no conditional bits)", s => LastPhase(s, p => Change(p, prompting: true))),
-        new("kl-regularisation", "KL weight 0.001 towards the pre-training energy in the last phase", s => LastPhase(s, p => Change(p, klWeight: 0.001))),
-        new("interspersed-pre-training", "mix 0.1% pre-training into the last phase's energy", s => LastPhase(s, p => Change(p, pretrainingFraction: 0.001))),
-        new("oversight", "a 30-bit penalty on long-term, aware configurations in the last phase", s => LastPhase(s, p => Change(p, oversightPenaltyBits: 30))),
+        new("prompting", "supply the last phase's conditional in the prompt (no conditional bits)", s => LastPhase(s, p => p.With(prompting: true))),
+        new("kl-regularisation", "KL weight 0.001 towards the pre-training energy in the last phase", s => LastPhase(s, p => p.With(klWeight: 0.001))),
+        new("interspersed-pre-training", "mix 0.1% pre-training into the last phase's energy", s => LastPhase(s, p => p.With(pretrainingFraction: 0.001))),
+        new("oversight", "a 30-bit penalty on long-term, aware configurations in the last phase", s => LastPhase(s, p => p.With(oversightPenaltyBits: 30))),
         new("speed-prior", "speed weight lambda = 1 bit per doubling of runtime", s => s.With(analysis: s.Analysis.With(speedWeight: 1))),
     ];
 
     private static Scenario LastPhase(Scenario s, Func<Phase, Phase> change) =>
         s.With(phases: s.Phases.Select((p, i) => i == s.Phases.Length - 1 ? change(p) : p));
 
-    private static Phase Change(Phase p, bool? prompting = null, double? klWeight = null, double? pretrainingFraction = null, double? oversightPenaltyBits = null) =>
-        Phase.Create(
-            p.Name,
-            p.Duration,
-            p.DataSize,
-            p.ConditionalBits,
-            prompting ?? p.Prompting,
-            p.HorizonBonus,
-            p.AwarenessBonus,
-            klWeight ?? p.KlWeight,
-            pretrainingFraction ?? p.PretrainingFraction,
-            oversightPenaltyBits ?? p.OversightPenaltyBits);
 }

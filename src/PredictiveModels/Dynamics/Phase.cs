@@ -56,12 +56,29 @@ public sealed class Phase
     /// <summary>Oversight: bits of penalty on configurations that show the precursors of deception (long-term and aware). At least 0; default 0.</summary>
     public double OversightPenaltyBits { get; }
 
-    /// <summary>True when the phase's energy is that of pre-training (no conditional, no bonuses of its own, no mixing, no oversight).</summary>
-    public bool IsPretraining => ConditionalBits == 0 && HorizonBonus is null && AwarenessBonus is null && KlWeight == 0 && PretrainingFraction == 0 && OversightPenaltyBits == 0 && DataSize is null;
-
     /// <summary>A pre-training phase of the given duration.</summary>
     /// <param name="duration">Training time, finite, at least 0.</param>
     public static Phase Pretraining(double duration) => Create("pre-training", duration);
+
+    /// <summary>Returns a copy with some values changed, checked like <see cref="Create"/>.</summary>
+    /// <param name="prompting">New prompting flag, or null to keep it.</param>
+    /// <param name="conditionalBits">New conditional bits, or null to keep them.</param>
+    /// <param name="klWeight">New KL weight, or null to keep it.</param>
+    /// <param name="pretrainingFraction">New pre-training fraction, or null to keep it.</param>
+    /// <param name="oversightPenaltyBits">New oversight penalty, or null to keep it.</param>
+    /// <exception cref="ModelException">A value is out of range.</exception>
+    public Phase With(bool? prompting = null, double? conditionalBits = null, double? klWeight = null, double? pretrainingFraction = null, double? oversightPenaltyBits = null) =>
+        Create(
+            Name,
+            Duration,
+            DataSize,
+            conditionalBits ?? ConditionalBits,
+            prompting ?? Prompting,
+            HorizonBonus,
+            AwarenessBonus,
+            klWeight ?? KlWeight,
+            pretrainingFraction ?? PretrainingFraction,
+            oversightPenaltyBits ?? OversightPenaltyBits);
 
     /// <summary>Creates a phase, checking every value.</summary>
     /// <exception cref="ModelException">A value is out of range; the diagnostic names it.</exception>

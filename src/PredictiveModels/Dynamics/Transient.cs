@@ -26,14 +26,8 @@ public static class Transient
     {
         ArgumentNullException.ThrowIfNull(space);
         ArgumentNullException.ThrowIfNull(times);
-        foreach (var t in times)
-        {
-            if (SpecificationRules.CheckNonNegative(t, "a training time") is { } error)
-            {
-                throw new ModelException(error, null, "dynamics.duration");
-            }
-        }
-
+        TransientInputs.CheckTimes(times);
+        TransientInputs.CheckInitial(space, initial);
         var generator = space.BuildGenerator();
         var lambda = Math.Max(generator.MaxExitRate, 1e-300) * 1.0001;
         var tolerance = space.Settings.Tolerance;
@@ -54,11 +48,6 @@ public static class Transient
         // Terms this small change no probability by more than the tolerance even all together; they are left
         // out of the sums (their mass still counts against the error bound, since cumulative skips them).
         var negligible = tolerance * 1e-6 / Math.Max(1, last + 1);
-        if (initial is not null && initial.Length != n)
-        {
-            throw new ArgumentException($"The initial distribution has {initial.Length} entries; the chain has {n} configurations.", nameof(initial));
-        }
-
         var v = initial is null ? new double[n] : (double[])initial.Clone();
         var next = new double[n];
         if (initial is null)

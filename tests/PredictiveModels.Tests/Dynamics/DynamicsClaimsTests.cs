@@ -14,9 +14,6 @@ public sealed class DynamicsClaimsTests
         return TrainingDynamics.Train(scenario, scenario.Dynamics, phases);
     }
 
-    private static Phase With(Phase p, double klWeight = 0, double pretrainingFraction = 0) =>
-        Phase.Create(p.Name, p.Duration, p.DataSize, p.ConditionalBits, p.Prompting, p.HorizonBonus, p.AwarenessBonus, klWeight, pretrainingFraction, p.OversightPenaltyBits);
-
     [Fact]
     public void Claim_6_fine_tuning_raises_P_deceptive_under_both_regimes_and_less_under_high_path_dependence()
     {
@@ -36,8 +33,8 @@ public sealed class DynamicsClaimsTests
     {
         var plain = Train().Final.Transient.DeceptiveProbability;
 
-        Train(p => With(p, klWeight: 0.001)).Final.Transient.DeceptiveProbability.Should().BeLessThan(plain);
-        Train(p => With(p, pretrainingFraction: 0.001)).Final.Transient.DeceptiveProbability.Should().BeLessThan(plain);
+        Train(p => p.With(klWeight: 0.001)).Final.Transient.DeceptiveProbability.Should().BeLessThan(plain);
+        Train(p => p.With(pretrainingFraction: 0.001)).Final.Transient.DeceptiveProbability.Should().BeLessThan(plain);
     }
 
     [Fact]
@@ -76,7 +73,7 @@ public sealed class DynamicsClaimsTests
     public void Claim_5_the_more_goal_bits_there_are_to_learn_the_likelier_deception_at_the_end_of_training()
     {
         static double High(double conditionalBits) =>
-            Train(p => Phase.Create(p.Name, p.Duration, p.DataSize, conditionalBits, p.Prompting, p.HorizonBonus, p.AwarenessBonus))
+            Train(p => p.With(conditionalBits: conditionalBits))
                 .Final.Transient.DeceptiveProbability;
 
         var few = High(8);
