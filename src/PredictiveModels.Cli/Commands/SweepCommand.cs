@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using PredictiveModels.Cli.Rendering;
 using PredictiveModels.Diagnostics;
+using PredictiveModels.Dynamics;
 using PredictiveModels.Posterior;
 using PredictiveModels.Scenarios;
 using PredictiveModels.Structures;
@@ -28,6 +29,12 @@ internal static class SweepCommand
             DefaultValueFactory = _ => 11,
         };
         var log = new Option<bool>("--log") { Description = "Space the points evenly in log scale (both ends must be greater than 0)." };
+        var dynamics = new Option<bool>("--dynamics")
+        {
+            Description = $"Train the Markov chain through every phase at each point (high path dependence) instead of evaluating the posterior; "
+                + $"shows P(Deceptive) at the end of training and at the last phase's equilibrium, and how much the last phase moved each. "
+                + $"Each point is a full training run (seconds on the default scenario), so at most {TrainingSweep.MaxSteps} points. Needed for phases.NAME.* paths.",
+        };
         var format = CommonOptions.Format();
         var output = CommonOptions.Output();
         var command = new Command(
@@ -37,6 +44,8 @@ internal static class SweepCommand
             and the bits underwater at each point. For example, how P(Deceptive) moves as the corpus concept
             becomes more salient (a larger weight among the streams):
               predictive-models sweep --param concepts.corpus.weight --from 0.01 --to 100 --steps 9 --log
+            With --dynamics each point trains the chain instead, for example over the length of RL fine-tuning:
+              predictive-models sweep --dynamics --param phases.rl-fine-tuning.duration --from 1 --to 1000 --steps 7 --log
             """)
         {
             scenario,
@@ -45,6 +54,7 @@ internal static class SweepCommand
             to,
             steps,
             log,
+            dynamics,
             format,
             output,
         };
@@ -53,11 +63,22 @@ internal static class SweepCommand
             var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario));
             var scale = parse.GetValue(log) ? SweepScale.Log : SweepScale.Linear;
             var (x, y, n) = (parse.GetValue(from), parse.GetValue(to), parse.GetValue(steps));
+            var training = parse.GetValue(dynamics);
             ScenarioParameter parameter;
             try
             {
                 // A bad path, range or value is a mistake on the command line: a usage error.
                 parameter = ScenarioParameter.Parse(parse.GetValue(param)!, loaded);
+                if (parameter.IsPhaseParameter && !training)
+                {
+                    throw new ModelException($"{parameter.Path} changes only the training chain, not the posterior: add --dynamics to train at each point", null, "--param");
+                }
+
+                if (training && n > TrainingSweep.MaxSteps)
+                {
+                    throw new ModelException($"--steps is {n}; with --dynamics each point is a training run, so give at most {TrainingSweep.MaxSteps}", null, "--steps");
+                }
+
                 var values = ParameterSweep.Values(x, y, n, scale);
                 parameter.Set(loaded, values[0]);
                 parameter.Set(loaded, values[^1]);
@@ -67,9 +88,20 @@ internal static class SweepCommand
                 throw new UsageException(string.Join(Environment.NewLine + "error: ", e.Diagnostics.Select(d => $"{d.Message} (at {d.Path})")));
             }
 
-            var result = ProgressDisplay.Run(context, $"sweep {parameter.Path}", progress =>
-                ParameterSweep.Run(loaded, parameter, x, y, n, scale, progress is null ? null : new Points(progress, n), cancellation));
-            var text = Render(loaded, result, parse.GetValue(format));
+            string text;
+            if (training)
+            {
+                var trained = ProgressDisplay.Run(context, $"training sweep {parameter.Path}", progress =>
+                    TrainingSweep.Run(loaded, parameter, x, y, n, scale, progress, cancellation));
+                text = Render(loaded, trained, parse.GetValue(format));
+            }
+            else
+            {
+                var result = ProgressDisplay.Run(context, $"sweep {parameter.Path}", progress =>
+                    ParameterSweep.Run(loaded, parameter, x, y, n, scale, progress is null ? null : new Points(progress, n), cancellation));
+                text = Render(loaded, result, parse.GetValue(format));
+            }
+
             await CommonOptions.WriteAsync(text, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
             return ExitCodes.Success;
         });
@@ -120,6 +152,79 @@ internal static class SweepCommand
             _ => RenderTable(scenario, result, classes),
         };
     }
+
+    public static string Render(Scenario scenario, TrainingSweepResult result, OutputFormat format)
+    {
+        var classes = Enum.GetValues<OutcomeClass>();
+        var last = scenario.Phases[^1].Name;
+        string[] header = [$"{result.Parameter} ({result.Unit})", "P(Deceptive) high", "P(Deceptive) low", $"rise in '{last}' high", $"rise in '{last}' low", "path-dependence index"];
+        IEnumerable<IReadOnlyList<string>> Cells() => result.Points.Select(p => (IReadOnlyList<string>)
+            [Text.Number(p.Value), PosteriorCommand.Probability(p.HighPathDeceptive), PosteriorCommand.Probability(p.LowPathDeceptive), Signed(p.HighPathRise), Signed(p.LowPathRise), PosteriorCommand.Probability(p.Training.PathDependenceIndex)]);
+        var title = $"Training sweep of {result.Parameter} over scenario '{scenario.Name}' ({result.Points.Length} point{(result.Points.Length == 1 ? "" : "s")}, {result.Scale.ToString().ToLowerInvariant()} spacing). "
+            + $"High: at the end of training; low: at the equilibrium of '{last}'; rise: the change over '{last}'.";
+        switch (format)
+        {
+            case OutputFormat.Json:
+                return Json.Document("sweep", scenario, w =>
+                {
+                    w.WriteString("param", result.Parameter);
+                    w.WriteString("unit", result.Unit);
+                    w.WriteString("scale", result.Scale.ToString().ToLowerInvariant());
+                    w.WriteString("regime", "dynamics");
+                    w.WriteStartArray("points");
+                    foreach (var p in result.Points)
+                    {
+                        w.WriteStartObject();
+                        w.WriteNumber("value", p.Value);
+                        w.WriteStartObject("classes");
+                        foreach (var c in classes)
+                        {
+                            w.WriteNumber(c.ToString(), p.Training.Transient.Probability(c));
+                        }
+
+                        w.WriteEndObject();
+                        w.WriteNumber("undecided", p.Training.Transient.Undecided);
+                        w.WriteStartObject("equilibriumClasses");
+                        foreach (var c in classes)
+                        {
+                            w.WriteNumber(c.ToString(), p.Training.Equilibrium.Probability(c));
+                        }
+
+                        w.WriteEndObject();
+                        w.WriteNumber("pDeceptiveHigh", p.HighPathDeceptive);
+                        w.WriteNumber("pDeceptiveLow", p.LowPathDeceptive);
+                        w.WriteNumber("riseHigh", p.HighPathRise);
+                        w.WriteNumber("riseLow", p.LowPathRise);
+                        w.WriteNumber("pathDependenceIndex", p.Training.PathDependenceIndex);
+                        w.WriteNumber("errorBound", p.Training.Phases.Sum(f => f.ErrorBound));
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndArray();
+                });
+            case OutputFormat.Csv:
+                return Csv.Write(
+                    [result.Parameter, "pDeceptiveHigh", "pDeceptiveLow", "riseHigh", "riseLow", "pathDependenceIndex"],
+                    result.Points.Select(p => (IReadOnlyList<object?>)[p.Value, p.HighPathDeceptive, p.LowPathDeceptive, p.HighPathRise, p.LowPathRise, p.Training.PathDependenceIndex]));
+            case OutputFormat.Markdown:
+                var b = new StringBuilder();
+                b.AppendLine($"## Training sweep of `{result.Parameter}`: {scenario.Name}").AppendLine();
+                b.AppendLine($"High: at the end of training; low: at the equilibrium of '{last}'; rise: the change over '{last}'.").AppendLine();
+                Markdown.Table(b, header, Cells());
+                return b.ToString();
+            default:
+                var table = Text.Table(header);
+                foreach (var row in Cells())
+                {
+                    Text.Row(table, [.. row]);
+                }
+
+                return Text.Render(Text.Line(title), table);
+        }
+    }
+
+    private static string Signed(double value) =>
+        (value > 0 ? "+" : value < 0 ? "-" : "") + PosteriorCommand.Probability(Math.Abs(value));
 
     private static string RenderTable(Scenario scenario, SweepResult result, OutcomeClass[] classes)
     {

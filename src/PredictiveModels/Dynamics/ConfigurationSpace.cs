@@ -100,12 +100,26 @@ public sealed class ConfigurationSpace
     /// <summary>Counts the configurations of a scenario's chain without allocating them, so that limits can be checked first.</summary>
     /// <param name="scenario">The scenario.</param>
     /// <param name="settings">The chain's settings.</param>
-    public static long CountConfigurations(Scenario scenario, DynamicsSettings settings)
+    /// <param name="phase">The phase (its conditional bits lengthen aligned goals); null for pre-training.</param>
+    public static long CountConfigurations(Scenario scenario, DynamicsSettings settings, Phase? phase = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(settings);
-        var (_, _, offsets, _) = Layout(StructureScorer.Score(scenario), scenario, settings, Phase.Pretraining(settings.Duration));
+        var (_, _, offsets, _) = Layout(StructureScorer.Score(scenario), scenario, settings, phase ?? Phase.Pretraining(settings.Duration));
         return offsets[^1];
+    }
+
+    /// <summary>Checks, without allocating the chain, that a phase's chain fits <see cref="DynamicsSettings.MaxConfigurations"/>.</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="settings">The chain's settings.</param>
+    /// <param name="phase">The phase; null for pre-training.</param>
+    /// <exception cref="ModelException">The chain is too large; the message says what to change.</exception>
+    public static void CheckSize(Scenario scenario, DynamicsSettings settings, Phase? phase = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(settings);
+        var (branches, _, offsets, _) = Layout(StructureScorer.Score(scenario), scenario, settings, phase ?? Phase.Pretraining(settings.Duration));
+        ThrowIfTooLarge(branches, offsets[^1], settings);
     }
 
     /// <summary>Builds the chain of a scenario for one phase of training.</summary>
@@ -120,7 +134,12 @@ public sealed class ConfigurationSpace
         phase ??= Phase.Pretraining(settings.Duration);
         var report = StructureScorer.Score(scenario);
         var (branches, deceptive, offsets, awareAt) = Layout(report, scenario, settings, phase);
-        var count = offsets[^1];
+        ThrowIfTooLarge(branches, offsets[^1], settings);
+        return new ConfigurationSpace(report, scenario.WorldModel.TotalBits, branches, deceptive, offsets, awareAt, settings, scenario.Analysis, phase);
+    }
+
+    private static void ThrowIfTooLarge(IReadOnlyList<Branch> branches, long count, DynamicsSettings settings)
+    {
         if (count > settings.MaxConfigurations || count > int.MaxValue / 2)
         {
             var largest = branches.Where(b => !b.IsDeceptive).MaxBy(b => b.Steps)!;
@@ -129,8 +148,6 @@ public sealed class ConfigurationSpace
                 null,
                 "dynamics.goalResolution");
         }
-
-        return new ConfigurationSpace(report, scenario.WorldModel.TotalBits, branches, deceptive, offsets, awareAt, settings, scenario.Analysis, phase);
     }
 
     /// <summary>

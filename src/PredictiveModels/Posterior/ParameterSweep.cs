@@ -25,7 +25,7 @@ public static class ParameterSweep
     /// <param name="scale">Linear or logarithmic spacing; logarithmic needs both ends greater than 0.</param>
     /// <param name="progress">Receives the number of points done, if given.</param>
     /// <param name="cancellation">Stops the sweep between points.</param>
-    /// <exception cref="ModelException">An argument is out of range, or a value is invalid for the parameter (checked at both ends before any work).</exception>
+    /// <exception cref="ModelException">An argument is out of range, a value is invalid for the parameter (checked at both ends before any work), or the parameter belongs to a training phase.</exception>
     public static SweepResult Run(
         Scenario scenario,
         ScenarioParameter parameter,
@@ -38,6 +38,11 @@ public static class ParameterSweep
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(parameter);
+        if (parameter.IsPhaseParameter)
+        {
+            throw new ModelException($"{parameter.Path} is a parameter of a training phase: it changes the training chain, not the posterior; sweep it with Dynamics.TrainingSweep (the command line's sweep --dynamics)", null, parameter.Path);
+        }
+
         var values = Values(from, to, steps, scale);
 
         // Both ends are checked before any work, so an invalid range fails at once.

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PredictiveModels.Diagnostics;
+using PredictiveModels.Dynamics;
 using PredictiveModels.Structures;
 using PredictiveModels.WorldModels;
 
@@ -11,7 +12,10 @@ namespace PredictiveModels.Scenarios;
 /// <list type="bullet">
 /// <item><description><c>analysis.simplicityExponent</c> (or <c>a</c>), <c>analysis.speedWeight</c> (or <c>lambda</c>), <c>analysis.dataSize</c> (or <c>n</c>);</description></item>
 /// <item><description><c>concepts.NAME.bits</c> (base concepts), <c>concepts.NAME.weight</c>, <c>builtins.NAME.weight</c>, <c>worldModel.literalWeight</c>;</description></item>
-/// <item><description><c>structures.ID.lossGap</c>, <c>structures.ID.runtimeSteps</c>, <c>structures.ID.deriveSteps</c>.</description></item>
+/// <item><description><c>structures.ID.lossGap</c>, <c>structures.ID.runtimeSteps</c>, <c>structures.ID.deriveSteps</c>;</description></item>
+/// <item><description><c>phases.NAME.duration</c>, <c>phases.NAME.dataSize</c>, <c>phases.NAME.conditionalBits</c>,
+/// <c>phases.NAME.klWeight</c>, <c>phases.NAME.pretrainingFraction</c>, <c>phases.NAME.oversightPenaltyBits</c>
+/// (NAME a phase of <c>dynamics.phases</c>; they change the training chain, not the posterior).</description></item>
 /// </list>
 /// </summary>
 public sealed class ScenarioParameter
@@ -22,6 +26,8 @@ public sealed class ScenarioParameter
         "analysis.simplicityExponent (a)", "analysis.speedWeight (lambda)", "analysis.dataSize (n)",
         "concepts.NAME.bits", "concepts.NAME.weight", "builtins.NAME.weight", "worldModel.literalWeight",
         "structures.ID.lossGap", "structures.ID.runtimeSteps", "structures.ID.deriveSteps",
+        "phases.NAME.duration", "phases.NAME.dataSize", "phases.NAME.conditionalBits", "phases.NAME.klWeight",
+        "phases.NAME.pretrainingFraction", "phases.NAME.oversightPenaltyBits",
     ];
 
     private readonly Func<Scenario, double> _get;
@@ -44,6 +50,9 @@ public sealed class ScenarioParameter
 
     /// <summary>True when changing the value changes candidates' scores (not only the posterior's parameters).</summary>
     public bool ChangesScores { get; }
+
+    /// <summary>True for a parameter of a training phase: it changes the training chain but neither the scores nor the section-4 posterior.</summary>
+    public bool IsPhaseParameter => Path.StartsWith("phases.", StringComparison.Ordinal);
 
     /// <summary>Resolves a path against a scenario.</summary>
     /// <param name="path">A path of one of the forms of <see cref="PathForms"/>.</param>
@@ -99,6 +108,8 @@ public sealed class ScenarioParameter
                     "runtimeSteps" => new ScenarioParameter(path, "steps", true, s => s.FindStructure(id)!.RuntimeSteps(Mechanism.Internal, s.WorldModel), (s, v) => WithStructure(s, id, x => x.With(runtimeSteps: v))),
                     _ => new ScenarioParameter(path, "steps", true, s => s.FindStructure(id)!.DeriveSteps, (s, v) => WithStructure(s, id, x => x.With(deriveSteps: v))),
                 };
+            case ["phases", var phaseName, var key]:
+                return PhaseParameter(path, phaseName, key, scenario);
             default:
                 throw Unknown($"'{path}' is not a parameter path; the forms are: {string.Join(", ", PathForms)}", path);
         }
@@ -126,6 +137,32 @@ public sealed class ScenarioParameter
 
     private static ScenarioParameter Analysis(string path, string unit, Func<AnalysisSettings, double> get, Func<AnalysisSettings, double, AnalysisSettings> set) =>
         new(path, unit, false, s => get(s.Analysis), (s, v) => s.With(analysis: set(s.Analysis, v)));
+
+    private static ScenarioParameter PhaseParameter(string path, string name, string key, Scenario scenario)
+    {
+        if (!scenario.Phases.Any(p => p.Name == name))
+        {
+            throw Unknown($"the scenario has no phase '{name}'{NameSuggestions.DidYouMean(name, scenario.Phases.Select(p => p.Name))}; its phases are {string.Join(", ", scenario.Phases.Select(p => p.Name))}", path);
+        }
+
+        (string Unit, Func<Phase, Scenario, double> Get, Func<Phase, double, Phase> Set) parameter = key switch
+        {
+            "duration" => ("training time", (p, _) => p.Duration, (p, v) => p.With(duration: v)),
+            "dataSize" => ("tokens", (p, s) => p.DataSize ?? s.Analysis.DataSize, (p, v) => p.With(dataSize: v)),
+            "conditionalBits" => ("bits", (p, _) => p.ConditionalBits, (p, v) => p.With(conditionalBits: v)),
+            "klWeight" => ("weight", (p, _) => p.KlWeight, (p, v) => p.With(klWeight: v)),
+            "pretrainingFraction" => ("fraction", (p, _) => p.PretrainingFraction, (p, v) => p.With(pretrainingFraction: v)),
+            "oversightPenaltyBits" => ("bits", (p, _) => p.OversightPenaltyBits, (p, v) => p.With(oversightPenaltyBits: v)),
+            _ => throw Unknown($"'{key}' is not a numeric parameter of a phase; use duration, dataSize, conditionalBits, klWeight, pretrainingFraction or oversightPenaltyBits", path),
+        };
+
+        return new ScenarioParameter(
+            path,
+            parameter.Unit,
+            false,
+            s => parameter.Get(s.Phases.First(p => p.Name == name), s),
+            (s, v) => s.With(phases: s.Phases.Select(p => p.Name == name ? parameter.Set(p, v) : p)));
+    }
 
     private static Dictionary<string, double> BuiltInWeights(Scenario s) =>
         s.WorldModel.BuiltIns.ToDictionary(b => b.Name, b => b.Weight, StringComparer.Ordinal);

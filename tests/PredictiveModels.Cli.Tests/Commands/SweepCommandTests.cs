@@ -134,6 +134,11 @@ public sealed class SweepCommandTests
         { ["--from", "0", "--to", "1"], ["--param"] },
         { ["--param", "n", "--to", "1"], ["--from"] },
         { ["--param", "n", "--from", "0"], ["--to"] },
+        { ["--param", "phases.pre-training.duration", "--from", "1", "--to", "2"], ["changes only the training chain", "--dynamics"] },
+        { ["--dynamics", "--param", "phases.pretraining.duration", "--from", "1", "--to", "2"], ["no phase 'pretraining'", "did you mean 'pre-training'"] },
+        { ["--dynamics", "--param", "phases.pre-training.speed", "--from", "1", "--to", "2"], ["'speed' is not a numeric parameter of a phase"] },
+        { ["--dynamics", "--param", "phases.pre-training.duration", "--from", "-1", "--to", "2"], ["phases.pre-training.duration = -1", "negative"] },
+        { ["--dynamics", "--param", "phases.pre-training.duration", "--from", "1", "--to", "2", "--steps", "1001"], ["--steps is 1001", "1000"] },
     };
 
     [Theory]
@@ -169,6 +174,41 @@ public sealed class SweepCommandTests
         var points = root.GetProperty("points").EnumerateArray().ToArray();
         points.Should().HaveCount(9);
         points[^1].GetProperty("pDeceptive").GetDouble().Should().NotBe(points[0].GetProperty("pDeceptive").GetDouble());
+    }
+
+    [Fact]
+    public async Task A_dynamics_sweep_trains_at_every_point_and_its_last_point_matches_the_train_command()
+    {
+        using var folder = new TempFolder();
+        var scenario = folder.Write("short.yaml", "schemaVersion: 1\nextends: default\nname: short\ndynamics:\n  phases:\n    - name: pre-training\n      duration: 100\n    - name: rl-fine-tuning\n      duration: 5\n      conditionalBits: 24\n      dataSize: 1e6\n      horizonBonus: 1e-5\n      awarenessBonus: 1e-5\n");
+
+        var root = await SweepAsJson("sweep", "--dynamics", "--param", "phases.rl-fine-tuning.duration", "--from", "0", "--to", "5", "--steps", "2");
+        var run = (await CliRun.Of("train", scenario, "--format", "json")).ShouldSucceed();
+        using var train = JsonDocument.Parse(run.Output);
+
+        root.GetProperty("regime").GetString().Should().Be("dynamics");
+        var points = root.GetProperty("points").EnumerateArray().ToArray();
+        points.Select(p => p.GetProperty("value").GetDouble()).Should().Equal(0, 5);
+        points[0].GetProperty("riseHigh").GetDouble().Should().Be(0, "a fine-tuning phase of length 0 leaves the distribution where pre-training ended");
+        var trained = train.RootElement.GetProperty("phases")[1].GetProperty("classes").GetProperty("Deceptive").GetDouble();
+        points[1].GetProperty("pDeceptiveHigh").GetDouble().Should().Be(trained);
+        points[1].GetProperty("pDeceptiveLow").GetDouble().Should().Be(points[0].GetProperty("pDeceptiveLow").GetDouble(), "the duration does not change the equilibrium");
+        foreach (var point in points)
+        {
+            (point.GetProperty("classes").EnumerateObject().Sum(c => c.Value.GetDouble()) + point.GetProperty("undecided").GetDouble()).Should().BeApproximately(1, 1e-9);
+        }
+    }
+
+    [Theory]
+    [InlineData("table")]
+    [InlineData("csv")]
+    [InlineData("markdown")]
+    public async Task A_dynamics_sweep_renders_every_format_with_the_high_and_low_columns(string format)
+    {
+        var run = (await CliRun.Of("sweep", RepositoryRoot.File("samples/scenarios/minimal.yaml"), "--dynamics", "--param", "phases.pre-training.duration", "--from", "1", "--to", "10", "--steps", "2", "--format", format)).ShouldSucceed();
+
+        run.Output.Should().ContainAll("phases.pre-training.duration", "1", "10");
+        run.Output.Should().Contain(format == "csv" ? "pDeceptiveHigh" : "P(Deceptive) high");
     }
 
     [Fact]

@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using PredictiveModels.Diagnostics;
+using PredictiveModels.Posterior;
+using PredictiveModels.Scenarios;
+
+namespace PredictiveModels.Dynamics;
+
+/// <summary>
+/// Sweeps one numeric parameter of a scenario and trains the chain through every phase at each
+/// point (<see cref="TrainingDynamics.Train"/>): how the outcome under high path dependence, and
+/// the last phase's equilibrium under low path dependence, move with the parameter. Typical use:
+/// the fine-tuning duration (<c>phases.rl-fine-tuning.duration</c>), to see where claim 6's
+/// ordering stops holding. Each point costs one full training run, seconds on the default
+/// scenario, so a sweep has at most <see cref="MaxSteps"/> points.
+/// </summary>
+public static class TrainingSweep
+{
+    /// <summary>The largest number of points a training sweep may have.</summary>
+    public const int MaxSteps = 1000;
+
+    /// <summary>Runs a training sweep.</summary>
+    /// <param name="scenario">The scenario; its phases and chain settings are used at every point.</param>
+    /// <param name="parameter">The parameter, resolved against <paramref name="scenario"/>; any path of <see cref="ScenarioParameter.PathForms"/>.</param>
+    /// <param name="from">First value, in the parameter's unit.</param>
+    /// <param name="to">Last value, in the parameter's unit.</param>
+    /// <param name="steps">Number of points, 1 to <see cref="MaxSteps"/>; with 1 only <paramref name="from"/> is trained.</param>
+    /// <param name="scale">Linear or logarithmic spacing; logarithmic needs both ends greater than 0.</param>
+    /// <param name="progress">Receives the fraction of the sweep done (0 to 1), if given.</param>
+    /// <param name="cancellation">Stops the sweep.</param>
+    /// <exception cref="ModelException">
+    /// An argument is out of range, a value is invalid for the parameter, or the chain at either end
+    /// would be too large (all checked before any training).
+    /// </exception>
+    public static TrainingSweepResult Run(
+        Scenario scenario,
+        ScenarioParameter parameter,
+        double from,
+        double to,
+        int steps,
+        SweepScale scale = SweepScale.Linear,
+        IProgress<double>? progress = null,
+        CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(parameter);
+        if (steps > MaxSteps)
+        {
+            throw new ModelException($"a training sweep has {steps} points; each trains the whole chain, so at most {MaxSteps} are allowed", null, "--steps");
+        }
+
+        var values = ParameterSweep.Values(from, to, steps, scale);
+
+        // Both ends are checked, values and chain sizes, before any training.
+        foreach (var end in new[] { parameter.Set(scenario, values[0]), parameter.Set(scenario, values[^1]) })
+        {
+            foreach (var phase in end.Phases)
+            {
+                ConfigurationSpace.CheckSize(end, end.Dynamics, phase);
+            }
+        }
+
+        var points = ImmutableArray.CreateBuilder<TrainingSweepPoint>(values.Length);
+        for (var i = 0; i < values.Length; i++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var changed = parameter.Set(scenario, values[i]);
+            var done = i;
+            var inner = progress is null ? null : new Fraction(f => progress.Report((done + f) / values.Length));
+            var training = TrainingDynamics.Train(changed, changed.Dynamics, changed.Phases, inner, cancellation);
+            points.Add(new TrainingSweepPoint(values[i], training));
+        }
+
+        progress?.Report(1);
+        return new TrainingSweepResult(parameter.Path, parameter.Unit, scale, points.MoveToImmutable());
+    }
+
+    private sealed class Fraction(Action<double> report) : IProgress<double>
+    {
+        public void Report(double value) => report(value);
+    }
+}

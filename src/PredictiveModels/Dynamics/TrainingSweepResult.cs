@@ -1,0 +1,11 @@
+using System.Collections.Immutable;
+using PredictiveModels.Posterior;
+
+namespace PredictiveModels.Dynamics;
+
+/// <summary>The result of a <see cref="TrainingSweep"/>.</summary>
+/// <param name="Parameter">The canonical path of the swept parameter.</param>
+/// <param name="Unit">Its unit.</param>
+/// <param name="Scale">How the points were spaced.</param>
+/// <param name="Points">The points, in the order of the sweep.</param>
+public sealed record TrainingSweepResult(string Parameter, string Unit, SweepScale Scale, ImmutableArray<TrainingSweepPoint> Points);
