@@ -157,11 +157,11 @@ internal static class SweepCommand
     {
         var classes = Enum.GetValues<OutcomeClass>();
         var last = scenario.Phases[^1].Name;
-        string[] header = [$"{result.Parameter} ({result.Unit})", "P(Deceptive) high", "P(Deceptive) low", $"rise in '{last}' high", $"rise in '{last}' low", "path-dependence index"];
+        string[] header = [$"{result.Parameter} ({result.Unit})", "P(Deceptive) high", "P(Deceptive) low", "rise high", "rise low", "path dependence"];
         IEnumerable<IReadOnlyList<string>> Cells() => result.Points.Select(p => (IReadOnlyList<string>)
             [Text.Number(p.Value), PosteriorCommand.Probability(p.HighPathDeceptive), PosteriorCommand.Probability(p.LowPathDeceptive), Signed(p.HighPathRise), Signed(p.LowPathRise), PosteriorCommand.Probability(p.Training.PathDependenceIndex)]);
         var title = $"Training sweep of {result.Parameter} over scenario '{scenario.Name}' ({result.Points.Length} point{(result.Points.Length == 1 ? "" : "s")}, {result.Scale.ToString().ToLowerInvariant()} spacing). "
-            + $"High: at the end of training; low: at the equilibrium of '{last}'; rise: the change over '{last}'.";
+            + $"High: at the end of training; low: at the equilibrium of '{last}'; rise: the change of P(Deceptive) over '{last}'; path dependence: the index at the end.";
         switch (format)
         {
             case OutputFormat.Json:
@@ -209,7 +209,7 @@ internal static class SweepCommand
             case OutputFormat.Markdown:
                 var b = new StringBuilder();
                 b.AppendLine($"## Training sweep of `{result.Parameter}`: {scenario.Name}").AppendLine();
-                b.AppendLine($"High: at the end of training; low: at the equilibrium of '{last}'; rise: the change over '{last}'.").AppendLine();
+                b.AppendLine($"High: at the end of training; low: at the equilibrium of '{last}'; rise: the change of P(Deceptive) over '{last}'; path dependence: the index at the end.").AppendLine();
                 Markdown.Table(b, header, Cells());
                 return b.ToString();
             default:

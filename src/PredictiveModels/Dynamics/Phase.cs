@@ -64,20 +64,22 @@ public sealed class Phase
     /// <param name="duration">New duration (training time, at least 0), or null to keep it.</param>
     /// <param name="dataSize">New data size in tokens, or null to keep it (a phase without its own keeps the scenario's).</param>
     /// <param name="prompting">New prompting flag, or null to keep it.</param>
+    /// <param name="horizonBonus">New horizon bonus (bits per token), or null to keep it.</param>
+    /// <param name="awarenessBonus">New awareness bonus (bits per token), or null to keep it.</param>
     /// <param name="conditionalBits">New conditional bits, or null to keep them.</param>
     /// <param name="klWeight">New KL weight, or null to keep it.</param>
     /// <param name="pretrainingFraction">New pre-training fraction, or null to keep it.</param>
     /// <param name="oversightPenaltyBits">New oversight penalty, or null to keep it.</param>
     /// <exception cref="ModelException">A value is out of range.</exception>
-    public Phase With(double? duration = null, double? dataSize = null, bool? prompting = null, double? conditionalBits = null, double? klWeight = null, double? pretrainingFraction = null, double? oversightPenaltyBits = null) =>
+    public Phase With(double? duration = null, double? dataSize = null, bool? prompting = null, double? horizonBonus = null, double? awarenessBonus = null, double? conditionalBits = null, double? klWeight = null, double? pretrainingFraction = null, double? oversightPenaltyBits = null) =>
         Create(
             Name,
             duration ?? Duration,
             dataSize ?? DataSize,
             conditionalBits ?? ConditionalBits,
             prompting ?? Prompting,
-            HorizonBonus,
-            AwarenessBonus,
+            horizonBonus ?? HorizonBonus,
+            awarenessBonus ?? AwarenessBonus,
             klWeight ?? KlWeight,
             pretrainingFraction ?? PretrainingFraction,
             oversightPenaltyBits ?? OversightPenaltyBits);

@@ -99,12 +99,14 @@ public static class ParameterSweep
         for (var i = 0; i < steps; i++)
         {
             var t = steps == 1 ? 0.0 : (double)i / (steps - 1);
+
+            // Decades, multiplied before dividing, so that a sweep from 1 to 10^12 in 13 steps visits exact powers of ten.
             values[i] = scale == SweepScale.Log
-                ? double.Exp2(Math.Log2(from) + t * (Math.Log2(to) - Math.Log2(from)))
+                ? Math.Pow(10, Math.Log10(from) + (steps == 1 ? 0.0 : i * (Math.Log10(to) - Math.Log10(from)) / (steps - 1)))
                 : from + t * (to - from);
         }
 
-        // Both ends are exactly the values asked for: exp2(log2(x)) need not give back x (0.01 does not).
+        // Both ends are exactly the values asked for: 10^log10(x) need not give back x.
         values[0] = from;
         if (steps > 1)
         {

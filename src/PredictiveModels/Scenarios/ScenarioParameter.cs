@@ -14,7 +14,8 @@ namespace PredictiveModels.Scenarios;
 /// <item><description><c>concepts.NAME.bits</c> (base concepts), <c>concepts.NAME.weight</c>, <c>builtins.NAME.weight</c>, <c>worldModel.literalWeight</c>;</description></item>
 /// <item><description><c>structures.ID.lossGap</c>, <c>structures.ID.runtimeSteps</c>, <c>structures.ID.deriveSteps</c>;</description></item>
 /// <item><description><c>phases.NAME.duration</c>, <c>phases.NAME.dataSize</c>, <c>phases.NAME.conditionalBits</c>,
-/// <c>phases.NAME.klWeight</c>, <c>phases.NAME.pretrainingFraction</c>, <c>phases.NAME.oversightPenaltyBits</c>
+/// <c>phases.NAME.horizonBonus</c>, <c>phases.NAME.awarenessBonus</c>, <c>phases.NAME.klWeight</c>,
+/// <c>phases.NAME.pretrainingFraction</c>, <c>phases.NAME.oversightPenaltyBits</c>
 /// (NAME a phase of <c>dynamics.phases</c>; they change the training chain, not the posterior).</description></item>
 /// </list>
 /// </summary>
@@ -26,7 +27,8 @@ public sealed class ScenarioParameter
         "analysis.simplicityExponent (a)", "analysis.speedWeight (lambda)", "analysis.dataSize (n)",
         "concepts.NAME.bits", "concepts.NAME.weight", "builtins.NAME.weight", "worldModel.literalWeight",
         "structures.ID.lossGap", "structures.ID.runtimeSteps", "structures.ID.deriveSteps",
-        "phases.NAME.duration", "phases.NAME.dataSize", "phases.NAME.conditionalBits", "phases.NAME.klWeight",
+        "phases.NAME.duration", "phases.NAME.dataSize", "phases.NAME.conditionalBits",
+        "phases.NAME.horizonBonus", "phases.NAME.awarenessBonus", "phases.NAME.klWeight",
         "phases.NAME.pretrainingFraction", "phases.NAME.oversightPenaltyBits",
     ];
 
@@ -150,10 +152,12 @@ public sealed class ScenarioParameter
             "duration" => ("training time", (p, _) => p.Duration, (p, v) => p.With(duration: v)),
             "dataSize" => ("tokens", (p, s) => p.DataSize ?? s.Analysis.DataSize, (p, v) => p.With(dataSize: v)),
             "conditionalBits" => ("bits", (p, _) => p.ConditionalBits, (p, v) => p.With(conditionalBits: v)),
+            "horizonBonus" => ("bits per token", (p, s) => p.HorizonBonus ?? s.Dynamics.HorizonBonus, (p, v) => p.With(horizonBonus: v)),
+            "awarenessBonus" => ("bits per token", (p, s) => p.AwarenessBonus ?? s.Dynamics.AwarenessBonus, (p, v) => p.With(awarenessBonus: v)),
             "klWeight" => ("weight", (p, _) => p.KlWeight, (p, v) => p.With(klWeight: v)),
             "pretrainingFraction" => ("fraction", (p, _) => p.PretrainingFraction, (p, v) => p.With(pretrainingFraction: v)),
             "oversightPenaltyBits" => ("bits", (p, _) => p.OversightPenaltyBits, (p, v) => p.With(oversightPenaltyBits: v)),
-            _ => throw Unknown($"'{key}' is not a numeric parameter of a phase; use duration, dataSize, conditionalBits, klWeight, pretrainingFraction or oversightPenaltyBits", path),
+            _ => throw Unknown($"'{key}' is not a numeric parameter of a phase; use duration, dataSize, conditionalBits, horizonBonus, awarenessBonus, klWeight, pretrainingFraction or oversightPenaltyBits", path),
         };
 
         return new ScenarioParameter(

@@ -1,4 +1,5 @@
 using PredictiveModels.Dynamics;
+using PredictiveModels.Posterior;
 using PredictiveModels.Scenarios;
 
 namespace PredictiveModels.Tests.Dynamics;
@@ -26,6 +27,38 @@ public sealed class DynamicsClaimsTests
         lowRise.Should().BeGreaterThan(0);
         highRise.Should().BeGreaterThan(0);
         highRise.Should().BeLessThan(lowRise, "the fine-tuning run starts from a predictive model");
+    }
+
+    [Fact]
+    public void Claim_6_the_ordering_holds_at_every_fine_tuning_duration_from_1_to_10_to_the_12()
+    {
+        var scenario = Scenario.Default;
+
+        var sweep = TrainingSweep.Run(scenario, ScenarioParameter.Parse("phases.rl-fine-tuning.duration", scenario), 1, 1e12, 7, SweepScale.Log);
+
+        sweep.Points.Should().AllSatisfy(p =>
+        {
+            p.HighPathRise.Should().BeGreaterThan(0);
+            p.HighPathRise.Should().BeLessThan(p.LowPathRise);
+        });
+        for (var i = 1; i < sweep.Points.Length; i++)
+        {
+            // Within numerical error (the plateau's last digits move by about 1e-7 at 10^12 time units).
+            sweep.Points[i].HighPathDeceptive.Should().BeGreaterThan(sweep.Points[i - 1].HighPathDeceptive - 1e-6, "training longer never undoes deception here");
+        }
+
+        (sweep.Points[^1].HighPathDeceptive - sweep.Points[^3].HighPathDeceptive).Should().BeLessThan(1e-6, "a completed aligned goal and the deceptive model that keeps it as its proxy are frozen in local balance");
+    }
+
+    [Fact]
+    public void Claim_6_the_ordering_stops_holding_when_fine_tuning_has_too_little_data_for_deception_to_pay()
+    {
+        var scenario = Scenario.Default;
+
+        var point = TrainingSweep.Run(scenario, ScenarioParameter.Parse("phases.rl-fine-tuning.dataSize", scenario), 10, 10, 1).Points.Single();
+
+        point.LowPathRise.Should().BeLessThan(0, "at 10 tokens the equilibrium of fine-tuning no longer favours deception");
+        point.HighPathRise.Should().BeGreaterThan(point.LowPathRise);
     }
 
     [Fact]

@@ -14,6 +14,8 @@ public sealed class ScenarioParameterTests
     [InlineData("klWeight", 0)]
     [InlineData("pretrainingFraction", 0)]
     [InlineData("oversightPenaltyBits", 0)]
+    [InlineData("horizonBonus", 1e-5)]
+    [InlineData("awarenessBonus", 1e-5)]
     public void A_phase_parameter_reads_the_value_of_the_phase_it_names(string key, double expected)
     {
         ScenarioParameter.Parse($"phases.rl-fine-tuning.{key}", TwoPhases).Get(TwoPhases).Should().Be(expected);
@@ -25,6 +27,13 @@ public sealed class ScenarioParameterTests
         var parameter = ScenarioParameter.Parse("phases.pre-training.dataSize", TwoPhases);
 
         parameter.Get(TwoPhases).Should().Be(TwoPhases.Analysis.DataSize);
+    }
+
+    [Fact]
+    public void A_phase_without_its_own_bonuses_reads_the_chains()
+    {
+        ScenarioParameter.Parse("phases.pre-training.horizonBonus", TwoPhases).Get(TwoPhases).Should().Be(TwoPhases.Dynamics.HorizonBonus);
+        ScenarioParameter.Parse("phases.pre-training.awarenessBonus", TwoPhases).Get(TwoPhases).Should().Be(TwoPhases.Dynamics.AwarenessBonus);
     }
 
     [Fact]
