@@ -118,6 +118,22 @@ public sealed class DynamicsClaimsTests
     }
 
     [Fact]
+    public void Claim_5_in_pre_training_more_goal_bits_make_deception_likelier_and_more_world_model_before_awareness_makes_it_rarer()
+    {
+        // The internal candidates carry the corpus inline, so its bits are goal bits to learn; the
+        // self-model is among the concepts awareness needs, so its bits are world model to learn first.
+        var scenario = ScenarioLoader.Load(Scenarios.TestScenarios.Sample("pretraining-only.yaml"));
+
+        double[] Sweep(string path) => [.. TrainingSweep.Run(scenario, ScenarioParameter.Parse(path, scenario), 1000, 16000, 2).Points.Select(p => p.HighPathDeceptive)];
+
+        var goal = Sweep("concepts.corpus.bits");
+        var beforeAwareness = Sweep("concepts.self_model.bits");
+
+        goal[1].Should().BeGreaterThan(goal[0] * 1.01, "a longer goal leaves more time to become aware and long-term while it is a proxy");
+        beforeAwareness[1].Should().BeLessThan(beforeAwareness[0] / 1.01, "a longer road to awareness lets more goals finish first");
+    }
+
+    [Fact]
     public void Claim_3_under_high_path_dependence_a_complex_camera_raises_P_deceptive_and_a_simple_one_lowers_it()
     {
         static double High(string sample)
