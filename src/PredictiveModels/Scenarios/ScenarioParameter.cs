@@ -11,7 +11,7 @@ namespace PredictiveModels.Scenarios;
 /// <list type="bullet">
 /// <item><description><c>analysis.simplicityExponent</c> (or <c>a</c>), <c>analysis.speedWeight</c> (or <c>lambda</c>), <c>analysis.dataSize</c> (or <c>n</c>);</description></item>
 /// <item><description><c>concepts.NAME.bits</c> (base concepts), <c>concepts.NAME.weight</c>, <c>builtins.NAME.weight</c>, <c>worldModel.literalWeight</c>;</description></item>
-/// <item><description><c>structures.ID.lossGap</c>, <c>structures.ID.runtimeSteps</c>, <c>structures.ID.deriveSteps</c>.</description></item>
+/// <item><description><c>structures.ID.lossGap</c>, <c>structures.ID.runtimeSteps</c> (a value below the structure's camera steps lowers them with it), <c>structures.ID.deriveSteps</c>.</description></item>
 /// </list>
 /// </summary>
 public sealed class ScenarioParameter
@@ -96,7 +96,7 @@ public sealed class ScenarioParameter
                 return parts[2] switch
                 {
                     "lossGap" => new ScenarioParameter(path, "bits per token", true, s => s.FindStructure(id)!.LossGap, (s, v) => WithStructure(s, id, x => x.With(lossGap: v))),
-                    "runtimeSteps" => new ScenarioParameter(path, "steps", true, s => s.FindStructure(id)!.RuntimeSteps(Mechanism.Internal, s.WorldModel), (s, v) => WithStructure(s, id, x => x.With(runtimeSteps: v))),
+                    "runtimeSteps" => new ScenarioParameter(path, "steps", true, s => s.FindStructure(id)!.RuntimeSteps(Mechanism.Internal, s.WorldModel), (s, v) => WithStructure(s, id, x => x.With(runtimeSteps: v, cameraSteps: Math.Min(x.CameraSteps, v)))),
                     _ => new ScenarioParameter(path, "steps", true, s => s.FindStructure(id)!.DeriveSteps, (s, v) => WithStructure(s, id, x => x.With(deriveSteps: v))),
                 };
             default:
