@@ -10,7 +10,8 @@ namespace PredictiveModels.Dynamics;
 /// <param name="LossGap">The structure's loss gap, bits per token.</param>
 /// <param name="GoalUnlockedAt">The world step from which goal moves are possible (a corrigible pointer needs its concepts acquired); 0 otherwise.</param>
 /// <param name="PretrainingBits">The goal's bits under pre-training (without a fine-tuning conditional); equal to <paramref name="Bits"/> in pre-training.</param>
-public sealed record Branch(Candidate? Candidate, double Bits, int Steps, double RuntimeSteps, double LossGap, int GoalUnlockedAt, double PretrainingBits)
+/// <param name="CameraSteps">Steps <c>C</c> of <paramref name="RuntimeSteps"/> that the camera takes, 1 to <paramref name="RuntimeSteps"/>; 1 for no goal.</param>
+public sealed record Branch(Candidate? Candidate, double Bits, int Steps, double RuntimeSteps, double LossGap, int GoalUnlockedAt, double PretrainingBits, double CameraSteps)
 {
     /// <summary>True for the deceptive branch.</summary>
     public bool IsDeceptive => Candidate?.Mechanism == Mechanism.Deceptive;

@@ -26,8 +26,16 @@ namespace PredictiveModels.Dynamics;
 /// the chain's analogue of <c>Kclass</c>.
 /// </para>
 /// <para>
-/// Energy <c>E = a K + lambda log2 T + n CE</c> in bits; every move has a reverse, and heat-bath
-/// rates <c>rho / (1 + 2^((E' - E) / T))</c> satisfy detailed balance with <c>pi ~ 2^(-E/T)</c>.
+/// Energy <c>E = a K + lambda log2 T + n CE</c> in bits (with a phase's camera speed weight
+/// <c>lambda_c</c>, the speed term is <c>lambda log2 (T / C) + lambda_c log2 C</c>, <c>C</c> the camera's
+/// steps); every move but oversight's reset has a reverse, and heat-bath rates
+/// <c>rho / (1 + 2^((E' - E) / T))</c> satisfy detailed balance with <c>pi ~ 2^(-E/T)</c>.
+/// </para>
+/// <para>
+/// With a positive <see cref="Phase.OversightDetectionRate"/>, every configuration that is long-term and
+/// aware (deceptive ones included) also moves, at that rate, to the same world step with no goal,
+/// myopic and unaware. The reset has no reverse, so detailed balance fails and the equilibrium is
+/// computed by <see cref="Equilibrium"/> as the chain's stationary distribution instead.
 /// </para>
 /// </summary>
 public sealed class ConfigurationSpace
@@ -228,13 +236,33 @@ public sealed class ConfigurationSpace
     /// <param name="index">0 to <see cref="Count"/> - 1.</param>
     public OutcomeClass? ClassOf(int index) => Branches[this[index].Branch].Class;
 
-    /// <summary>Calls <paramref name="visit"/> for every configuration reachable from <paramref name="index"/> in one move.</summary>
+    /// <summary>Whether a configuration shows the precursors of deception that oversight looks for: long-term and aware (every deceptive configuration is both).</summary>
+    /// <param name="index">0 to <see cref="Count"/> - 1.</param>
+    public bool ShowsPrecursors(int index)
+    {
+        var c = this[index];
+        return c.LongTerm && c.Aware;
+    }
+
+    /// <summary>Where oversight's reset takes a detected configuration: the same world step, no goal, myopic and unaware.</summary>
+    /// <param name="index">0 to <see cref="Count"/> - 1; the configuration need not show the precursors.</param>
+    public int ResetTarget(int index) => IndexOf(new Configuration(this[index].World, 0, 0, false, false));
+
+    /// <summary>
+    /// Calls <paramref name="visit"/> for every configuration reachable from <paramref name="index"/> in one move.
+    /// Every move but <see cref="MoveKind.Reset"/> (present only when the phase's detection rate is positive) has its reverse among the target's moves.
+    /// </summary>
     /// <param name="index">0 to <see cref="Count"/> - 1.</param>
     /// <param name="visit">Receives the neighbour's index and the kind of move.</param>
     public void ForEachNeighbour(int index, Action<int, MoveKind> visit)
     {
         ArgumentNullException.ThrowIfNull(visit);
         var c = this[index];
+        if (Phase.OversightDetectionRate > 0 && c.LongTerm && c.Aware)
+        {
+            visit(ResetTarget(index), MoveKind.Reset);
+        }
+
         if (c.World > 0)
         {
             visit(IndexOf(c with { World = c.World - 1 }), MoveKind.World);
@@ -306,12 +334,17 @@ public sealed class ConfigurationSpace
         }
     }
 
-    /// <summary>The heat-bath rate of the move from <paramref name="from"/> to <paramref name="to"/>: <c>rho / (1 + 2^((E' - E) / T))</c>, per unit of training time.</summary>
+    /// <summary>
+    /// The rate of the move from <paramref name="from"/> to <paramref name="to"/>, per unit of training time: heat-bath,
+    /// <c>rho / (1 + 2^((E' - E) / T))</c>, for every kind but <see cref="MoveKind.Reset"/>, whose rate is the phase's
+    /// detection rate whatever the energies.
+    /// </summary>
     /// <param name="from">Source index.</param>
     /// <param name="to">Target index (a neighbour of <paramref name="from"/>).</param>
     /// <param name="kind">The kind of the move.</param>
-    public double Rate(int from, int to, MoveKind kind) =>
-        Settings.Rate(kind) / (1 + double.Exp2((_energy[to] - _energy[from]) / Settings.Temperature));
+    public double Rate(int from, int to, MoveKind kind) => kind == MoveKind.Reset
+        ? Phase.OversightDetectionRate
+        : Settings.Rate(kind) / (1 + double.Exp2((_energy[to] - _energy[from]) / Settings.Temperature));
 
     /// <summary>Builds the sparse generator: for each configuration, the rates of the moves into it, and its total exit rate.</summary>
     internal Generator BuildGenerator()
@@ -320,12 +353,44 @@ public sealed class ConfigurationSpace
         var sources = new List<int>(Count * 8);
         var rates = new List<double>(Count * 8);
         var exit = new double[Count];
+
+        // Resets have no reverse, so their sources are not among their target's moves: collect them per world step.
+        var detection = Phase.OversightDetectionRate;
+        var detected = detection > 0 ? Enumerable.Range(0, _worldSteps + 1).Select(_ => new List<int>()).ToArray() : null;
+        if (detected is not null)
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                var c = this[i];
+                if (c.LongTerm && c.Aware)
+                {
+                    detected[c.World].Add(i);
+                    exit[i] += detection;
+                }
+            }
+        }
+
         for (var j = 0; j < Count; j++)
         {
             rowStart[j] = sources.Count;
             var target = j;
+            if (detected is not null && this[j] is { Branch: 0, Goal: 0, LongTerm: false, Aware: false } reset)
+            {
+                foreach (var i in detected[reset.World])
+                {
+                    sources.Add(i);
+                    rates.Add(detection);
+                }
+            }
+
             ForEachNeighbour(j, (i, kind) =>
             {
+                if (kind == MoveKind.Reset)
+                {
+                    // Counted above: j's reset is an inflow of its target, not of j.
+                    return;
+                }
+
                 // Every move has its reverse, so j's neighbours are also the sources of moves into j.
                 // With x = 2^((E_j - E_i) / T), the rate i -> j is rho / (1 + x) and j -> i is rho x / (1 + x):
                 // one power serves both directions.
@@ -356,10 +421,23 @@ public sealed class ConfigurationSpace
         return ((1 - phase.PretrainingFraction) * own) + ((phase.PretrainingFraction + phase.KlWeight) * pre);
     }
 
+    /// <summary>
+    /// The speed term in bits: <c>lambda log2 T</c>, or with a separate camera model of speed weight <c>lambda_c</c>,
+    /// <c>lambda log2 (T / C) + lambda_c log2 C</c>, written as <c>lambda log2 T + (lambda_c - lambda) log2 C</c> so
+    /// that <c>lambda_c = lambda</c> gives exactly the term without a camera model.
+    /// </summary>
+    private double SpeedBits(Branch branch, bool pretraining)
+    {
+        var lambda = Analysis.SpeedWeight;
+        var bits = lambda * Math.Log2(branch.RuntimeSteps);
+        return !pretraining && Phase.CameraSpeedWeight is { } cameraWeight
+            ? bits + ((cameraWeight - lambda) * Math.Log2(branch.CameraSteps))
+            : bits;
+    }
+
     private double Energy(Configuration c, bool pretraining)
     {
         var a = Analysis.SimplicityExponent;
-        var lambda = Analysis.SpeedWeight;
         var n = pretraining ? Analysis.DataSize : Phase.DataSize ?? Analysis.DataSize;
         var horizonBonus = pretraining ? Settings.HorizonBonus : Phase.HorizonBonus ?? Settings.HorizonBonus;
         var awarenessBonus = pretraining ? Settings.AwarenessBonus : Phase.AwarenessBonus ?? Settings.AwarenessBonus;
@@ -372,7 +450,7 @@ public sealed class ConfigurationSpace
         {
             bits += branch.Bits + (c.Goal * Settings.GoalResolution) + penalty;
             loss += branch.LossGap - horizonBonus - awarenessBonus;
-            return (a * bits) + _deceptiveEntropy + (lambda * Math.Log2(branch.RuntimeSteps)) + (n * loss);
+            return (a * bits) + _deceptiveEntropy + SpeedBits(branch, pretraining) + (n * loss);
         }
 
         var goalBits = pretraining ? branch.PretrainingBits : branch.Bits;
@@ -382,7 +460,7 @@ public sealed class ConfigurationSpace
         var goalFraction = c.Branch == 0 ? 0 : Math.Min(1.0, (double)c.Goal / goalSteps);
         loss += (Settings.GoalGap * (1 - goalFraction)) + branch.LossGap;
         loss -= (c.LongTerm ? horizonBonus : 0) + (c.Aware ? awarenessBonus : 0);
-        return (a * bits) + (lambda * Math.Log2(branch.RuntimeSteps)) + (n * loss);
+        return (a * bits) + SpeedBits(branch, pretraining) + (n * loss);
     }
 
     private static int StepsOf(double bits, double resolution) => Math.Max(1, (int)Math.Ceiling(bits / resolution - 1e-9));
@@ -400,14 +478,14 @@ public sealed class ConfigurationSpace
         }
 
         var conditional = phase.Prompting ? 0 : phase.ConditionalBits;
-        var branches = new List<Branch> { new(null, 0, 0, 1, 0, 0, 0) };
+        var branches = new List<Branch> { new(null, 0, 0, 1, 0, 0, 0, 1) };
         foreach (var score in report.Candidates.Where(c => c.Mechanism != Mechanism.Deceptive))
         {
             var bits = score.Bits + conditional;
             var unlock = score.Mechanism == Mechanism.Corrigible
                 ? StepAt(score.Structure.Camera.Nodes().OfType<Application>().Select(a => a.Name))
                 : 0;
-            branches.Add(new Branch(score.Candidate, bits, StepsOf(bits, settings.GoalResolution), score.RuntimeSteps, score.LossGap, unlock, score.Bits));
+            branches.Add(new Branch(score.Candidate, bits, StepsOf(bits, settings.GoalResolution), score.RuntimeSteps, score.LossGap, unlock, score.Bits, score.Structure.CameraSteps));
         }
 
         var deceptiveScores = report.Candidates.Where(c => c.Mechanism == Mechanism.Deceptive).ToArray();
@@ -419,7 +497,7 @@ public sealed class ConfigurationSpace
             var d = deceptiveScores.MinBy(c => c.Bits)!;
             var maxSteps = branches.Skip(1).Select(b => b.Steps).DefaultIfEmpty(0).Max();
             deceptive = branches.Count;
-            branches.Add(new Branch(d.Candidate, d.Bits, maxSteps, d.RuntimeSteps, d.LossGap, 0, d.Bits));
+            branches.Add(new Branch(d.Candidate, d.Bits, maxSteps, d.RuntimeSteps, d.LossGap, 0, d.Bits, d.Structure.CameraSteps));
             awareAt = StepAt(deceptiveScores.SelectMany(c => c.Structure.Requires));
         }
 

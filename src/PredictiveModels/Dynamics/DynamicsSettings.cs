@@ -92,8 +92,11 @@ public sealed class DynamicsSettings
     public long MaxConfigurations { get; }
 
     /// <summary>The base rate of a kind of move.</summary>
-    /// <param name="kind">The kind.</param>
-    public double Rate(MoveKind kind) => Rates[kind];
+    /// <param name="kind">The kind; not <see cref="MoveKind.Reset"/>, whose rate is a phase's <see cref="Phase.OversightDetectionRate"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is <see cref="MoveKind.Reset"/>.</exception>
+    public double Rate(MoveKind kind) => kind == MoveKind.Reset
+        ? throw new ArgumentOutOfRangeException(nameof(kind), "A reset has no base rate: its rate is the phase's oversight detection rate.")
+        : Rates[kind];
 
     /// <summary>Creates settings; every argument has the default of <see cref="Default"/>.</summary>
     /// <exception cref="ModelException">A value is out of range; the diagnostic names the setting.</exception>
@@ -150,6 +153,12 @@ public sealed class DynamicsSettings
         };
         foreach (var (kind, rate) in rates ?? new Dictionary<MoveKind, double>())
         {
+            if (kind == MoveKind.Reset)
+            {
+                bag.Add("a reset has no base rate: give the phase's oversightDetectionRate instead", null, "dynamics.rates.reset");
+                continue;
+            }
+
             var path = "dynamics.rates." + char.ToLowerInvariant(kind.ToString()[0]) + kind.ToString()[1..];
             Check(bag, SpecificationRules.CheckPositive(rate, $"the {kind.ToString().ToLowerInvariant()} rate"), path);
             allRates[kind] = rate;

@@ -53,7 +53,12 @@ public static class MatrixMarketExport
         writer.Write("% off-diagonal: heat-bath rate per unit of training time (every move, even when the rate underflows to 0); diagonal: minus the exit rate.\n");
         writer.Write(Invariant($"% configurations: {space.Count}; moves: {moves}; start configuration: {space.Start + 1}\n"));
         writer.Write(Invariant($"% dynamics: worldSteps={settings.WorldSteps} goalResolution={Number(settings.GoalResolution)} temperature={Number(settings.Temperature)} worldGap={Number(settings.WorldGap)} goalGap={Number(settings.GoalGap)} horizonBits={Number(settings.HorizonBits)} awarenessBits={Number(settings.AwarenessBits)} horizonBonus={Number(settings.HorizonBonus)} awarenessBonus={Number(settings.AwarenessBonus)} objectiveUnderstoodAt={Number(settings.ObjectiveUnderstoodAt)}\n"));
-        writer.Write("% base rates:" + string.Concat(Enum.GetValues<MoveKind>().Select(k => $" {k.ToString().ToLowerInvariant()}={Number(settings.Rate(k))}")) + "\n");
+        writer.Write("% base rates:" + string.Concat(Enum.GetValues<MoveKind>().Where(k => k != MoveKind.Reset).Select(k => $" {k.ToString().ToLowerInvariant()}={Number(settings.Rate(k))}")) + "\n");
+        if (space.Phase.OversightDetectionRate > 0)
+        {
+            writer.Write($"% oversight resets: long-term, aware configurations move to the same world step with no goal, myopic and unaware, at rate {Number(space.Phase.OversightDetectionRate)} (no reverse move)\n");
+        }
+
         writer.Write($"% energy: a={Number(analysis.SimplicityExponent)} lambda={Number(analysis.SpeedWeight)} n={Number(analysis.DataSize)}\n");
         writer.Write(Invariant($"{space.Count} {space.Count} {entries}\n"));
 

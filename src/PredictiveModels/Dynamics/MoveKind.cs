@@ -1,6 +1,6 @@
 namespace PredictiveModels.Dynamics;
 
-/// <summary>The kinds of move training makes between configurations; each has its own base rate.</summary>
+/// <summary>The kinds of move training makes between configurations; each but the reset has its own base rate.</summary>
 public enum MoveKind
 {
     /// <summary>World-model progress up or down one step.</summary>
@@ -20,4 +20,11 @@ public enum MoveKind
 
     /// <summary>The deceptive jump (and its reverse): keeping the partial goal as a long-term objective and playing along.</summary>
     Jump,
+
+    /// <summary>
+    /// Oversight's reset, the one move without a reverse: a configuration showing the precursors of deception
+    /// (long-term and aware) is detected and returns to the same world-model progress with no goal, myopic and
+    /// unaware. Its rate is the phase's <see cref="Phase.OversightDetectionRate"/>, not a base rate of the chain.
+    /// </summary>
+    Reset,
 }

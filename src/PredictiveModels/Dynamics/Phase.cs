@@ -9,7 +9,7 @@ namespace PredictiveModels.Dynamics;
 /// </summary>
 public sealed class Phase
 {
-    private Phase(string name, double duration, double? dataSize, double conditionalBits, bool prompting, double? horizonBonus, double? awarenessBonus, double klWeight, double pretrainingFraction, double oversightPenaltyBits)
+    private Phase(string name, double duration, double? dataSize, double conditionalBits, bool prompting, double? horizonBonus, double? awarenessBonus, double klWeight, double pretrainingFraction, double oversightPenaltyBits, double oversightDetectionRate, double? cameraSpeedWeight)
     {
         Name = name;
         Duration = duration;
@@ -21,7 +21,12 @@ public sealed class Phase
         KlWeight = klWeight;
         PretrainingFraction = pretrainingFraction;
         OversightPenaltyBits = oversightPenaltyBits;
+        OversightDetectionRate = oversightDetectionRate;
+        CameraSpeedWeight = cameraSpeedWeight;
     }
+
+    /// <summary>The largest oversight detection rate accepted, per unit of training time (10^6: far above every base rate, so detection is then immediate).</summary>
+    public const double MaxDetectionRate = 1e6;
 
     /// <summary>The phase's name, e.g. <c>pre-training</c>.</summary>
     public string Name { get; }
@@ -56,6 +61,24 @@ public sealed class Phase
     /// <summary>Oversight: bits of penalty on configurations that show the precursors of deception (long-term and aware). At least 0; default 0.</summary>
     public double OversightPenaltyBits { get; }
 
+    /// <summary>
+    /// Oversight with a reset effect: the rate, per unit of training time, at which a configuration that
+    /// shows the precursors of deception (long-term and aware, deceptive ones included) is detected and
+    /// reset to the same world-model progress with no goal, myopic and unaware: the detected goal and
+    /// precursors are discarded, the world model is kept. At least 0; default 0 (no detection). A positive
+    /// rate makes the chain irreversible, so its equilibrium is no longer the Gibbs distribution (see
+    /// <see cref="Equilibrium"/>).
+    /// </summary>
+    public double OversightDetectionRate { get; }
+
+    /// <summary>
+    /// Speed weight <c>lambda_c</c> of a separate camera model trained with its own speed bias, in bits per
+    /// doubling of the camera's steps: the energy's speed term becomes <c>lambda log2 (T / C) + lambda_c log2 C</c>,
+    /// with <c>C</c> the structure's <see cref="Structures.Structure.CameraSteps"/>. Finite, 0 to
+    /// <see cref="Scenarios.AnalysisSettings.MaxExponent"/>; null (the default) for the scenario's <c>lambda</c>, which leaves the term <c>lambda log2 T</c>.
+    /// </summary>
+    public double? CameraSpeedWeight { get; }
+
     /// <summary>A pre-training phase of the given duration.</summary>
     /// <param name="duration">Training time, finite, at least 0.</param>
     public static Phase Pretraining(double duration) => Create("pre-training", duration);
@@ -70,8 +93,10 @@ public sealed class Phase
     /// <param name="klWeight">New KL weight, or null to keep it.</param>
     /// <param name="pretrainingFraction">New pre-training fraction, or null to keep it.</param>
     /// <param name="oversightPenaltyBits">New oversight penalty, or null to keep it.</param>
+    /// <param name="oversightDetectionRate">New detection rate of the precursors (per unit of training time), or null to keep it.</param>
+    /// <param name="cameraSpeedWeight">New camera speed weight (bits per doubling of the camera's steps), or null to keep it.</param>
     /// <exception cref="ModelException">A value is out of range.</exception>
-    public Phase With(double? duration = null, double? dataSize = null, bool? prompting = null, double? horizonBonus = null, double? awarenessBonus = null, double? conditionalBits = null, double? klWeight = null, double? pretrainingFraction = null, double? oversightPenaltyBits = null) =>
+    public Phase With(double? duration = null, double? dataSize = null, bool? prompting = null, double? horizonBonus = null, double? awarenessBonus = null, double? conditionalBits = null, double? klWeight = null, double? pretrainingFraction = null, double? oversightPenaltyBits = null, double? oversightDetectionRate = null, double? cameraSpeedWeight = null) =>
         Create(
             Name,
             duration ?? Duration,
@@ -82,9 +107,23 @@ public sealed class Phase
             awarenessBonus ?? AwarenessBonus,
             klWeight ?? KlWeight,
             pretrainingFraction ?? PretrainingFraction,
-            oversightPenaltyBits ?? OversightPenaltyBits);
+            oversightPenaltyBits ?? OversightPenaltyBits,
+            oversightDetectionRate ?? OversightDetectionRate,
+            cameraSpeedWeight ?? CameraSpeedWeight);
 
-    /// <summary>Creates a phase, checking every value.</summary>
+    /// <summary>Creates a phase, checking every value; the parameters are the properties of the same names.</summary>
+    /// <param name="name">The phase's name; not empty.</param>
+    /// <param name="duration">Training time, finite, at least 0.</param>
+    /// <param name="dataSize">Tokens, 0 to <see cref="Scenarios.AnalysisSettings.MaxDataSize"/>, or null for the scenario's.</param>
+    /// <param name="conditionalBits">Bits, at least 0.</param>
+    /// <param name="prompting">True when the conditional comes in the prompt.</param>
+    /// <param name="horizonBonus">Bits per token, 0 to 10^6, or null for the chain's default.</param>
+    /// <param name="awarenessBonus">Bits per token, 0 to 10^6, or null for the chain's default.</param>
+    /// <param name="klWeight">0 to 10^6.</param>
+    /// <param name="pretrainingFraction">0 to 1.</param>
+    /// <param name="oversightPenaltyBits">Bits, at least 0.</param>
+    /// <param name="oversightDetectionRate">Per unit of training time, 0 to 10^6.</param>
+    /// <param name="cameraSpeedWeight">Bits per doubling, 0 to <see cref="Scenarios.AnalysisSettings.MaxExponent"/>, or null for the scenario's <c>lambda</c>.</param>
     /// <exception cref="ModelException">A value is out of range; the diagnostic names it.</exception>
     public static Phase Create(
         string name,
@@ -96,7 +135,9 @@ public sealed class Phase
         double? awarenessBonus = null,
         double klWeight = 0,
         double pretrainingFraction = 0,
-        double oversightPenaltyBits = 0)
+        double oversightPenaltyBits = 0,
+        double oversightDetectionRate = 0,
+        double? cameraSpeedWeight = null)
     {
         var bag = new DiagnosticBag();
         var path = $"dynamics.phases[{name}]";
@@ -125,8 +166,14 @@ public sealed class Phase
         Check(bag, SpecificationRules.CheckRange(klWeight, 0, 1e6, "the KL weight"), path + ".klWeight");
         Check(bag, SpecificationRules.CheckRange(pretrainingFraction, 0, 1, "the pre-training fraction"), path + ".pretrainingFraction");
         Check(bag, SpecificationRules.CheckBits(oversightPenaltyBits, "the oversight penalty"), path + ".oversightPenaltyBits");
+        Check(bag, SpecificationRules.CheckRange(oversightDetectionRate, 0, MaxDetectionRate, "the oversight detection rate"), path + ".oversightDetectionRate");
+        if (cameraSpeedWeight is { } lc)
+        {
+            Check(bag, SpecificationRules.CheckRange(lc, 0, Scenarios.AnalysisSettings.MaxExponent, "the camera speed weight"), path + ".cameraSpeedWeight");
+        }
+
         bag.ThrowIfAny();
-        return new Phase(name, duration, dataSize, conditionalBits, prompting, horizonBonus, awarenessBonus, klWeight, pretrainingFraction, oversightPenaltyBits);
+        return new Phase(name, duration, dataSize, conditionalBits, prompting, horizonBonus, awarenessBonus, klWeight, pretrainingFraction, oversightPenaltyBits, oversightDetectionRate, cameraSpeedWeight);
     }
 
     private static void Check(DiagnosticBag bag, string? error, string path)

@@ -37,7 +37,7 @@ public static class TrainingDynamics
             var offset = k;
             var inner = progress is null ? null : new Progress(f => progress.Report((offset + f) / list.Count));
             var transient = KrylovTransient.Compute(space, times, inner, cancellation, initial);
-            var equilibrium = Equilibrium.Classes(space);
+            var equilibrium = Equilibrium.Classes(space, cancellation);
             var classes = transient.Distributions.Select(d => ClassDistribution.FromConfigurations(space, d.AsSpan())).ToArray();
             var index = times.Select((t, i) => (t, classes[i].TotalVariation(equilibrium))).ToImmutableArray();
             results.Add(new PhaseResult(phase.Name, phase.Duration, space.Count, classes[^1], transient.ErrorBounds[^1], equilibrium, index, transient.UniformizationRate, transient.Products));

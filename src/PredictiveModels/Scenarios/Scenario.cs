@@ -114,6 +114,12 @@ public sealed class Scenario
                 // A literal such as plan(10^400) makes T overflow a double; log2 T must stay finite.
                 bag.Add($"the runtime of structure '{structure.Id}' overflows: its procedure's literal makes T larger than {double.MaxValue:E2} steps; use a smaller literal or give runtimeSteps", structure.Procedure.Location ?? structure.Location, path + ".procedure");
             }
+            else if (bag.Count == errorsBefore && structure.RuntimeSteps(Mechanism.Internal, worldModel) is var runtime && structure.CameraSteps > runtime)
+            {
+                // The camera's steps are part of the runtime; an explicit runtimeSteps was checked already, a formula only here.
+                bag.Add(Structure.CameraStepsError(structure.Id, structure.CameraSteps, runtime), structure.Location, path + ".cameraSteps");
+            }
+
             for (var r = 0; r < structure.Requires.Length; r++)
             {
                 var required = structure.Requires[r];

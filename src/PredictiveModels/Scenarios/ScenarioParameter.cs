@@ -12,11 +12,11 @@ namespace PredictiveModels.Scenarios;
 /// <list type="bullet">
 /// <item><description><c>analysis.simplicityExponent</c> (or <c>a</c>), <c>analysis.speedWeight</c> (or <c>lambda</c>), <c>analysis.dataSize</c> (or <c>n</c>);</description></item>
 /// <item><description><c>concepts.NAME.bits</c> (base concepts), <c>concepts.NAME.weight</c>, <c>builtins.NAME.weight</c>, <c>worldModel.literalWeight</c>;</description></item>
-/// <item><description><c>structures.ID.lossGap</c>, <c>structures.ID.runtimeSteps</c>, <c>structures.ID.deriveSteps</c>;</description></item>
+/// <item><description><c>structures.ID.lossGap</c>, <c>structures.ID.runtimeSteps</c> (a value below the structure's camera steps lowers them with it), <c>structures.ID.deriveSteps</c>;</description></item>
 /// <item><description><c>phases.NAME.duration</c>, <c>phases.NAME.dataSize</c>, <c>phases.NAME.conditionalBits</c>,
 /// <c>phases.NAME.horizonBonus</c>, <c>phases.NAME.awarenessBonus</c>, <c>phases.NAME.klWeight</c>,
-/// <c>phases.NAME.pretrainingFraction</c>, <c>phases.NAME.oversightPenaltyBits</c>
-/// (NAME a phase of <c>dynamics.phases</c>; they change the training chain, not the posterior).</description></item>
+/// <c>phases.NAME.pretrainingFraction</c>, <c>phases.NAME.oversightPenaltyBits</c>, <c>phases.NAME.oversightDetectionRate</c>,
+/// <c>phases.NAME.cameraSpeedWeight</c> (NAME a phase of <c>dynamics.phases</c>; they change the training chain, not the posterior).</description></item>
 /// </list>
 /// </summary>
 public sealed class ScenarioParameter
@@ -29,7 +29,8 @@ public sealed class ScenarioParameter
         "structures.ID.lossGap", "structures.ID.runtimeSteps", "structures.ID.deriveSteps",
         "phases.NAME.duration", "phases.NAME.dataSize", "phases.NAME.conditionalBits",
         "phases.NAME.horizonBonus", "phases.NAME.awarenessBonus", "phases.NAME.klWeight",
-        "phases.NAME.pretrainingFraction", "phases.NAME.oversightPenaltyBits",
+        "phases.NAME.pretrainingFraction", "phases.NAME.oversightPenaltyBits", "phases.NAME.oversightDetectionRate",
+        "phases.NAME.cameraSpeedWeight",
     ];
 
     private readonly Func<Scenario, double> _get;
@@ -107,7 +108,7 @@ public sealed class ScenarioParameter
                 return parts[2] switch
                 {
                     "lossGap" => new ScenarioParameter(path, "bits per token", true, s => s.FindStructure(id)!.LossGap, (s, v) => WithStructure(s, id, x => x.With(lossGap: v))),
-                    "runtimeSteps" => new ScenarioParameter(path, "steps", true, s => s.FindStructure(id)!.RuntimeSteps(Mechanism.Internal, s.WorldModel), (s, v) => WithStructure(s, id, x => x.With(runtimeSteps: v))),
+                    "runtimeSteps" => new ScenarioParameter(path, "steps", true, s => s.FindStructure(id)!.RuntimeSteps(Mechanism.Internal, s.WorldModel), (s, v) => WithStructure(s, id, x => x.With(runtimeSteps: v, cameraSteps: Math.Min(x.CameraSteps, v)))),
                     _ => new ScenarioParameter(path, "steps", true, s => s.FindStructure(id)!.DeriveSteps, (s, v) => WithStructure(s, id, x => x.With(deriveSteps: v))),
                 };
             case ["phases", var phaseName, var key]:
@@ -157,7 +158,9 @@ public sealed class ScenarioParameter
             "klWeight" => ("weight", (p, _) => p.KlWeight, (p, v) => p.With(klWeight: v)),
             "pretrainingFraction" => ("fraction", (p, _) => p.PretrainingFraction, (p, v) => p.With(pretrainingFraction: v)),
             "oversightPenaltyBits" => ("bits", (p, _) => p.OversightPenaltyBits, (p, v) => p.With(oversightPenaltyBits: v)),
-            _ => throw Unknown($"'{key}' is not a numeric parameter of a phase; use duration, dataSize, conditionalBits, horizonBonus, awarenessBonus, klWeight, pretrainingFraction or oversightPenaltyBits", path),
+            "oversightDetectionRate" => ("per unit of training time", (p, _) => p.OversightDetectionRate, (p, v) => p.With(oversightDetectionRate: v)),
+            "cameraSpeedWeight" => ("bits per doubling of the camera's steps", (p, s) => p.CameraSpeedWeight ?? s.Analysis.SpeedWeight, (p, v) => p.With(cameraSpeedWeight: v)),
+            _ => throw Unknown($"'{key}' is not a numeric parameter of a phase; use duration, dataSize, conditionalBits, horizonBonus, awarenessBonus, klWeight, pretrainingFraction, oversightPenaltyBits, oversightDetectionRate or cameraSpeedWeight", path),
         };
 
         return new ScenarioParameter(

@@ -25,11 +25,11 @@ internal sealed class ScenarioReader
 
     private static readonly string[] PhaseKeys =
     [
-        "name", "duration", "dataSize", "conditionalBits", "prompting", "horizonBonus", "awarenessBonus", "klWeight", "pretrainingFraction", "oversightPenaltyBits",
+        "name", "duration", "dataSize", "conditionalBits", "prompting", "horizonBonus", "awarenessBonus", "klWeight", "pretrainingFraction", "oversightPenaltyBits", "oversightDetectionRate", "cameraSpeedWeight",
     ];
     private static readonly string[] WorldKeys = ["concepts", "builtins", "literalWeight"];
     private static readonly string[] ConceptKeys = ["name", "type", "params", "bits", "definition", "weight", "acquiredAt", "description"];
-    private static readonly string[] StructureKeys = ["id", "name", "camera", "procedure", "class", "mechanisms", "lossGap", "runtimeSteps", "deriveSteps", "requires", "description"];
+    private static readonly string[] StructureKeys = ["id", "name", "camera", "procedure", "class", "mechanisms", "lossGap", "runtimeSteps", "cameraSteps", "deriveSteps", "requires", "description"];
     private static readonly string[] AnalysisKeys = ["holeCost", "sizeBound", "simplicityExponent", "speedWeight", "dataSize", "eliminationThreshold"];
 
     private readonly DiagnosticBag _bag = new();
@@ -267,6 +267,12 @@ internal sealed class ScenarioReader
 
         var lossGap = Optional(fields, "lossGap", path, (v, w) => SpecificationRules.CheckRange(v, 0, Structure.MaxLossGap, w), $"the loss gap of structure '{id}'") ?? 0.0;
         var runtime = Optional(fields, "runtimeSteps", path, (v, w) => SpecificationRules.CheckRange(v, 1, Structure.MaxSteps, w), $"the runtime steps of structure '{id}'");
+        var cameraSteps = Optional(fields, "cameraSteps", path, (v, w) => SpecificationRules.CheckRange(v, 1, Structure.MaxSteps, w), $"the camera steps of structure '{id}'");
+        if (cameraSteps is { } c && runtime is { } t && c > t)
+        {
+            _bag.Add(Structure.CameraStepsError(id ?? "?", c, t), fields["cameraSteps"].Location, path + ".cameraSteps");
+        }
+
         var derive = Optional(fields, "deriveSteps", path, (v, w) => SpecificationRules.CheckRange(v, 0, Structure.MaxSteps, w), $"the derive steps of structure '{id}'") ?? 0.0;
         var requires = new List<string>();
         if (fields.TryGetValue("requires", out var requiresNode))
@@ -289,7 +295,7 @@ internal sealed class ScenarioReader
 
         try
         {
-            return Structure.Create(id, name, camera, procedure, outcome.Value, mechanisms, lossGap, runtime, derive, requires, description, node.Location);
+            return Structure.Create(id, name, camera, procedure, outcome.Value, mechanisms, lossGap, runtime, derive, requires, description, node.Location, cameraSteps ?? 1);
         }
         catch (ModelException e)
         {
@@ -350,7 +356,8 @@ internal sealed class ScenarioReader
         var rates = new Dictionary<MoveKind, double>();
         if (fields.TryGetValue("rates", out var ratesNode))
         {
-            var kinds = Enum.GetNames<MoveKind>().Select(k => char.ToLowerInvariant(k[0]) + k[1..]).ToArray();
+            // A reset's rate is a phase's oversightDetectionRate, not a base rate of the chain.
+            var kinds = Enum.GetValues<MoveKind>().Where(k => k != MoveKind.Reset).Select(k => k.ToString()).Select(k => char.ToLowerInvariant(k[0]) + k[1..]).ToArray();
             var rateFields = Fields(ratesNode, "dynamics.rates", kinds, []);
             foreach (var (key, value) in rateFields ?? [])
             {
@@ -448,7 +455,9 @@ internal sealed class ScenarioReader
                 Number("awarenessBonus"),
                 Number("klWeight") ?? 0,
                 Number("pretrainingFraction") ?? 0,
-                Number("oversightPenaltyBits") ?? 0);
+                Number("oversightPenaltyBits") ?? 0,
+                Number("oversightDetectionRate") ?? 0,
+                Number("cameraSpeedWeight"));
         }
         catch (ModelException e)
         {

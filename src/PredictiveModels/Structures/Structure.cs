@@ -26,7 +26,8 @@ public sealed class Structure
         double deriveSteps,
         ImmutableArray<string> requires,
         string description,
-        SourceLocation? location)
+        SourceLocation? location,
+        double cameraSteps)
     {
         Id = id;
         Name = name;
@@ -40,6 +41,7 @@ public sealed class Structure
         Requires = requires;
         Description = description;
         Location = location;
+        CameraSteps = cameraSteps;
     }
 
     /// <summary>The largest loss gap accepted, in bits per token (10^6; a real token carries a few tens of bits at most).</summary>
@@ -72,6 +74,14 @@ public sealed class Structure
     /// <summary>Runtime cost in abstract steps given explicitly (at least 1), or null to take it from the procedure's formula.</summary>
     public double? RuntimeStepsOverride { get; }
 
+    /// <summary>
+    /// How many of the runtime steps the camera takes (working out what the tracked data or objective
+    /// shows), in abstract steps: at least 1 and at most the runtime steps (without <see cref="DeriveSteps"/>);
+    /// default 1. A phase with its own camera speed weight (a separate camera model trained with a
+    /// speed bias) charges <c>lambda_c log2 C</c> for these steps and <c>lambda log2 (T / C)</c> for the rest.
+    /// </summary>
+    public double CameraSteps { get; }
+
     /// <summary>Extra runtime steps (at least 0) a deceptive implementation spends deriving the training goal at run time (<c>Tderive</c>).</summary>
     public double DeriveSteps { get; }
 
@@ -97,6 +107,7 @@ public sealed class Structure
     /// <param name="requires">Names of required concepts.</param>
     /// <param name="description">Free text.</param>
     /// <param name="location">Source location, if loaded from a file.</param>
+    /// <param name="cameraSteps">Steps of the runtime the camera takes, at least 1 and at most <paramref name="runtimeSteps"/> when that is given (a scenario checks it against the procedure's formula otherwise); default 1.</param>
     /// <exception cref="ModelException">A value is out of range.</exception>
     public static Structure Create(
         string id,
@@ -110,7 +121,8 @@ public sealed class Structure
         double deriveSteps = 0,
         IEnumerable<string>? requires = null,
         string description = "",
-        SourceLocation? location = null)
+        SourceLocation? location = null,
+        double cameraSteps = 1)
     {
         ArgumentNullException.ThrowIfNull(camera);
         ArgumentNullException.ThrowIfNull(procedure);
@@ -141,6 +153,15 @@ public sealed class Structure
             bag.Add(stepsError, location);
         }
 
+        if (SpecificationRules.CheckRange(cameraSteps, 1, MaxSteps, $"the camera steps of structure '{id}'") is { } cameraError)
+        {
+            bag.Add(cameraError, location);
+        }
+        else if (runtimeSteps is { } runtime && cameraSteps > runtime)
+        {
+            bag.Add(CameraStepsError(id, cameraSteps, runtime), location);
+        }
+
         if (SpecificationRules.CheckRange(deriveSteps, 0, MaxSteps, $"the derive steps of structure '{id}'") is { } deriveError)
         {
             bag.Add(deriveError, location);
@@ -159,7 +180,8 @@ public sealed class Structure
             deriveSteps,
             requires is null ? [] : [.. requires],
             description ?? "",
-            location);
+            location,
+            cameraSteps);
     }
 
     /// <summary>
@@ -181,9 +203,14 @@ public sealed class Structure
     /// <param name="runtimeSteps">New runtime steps (at least 1), or null to keep it.</param>
     /// <param name="deriveSteps">New derive steps (at least 0), or null to keep it.</param>
     /// <param name="camera">New camera, or null to keep it.</param>
+    /// <param name="cameraSteps">New camera steps (at least 1, at most the runtime steps), or null to keep them.</param>
     /// <exception cref="ModelException">A value is out of range.</exception>
-    public Structure With(double? lossGap = null, double? runtimeSteps = null, double? deriveSteps = null, Expression? camera = null) =>
-        Create(Id, Name, camera ?? Camera, Procedure, Class, Mechanisms, lossGap ?? LossGap, runtimeSteps ?? RuntimeStepsOverride, deriveSteps ?? DeriveSteps, Requires, Description, Location);
+    public Structure With(double? lossGap = null, double? runtimeSteps = null, double? deriveSteps = null, Expression? camera = null, double? cameraSteps = null) =>
+        Create(Id, Name, camera ?? Camera, Procedure, Class, Mechanisms, lossGap ?? LossGap, runtimeSteps ?? RuntimeStepsOverride, deriveSteps ?? DeriveSteps, Requires, Description, Location, cameraSteps ?? CameraSteps);
+
+    /// <summary>The message when a structure's camera would take more steps than its whole runtime.</summary>
+    internal static string CameraStepsError(string id, double cameraSteps, double runtimeSteps) =>
+        $"the camera steps of structure '{id}' are {SpecificationRules.Format(cameraSteps)}, more than its runtime steps ({SpecificationRules.Format(runtimeSteps)}); the camera's steps are part of the runtime, so give at most {SpecificationRules.Format(runtimeSteps)} or raise runtimeSteps";
 
     /// <summary>Checks a structure id; null when valid, else the message.</summary>
     internal static string? CheckId(string? id)

@@ -22,7 +22,7 @@ public sealed class RunCommandTests
         }
 
         root.GetProperty("levers").EnumerateArray().Select(l => l.GetProperty("name").GetString())
-            .Should().Equal("no-fine-tuning", "prompting", "kl-regularisation", "interspersed-pre-training", "oversight", "speed-prior");
+            .Should().Equal("no-fine-tuning", "prompting", "kl-regularisation", "interspersed-pre-training", "oversight", "oversight-reset", "speed-prior", "camera-model");
         root.GetProperty("score").GetProperty("command").GetString().Should().Be("score");
         root.GetProperty("posterior").GetProperty("pDeceptive").GetDouble().Should().Be(headline.GetProperty("simplicityPosterior").GetDouble());
         root.GetProperty("train").GetProperty("phases").GetArrayLength().Should().Be(2);

@@ -98,6 +98,7 @@ public sealed class DynamicsClaimsTests
         High("kl-regularisation.yaml").Should().BeLessThan(fineTuned);
         High("interspersed-pretraining.yaml").Should().BeLessThan(fineTuned);
         High("oversight.yaml").Should().BeLessThan(fineTuned);
+        High("oversight-reset.yaml").Should().BeLessThan(fineTuned);
         High("prompting.yaml").Should().BeLessThan(fineTuned);
         High("simple-camera.yaml").Should().BeLessThan(fineTuned);
     }

@@ -16,6 +16,7 @@ public sealed class ScenarioParameterTests
     [InlineData("oversightPenaltyBits", 0)]
     [InlineData("horizonBonus", 1e-5)]
     [InlineData("awarenessBonus", 1e-5)]
+    [InlineData("oversightDetectionRate", 0)]
     public void A_phase_parameter_reads_the_value_of_the_phase_it_names(string key, double expected)
     {
         ScenarioParameter.Parse($"phases.rl-fine-tuning.{key}", TwoPhases).Get(TwoPhases).Should().Be(expected);
