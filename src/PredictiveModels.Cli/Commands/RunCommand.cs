@@ -56,7 +56,8 @@ internal static class RunCommand
         {
             cancellation.ThrowIfCancellationRequested();
             var changed = levers[i].Apply(scenario);
-            var trained = TrainingDynamics.Train(changed, changed.Dynamics, changed.Phases, null, cancellation);
+            // The levers' absorption is shown nowhere, so it is not computed.
+            var trained = TrainingDynamics.Train(changed, changed.Dynamics, changed.Phases, null, cancellation, absorption: false);
             effects[i] = new LeverEffect(
                 levers[i],
                 SimplicityPosterior.Compute(changed).DeceptiveProbability,

@@ -33,8 +33,10 @@ internal static class TrainCommand
             fine-tuning, ...) from an empty model, each phase starting where the previous one ended. For each phase it
             prints the outcome-class probabilities at the end of the phase (exact, by uniformization, with an error
             bound), at the equilibrium of the phase's energy (low path dependence), and the path-dependence index: the
-            total-variation distance between the two. The chain and the phases come from the scenario's 'dynamics'
-            section (docs/dynamics.md).
+            total-variation distance between the two; and, from the distribution the phase starts with, where it would
+            end if it ran until a goal is complete or deception is reached (absorption probabilities, the mean time
+            until then, and the mass left unaccounted for). The chain and the phases come from the scenario's
+            'dynamics' section (docs/dynamics.md).
             """)
         {
             scenario,
@@ -99,6 +101,7 @@ internal static class TrainCommand
                 w.WriteEndArray();
                 w.WriteNumber("uniformizationRate", p.UniformizationRate);
                 w.WriteNumber("products", p.Products);
+                WriteAbsorption(w, p.Absorption);
                 w.WriteEndObject();
             }
 
@@ -112,12 +115,12 @@ internal static class TrainCommand
             }
         }),
         OutputFormat.Csv => Csv.Write(
-            ["phase", "regime", .. Enum.GetNames<OutcomeClass>(), "undecided", "pathDependenceIndex"],
+            ["phase", "regime", .. Enum.GetNames<OutcomeClass>(), "undecided", "pathDependenceIndex", "meanTime", "unaccounted"],
             result.Phases.SelectMany(p => new[]
             {
-                Row(p.Name, "transient", p.Transient, p.PathDependenceIndex),
-                Row(p.Name, "equilibrium", p.Equilibrium, p.PathDependenceIndex),
-            })),
+                Row(p.Name, "transient", p.Transient, p.PathDependenceIndex, null),
+                Row(p.Name, "equilibrium", p.Equilibrium, p.PathDependenceIndex, null),
+            }.Concat(p.Absorption is { } a ? [Row(p.Name, "absorption", a.Probabilities, p.PathDependenceIndex, a)] : []))),
         OutputFormat.Markdown => RenderMarkdown(scenario, result) + (simulation is null ? "" : "\n" + string.Join("  \n", SimulationLines(scenario.Phases[0].Name, simulation)) + "\n"),
         _ => RenderTable(scenario, result) + (simulation is null ? "" : "\n" + string.Join("\n", SimulationLines(scenario.Phases[0].Name, simulation)) + "\n"),
     };
@@ -178,8 +181,29 @@ internal static class TrainCommand
     private static string Interval(ProportionEstimate e) =>
         $"{PosteriorCommand.Probability(e.Value)} [{PosteriorCommand.Probability(e.Lower)}, {PosteriorCommand.Probability(e.Upper)}]";
 
-    private static IReadOnlyList<object?> Row(string phase, string regime, ClassDistribution d, double index) =>
-        [phase, regime, .. d.Probabilities.Select(p => (object?)p), d.Undecided, index];
+    private static IReadOnlyList<object?> Row(string phase, string regime, ClassDistribution d, double index, AbsorptionResult? absorption) =>
+        [phase, regime, .. d.Probabilities.Select(p => (object?)p), d.Undecided, index, absorption?.MeanTime, absorption?.Unaccounted];
+
+    private static void WriteAbsorption(System.Text.Json.Utf8JsonWriter w, AbsorptionResult? a)
+    {
+        if (a is null)
+        {
+            w.WriteNull("absorption");
+            return;
+        }
+
+        w.WriteStartObject("absorption");
+        WriteClasses(w, "classes", a.Probabilities);
+        w.WriteNumber("meanTime", a.MeanTime);
+        w.WriteNumber("unaccounted", a.Unaccounted);
+        w.WriteNumber("residual", a.Residual);
+        w.WriteNumber("sweeps", a.Sweeps);
+        w.WriteEndObject();
+    }
+
+    /// <summary>One line on a phase's absorption: mean time and accuracy.</summary>
+    private static string AbsorptionLine(AbsorptionResult a) =>
+        $"Absorption from the phase's start: mean time {Text.Number(a.MeanTime)} (lower bound), unaccounted {a.Unaccounted:G3}, residual {a.Residual:G3}";
 
     private static void WriteClasses(System.Text.Json.Utf8JsonWriter w, string name, ClassDistribution d)
     {
@@ -203,9 +227,18 @@ internal static class TrainCommand
             var table = Text.Table(["regime", .. Enum.GetNames<OutcomeClass>(), "undecided"]);
             Text.Row(table, ["end of phase", .. p.Transient.Probabilities.Select(PosteriorCommand.Probability), PosteriorCommand.Probability(p.Transient.Undecided)]);
             Text.Row(table, ["equilibrium", .. p.Equilibrium.Probabilities.Select(PosteriorCommand.Probability), PosteriorCommand.Probability(p.Equilibrium.Undecided)]);
+            if (p.Absorption is { } a)
+            {
+                Text.Row(table, ["absorption", .. a.Probabilities.Probabilities.Select(PosteriorCommand.Probability), PosteriorCommand.Probability(a.Probabilities.Undecided)]);
+            }
+
             items.Add(Text.Line($"\nPhase '{p.Name}': duration {Text.Number(p.Duration)}, {p.Configurations:N0} configurations, {p.Products:N0} products (error bound {Text.Number(p.ErrorBound)})"));
             items.Add(table);
             items.Add(Text.Line("Path-dependence index over the phase: " + string.Join(", ", p.PathDependence.Select(x => $"t={Text.Number(x.Time)}: {x.Index:0.0000}"))));
+            if (p.Absorption is { } absorption)
+            {
+                items.Add(Text.Line(AbsorptionLine(absorption)));
+            }
         }
 
         return Text.Render([.. items]);
@@ -218,12 +251,22 @@ internal static class TrainCommand
         foreach (var p in result.Phases)
         {
             b.AppendLine($"### Phase {p.Name} (duration {Text.Number(p.Duration)}, path-dependence index {p.PathDependenceIndex:0.0000})").AppendLine();
-            Markdown.Table(b, ["regime", .. Enum.GetNames<OutcomeClass>(), "undecided"],
+            List<IReadOnlyList<string>> rows =
             [
                 ["end of phase", .. p.Transient.Probabilities.Select(PosteriorCommand.Probability), PosteriorCommand.Probability(p.Transient.Undecided)],
                 ["equilibrium", .. p.Equilibrium.Probabilities.Select(PosteriorCommand.Probability), PosteriorCommand.Probability(p.Equilibrium.Undecided)],
-            ]);
+            ];
+            if (p.Absorption is { } a)
+            {
+                rows.Add(["absorption", .. a.Probabilities.Probabilities.Select(PosteriorCommand.Probability), PosteriorCommand.Probability(a.Probabilities.Undecided)]);
+            }
+
+            Markdown.Table(b, ["regime", .. Enum.GetNames<OutcomeClass>(), "undecided"], rows);
             b.AppendLine();
+            if (p.Absorption is { } absorption)
+            {
+                b.AppendLine(AbsorptionLine(absorption) + ".").AppendLine();
+            }
         }
 
         return b.ToString();

@@ -1,18 +1,58 @@
+using System.Globalization;
+using PredictiveModels.Diagnostics;
 using PredictiveModels.Structures;
 
 namespace PredictiveModels.Dynamics;
 
 /// <summary>
 /// Absorption analysis: make every complete non-deceptive goal and every deceptive configuration
-/// absorbing, and ask where training ends and how long it takes. Computed exactly on the
-/// uniformized chain (<c>P = I + Q / Lambda</c>, each step lasting <c>1 / Lambda</c> on average):
-/// the absorbed mass flows into each absorbing configuration step by step, and the mean time is
-/// <c>sum_k |p0 P_TT^k| / Lambda</c> over the transient part. The iteration stops once the mass not
-/// yet absorbed is below the chain's tolerance (or after <see cref="Transient.MaxProducts"/> steps,
-/// in which case that mass is reported).
+/// absorbing, and ask where training ends and how long it takes.
+/// <para>
+/// <b>Method.</b> The expected times <c>m</c> spent in the transient configurations solve the left
+/// system <c>m (-Q_TT) = p0_T</c>; in the generator's inflow layout that is, for each transient
+/// <c>j</c>, <c>m_j exit_j - sum_i m_i q_ij = p0_j</c> over transient sources <c>i</c>. It is solved by
+/// forward Gauss–Seidel sweeps from <c>m = 0</c> in index order: within a branch the world progress
+/// varies slowest and the goal progress next, so a sweep follows training's almost one-way flow and
+/// carries most of the mass to absorption in one pass; what flows backwards (a goal given up, the
+/// return to "no goal yet") is picked up by the next sweep. Then the probability of absorption into
+/// class <c>k</c> is <c>p0</c> on the absorbing configurations of <c>k</c> plus
+/// <c>sum_a sum_i m_i q_ia</c> over them, and the mean absorption time is <c>sum_i m_i</c>.
+/// </para>
+/// <para>
+/// <b>Accuracy.</b> <c>-Q_TT</c> is a nonsingular M-matrix whenever every configuration the mass can
+/// reach can reach absorption (checked first), so the sweeps converge and, starting from 0 with
+/// <c>p0 &gt;= 0</c>, increase every <c>m_j</c> towards its exact value. The residual
+/// <c>r = p0_T - m (-Q_TT)</c> is then non-negative and its sum is exactly the mass not yet accounted
+/// for: the class probabilities sum to <c>sum(p0) - sum(r)</c>. Each computed class probability is
+/// a lower bound, short of the exact value by at most <c>||r||_1</c> in total (the absorption
+/// probabilities from any configuration form a stochastic matrix), and the mean time is a lower
+/// bound, short by <c>r</c> weighted with the mean absorption times from where it sits. The sweeps
+/// stop when <c>||r||_1</c>, recomputed explicitly from <c>m</c>, is at most the chain's
+/// <see cref="DynamicsSettings.Tolerance"/>. Rounding makes <c>||r||_1</c> a little uncertain near
+/// unit roundoff times the expected number of moves before absorption, so tolerances close to that
+/// cannot be met.
+/// </para>
+/// <para>
+/// <b>Limits.</b> A long goal whose loss gain per step nearly equals its bit cost is a neutral random
+/// walk; Gauss–Seidel then needs a number of sweeps growing like the square of its length. The work
+/// is bounded by <see cref="MaxWork"/> visits of moves and configurations (so a small chain may make
+/// many more sweeps than a large one), and from the 20th sweep on the rate at which the residual
+/// falls is extrapolated: when it cannot reach the tolerance within that bound the computation stops
+/// at once with a <see cref="ModelException"/> instead of running on.
+/// </para>
+/// <para>
+/// <b>Cost.</b> Each sweep visits every move once. Memory: the generator and a few vectors over the
+/// configurations, linear in their number. Single-threaded and deterministic.
+/// </para>
 /// </summary>
 public static class Absorption
 {
+    /// <summary>The most work one computation may do, counted as visits of a move or a configuration: a sweep makes one visit of each (about 2.3 million on the default scenario's chain).</summary>
+    public const long MaxWork = 2_000_000_000;
+
+    /// <summary>How far the entries of a starting distribution may sum away from 1.</summary>
+    private const double SumSlack = 1e-6;
+
     /// <summary>Whether a configuration absorbs: a complete goal on a non-deceptive branch, or the deceptive branch.</summary>
     /// <param name="space">The chain.</param>
     /// <param name="index">0 to <see cref="ConfigurationSpace.Count"/> - 1.</param>
@@ -24,93 +64,349 @@ public static class Absorption
     }
 
     /// <summary>Computes absorption probabilities by class and the mean absorption time, from the start configuration or a given distribution.</summary>
-    /// <param name="space">The chain.</param>
-    /// <param name="initial">The distribution at time 0; null for all mass on <see cref="ConfigurationSpace.Start"/>.</param>
-    /// <param name="cancellation">Stops the computation between steps.</param>
+    /// <param name="space">The chain; its <see cref="DynamicsSettings.Tolerance"/> (1e-15 to 1e-2) bounds the residual <see cref="AbsorptionResult.Residual"/>.</param>
+    /// <param name="initial">The distribution at time 0: one entry per configuration, each finite and at least 0, summing to 1 within 1e-6; null for all mass on <see cref="ConfigurationSpace.Start"/>.</param>
+    /// <param name="cancellation">Stops the computation between sweeps.</param>
+    /// <returns>The probabilities, the mean time and their accuracy, as described in the class remarks.</returns>
+    /// <exception cref="ArgumentException"><paramref name="initial"/> has the wrong length.</exception>
+    /// <exception cref="ModelException">
+    /// <paramref name="initial"/> is not a distribution; mass can reach a configuration from which no absorbing one can be
+    /// reached; or the residual cannot be brought within the tolerance with at most <see cref="MaxWork"/> work.
+    /// </exception>
     public static AbsorptionResult Compute(ConfigurationSpace space, double[]? initial = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(space);
-        var n = space.Count;
         TransientInputs.CheckInitial(space, initial);
+        return Compute(space, space.BuildGenerator(), initial, cancellation);
+    }
 
-        var generator = space.BuildGenerator();
+    /// <summary>The method on a generator already built for <paramref name="space"/>.</summary>
+    internal static AbsorptionResult Compute(ConfigurationSpace space, Generator generator, double[]? initial, CancellationToken cancellation)
+    {
+        var n = space.Count;
+        CheckDistribution(initial);
+        var p0 = initial ?? new double[n];
+        if (initial is null)
+        {
+            p0[space.Start] = 1;
+        }
+
         var absorbing = new bool[n];
-        var classOf = new int[n];
         for (var i = 0; i < n; i++)
         {
             absorbing[i] = IsAbsorbing(space, i);
-            classOf[i] = space.ClassOf(i) is { } k ? (int)k : -1;
         }
 
-        // Exit rates of transient configurations only matter; absorbing ones never pass mass on.
-        var lambda = 1e-300;
-        for (var i = 0; i < n; i++)
-        {
-            if (!absorbing[i])
-            {
-                lambda = Math.Max(lambda, generator.Exit[i]);
-            }
-        }
-
-        lambda *= 1.0001;
-        var classes = new double[Enum.GetValues<OutcomeClass>().Length];
-        var v = new double[n];
-        var next = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            var p = initial is null ? (i == space.Start ? 1.0 : 0.0) : initial[i];
-            if (absorbing[i])
-            {
-                classes[classOf[i]] += p;
-            }
-            else
-            {
-                v[i] = p;
-            }
-        }
-
+        var system = TransientSystem.Build(generator, absorbing);
+        var idle = system.CheckAbsorbable(p0, i => Describe(space, i));
         var tolerance = space.Settings.Tolerance;
-        var meanTime = 0.0;
-        var remaining = v.Sum();
-        var steps = 0L;
-        var rowStart = generator.RowStart;
-        var sources = generator.Sources;
-        var rates = generator.Rates;
-        var exit = generator.Exit;
-        while (remaining > tolerance && steps < Transient.MaxProducts)
+        var m = new double[n];
+        var start = 0.0;
+        for (var j = 0; j < n; j++)
         {
-            if ((steps & 255) == 0)
+            if (!absorbing[j])
             {
-                cancellation.ThrowIfCancellationRequested();
+                start += p0[j];
+            }
+        }
+
+        var maxSweeps = (int)Math.Min(int.MaxValue - 1, Math.Max(20, MaxWork / ((long)n + system.Moves)));
+        var history = new List<double> { start };
+        var residual = start;
+        var sweeps = 0;
+        while (residual > tolerance)
+        {
+            if (sweeps == maxSweeps)
+            {
+                throw NotConverging(tolerance, sweeps, residual, "the sweep limit was reached");
             }
 
-            meanTime += remaining / lambda;
-            var total = 0.0;
+            cancellation.ThrowIfCancellationRequested();
+            system.Sweep(p0, m, idle);
+            sweeps++;
+
+            // The residual's sum is the mass not yet absorbed: the transient part of p0 less what m sends into absorbing configurations.
+            var estimate = start - system.AbsorbedFrom(m);
+            residual = estimate <= tolerance ? system.ResidualNorm(p0, m, idle) : estimate;
+            history.Add(residual);
+            if (residual > tolerance && sweeps >= 20)
+            {
+                var ratio = Math.Pow(residual / history[sweeps - 10], 0.1);
+                if (!(ratio < 1))
+                {
+                    throw NotConverging(tolerance, sweeps, residual, "the residual has stopped falling");
+                }
+
+                var projected = sweeps + (Math.Log(tolerance / residual) / Math.Log(ratio));
+                if (projected > maxSweeps)
+                {
+                    throw NotConverging(tolerance, sweeps, residual, string.Create(CultureInfo.InvariantCulture, $"at its present rate it would need about {projected:G3} sweeps, more than the {maxSweeps:N0} this chain's size allows"));
+                }
+            }
+        }
+
+        var classes = new double[Enum.GetValues<OutcomeClass>().Length];
+        for (var a = 0; a < n; a++)
+        {
+            if (absorbing[a])
+            {
+                classes[(int)space.ClassOf(a)!.Value] += p0[a] + system.InflowFromTransient(generator, a, m);
+            }
+        }
+
+        var meanTime = m.Sum();
+        if (!double.IsFinite(meanTime) || classes.Any(c => !double.IsFinite(c)))
+        {
+            throw new ModelException(
+                "the absorption times overflow: some configuration the mass can reach is left at a rate too small to represent; raise dynamics.rates or lower the energy differences of the scenario",
+                null,
+                "dynamics.rates");
+        }
+
+        var total = classes.Sum();
+        return new AbsorptionResult(new ClassDistribution([.. classes], Math.Max(0, 1 - total)), meanTime, Math.Abs(1 - total), residual, sweeps);
+    }
+
+    private static void CheckDistribution(double[]? initial)
+    {
+        if (initial is null)
+        {
+            return;
+        }
+
+        var sum = 0.0;
+        for (var i = 0; i < initial.Length; i++)
+        {
+            if (!double.IsFinite(initial[i]) || initial[i] < 0)
+            {
+                throw new ModelException(
+                    string.Create(CultureInfo.InvariantCulture, $"the starting distribution of the absorption analysis has {initial[i]} at configuration {i}; every entry must be a probability, finite and at least 0"),
+                    null,
+                    "dynamics");
+            }
+
+            sum += initial[i];
+        }
+
+        if (Math.Abs(sum - 1) > SumSlack)
+        {
+            throw new ModelException(
+                string.Create(CultureInfo.InvariantCulture, $"the starting distribution of the absorption analysis sums to {sum:R}; it must sum to 1 (within {SumSlack:G})"),
+                null,
+                "dynamics");
+        }
+    }
+
+    private static ModelException NotConverging(double tolerance, int sweeps, double residual, string reason) =>
+        new(
+            string.Create(CultureInfo.InvariantCulture, $"the absorption analysis cannot bring the unabsorbed mass within tolerance {SpecificationRules.Format(tolerance)}: after {sweeps:N0} Gauss–Seidel sweeps it is {residual:G3} and {reason}. This happens when a long goal is learned as a near-neutral random walk (its loss gain per step close to its bit cost); raise dynamics.goalResolution (fewer, coarser goal steps) or dynamics.tolerance"),
+            null,
+            "dynamics.tolerance");
+
+    private static string Describe(ConfigurationSpace space, int index)
+    {
+        var c = space[index];
+        return string.Create(CultureInfo.InvariantCulture, $"world step {c.World}, goal '{space.Branches[c.Branch].Label}' at step {c.Goal}, {(c.LongTerm ? "long-term" : "myopic")}, {(c.Aware ? "aware" : "unaware")}");
+    }
+
+    /// <summary>The transient part of the generator in the inflow layout, moves of rate 0 left out, with each configuration's rate into absorbing ones.</summary>
+    private sealed class TransientSystem(int[] rowStart, int[] sources, double[] rates, double[] exit, double[] absorbRate, bool[] absorbing)
+    {
+        /// <summary>Moves between transient configurations with a rate above 0.</summary>
+        public long Moves => sources.Length;
+
+        public static TransientSystem Build(Generator generator, bool[] absorbing)
+        {
+            var n = generator.Count;
+            var rowStart = new int[n + 1];
+            var absorbRate = new double[n];
+            var count = 0;
             for (var j = 0; j < n; j++)
             {
-                var inflow = 0.0;
-                for (var e = rowStart[j]; e < rowStart[j + 1]; e++)
+                for (var e = generator.RowStart[j]; e < generator.RowStart[j + 1]; e++)
                 {
-                    inflow += v[sources[e]] * rates[e];
-                }
-
-                if (absorbing[j])
-                {
-                    classes[classOf[j]] += inflow / lambda;
-                    next[j] = 0;
-                }
-                else
-                {
-                    next[j] = (v[j] * (1 - (exit[j] / lambda))) + (inflow / lambda);
-                    total += next[j];
+                    var i = generator.Sources[e];
+                    if (!absorbing[i] && generator.Rates[e] > 0)
+                    {
+                        if (absorbing[j])
+                        {
+                            absorbRate[i] += generator.Rates[e];
+                        }
+                        else
+                        {
+                            count++;
+                        }
+                    }
                 }
             }
 
-            (v, next) = (next, v);
-            remaining = total;
-            steps++;
+            var sources = new int[count];
+            var rates = new double[count];
+            var k = 0;
+            for (var j = 0; j < n; j++)
+            {
+                rowStart[j] = k;
+                if (absorbing[j])
+                {
+                    continue;
+                }
+
+                for (var e = generator.RowStart[j]; e < generator.RowStart[j + 1]; e++)
+                {
+                    var i = generator.Sources[e];
+                    if (!absorbing[i] && generator.Rates[e] > 0)
+                    {
+                        sources[k] = i;
+                        rates[k++] = generator.Rates[e];
+                    }
+                }
+            }
+
+            rowStart[n] = k;
+            return new TransientSystem(rowStart, sources, rates, generator.Exit, absorbRate, absorbing);
         }
 
-        return new AbsorptionResult(new ClassDistribution([.. classes], remaining), meanTime, remaining, steps);
+        /// <summary>
+        /// Checks that every configuration the mass can reach can reach absorption, and returns the configurations
+        /// that can reach a trap (which the mass then never visits: their times stay 0), or null when there are none.
+        /// </summary>
+        public bool[]? CheckAbsorbable(double[] p0, Func<int, string> describe)
+        {
+            var n = exit.Length;
+
+            // Backwards from the absorbing configurations along moves of positive rate: who can get there.
+            var live = new bool[n];
+            var queue = new Queue<int>();
+            for (var i = 0; i < n; i++)
+            {
+                if (!absorbing[i] && absorbRate[i] > 0)
+                {
+                    live[i] = true;
+                    queue.Enqueue(i);
+                }
+            }
+
+            Spread(live, queue);
+            var idle = new bool[n];
+            var any = false;
+            for (var i = 0; i < n; i++)
+            {
+                if (!absorbing[i] && !live[i])
+                {
+                    idle[i] = true;
+                    queue.Enqueue(i);
+                    any = true;
+                }
+            }
+
+            if (!any)
+            {
+                return null;
+            }
+
+            // Backwards from the traps: who can fall into one. The mass must start on none of them.
+            Spread(idle, queue);
+            for (var i = 0; i < n; i++)
+            {
+                if (idle[i] && p0[i] > 0)
+                {
+                    var trap = Enumerable.Range(0, n).First(t => !absorbing[t] && !live[t]);
+                    throw new ModelException(
+                        $"the absorption analysis has no finite answer: probability can reach configurations from which no complete goal and no deception can be reached (for example {describe(trap)}), because the moves out of them have rates too small to represent",
+                        null,
+                        "dynamics");
+                }
+            }
+
+            return idle;
+        }
+
+        /// <summary>One forward Gauss–Seidel sweep: <c>m_j = (p0_j + sum_i m_i q_ij) / exit_j</c> in index order.</summary>
+        public void Sweep(double[] p0, double[] m, bool[]? idle)
+        {
+            for (var j = 0; j < exit.Length; j++)
+            {
+                if (absorbing[j] || (idle is not null && idle[j]))
+                {
+                    continue;
+                }
+
+                var inflow = p0[j];
+                for (var e = rowStart[j]; e < rowStart[j + 1]; e++)
+                {
+                    inflow += m[sources[e]] * rates[e];
+                }
+
+                m[j] = inflow / exit[j];
+            }
+        }
+
+        /// <summary><c>sum_i m_i</c> times the rate from <c>i</c> into absorbing configurations.</summary>
+        public double AbsorbedFrom(double[] m)
+        {
+            var sum = 0.0;
+            for (var i = 0; i < m.Length; i++)
+            {
+                sum += m[i] * absorbRate[i];
+            }
+
+            return sum;
+        }
+
+        /// <summary><c>||p0_T - m (-Q_TT)||_1</c>, computed entry by entry.</summary>
+        public double ResidualNorm(double[] p0, double[] m, bool[]? idle)
+        {
+            var norm = 0.0;
+            for (var j = 0; j < exit.Length; j++)
+            {
+                if (absorbing[j] || (idle is not null && idle[j]))
+                {
+                    continue;
+                }
+
+                var r = p0[j] - (m[j] * exit[j]);
+                for (var e = rowStart[j]; e < rowStart[j + 1]; e++)
+                {
+                    r += m[sources[e]] * rates[e];
+                }
+
+                norm += Math.Abs(r);
+            }
+
+            return norm;
+        }
+
+        /// <summary><c>sum_i m_i q_ia</c> over the transient sources of an absorbing configuration.</summary>
+        public double InflowFromTransient(Generator generator, int a, double[] m)
+        {
+            var sum = 0.0;
+            for (var e = generator.RowStart[a]; e < generator.RowStart[a + 1]; e++)
+            {
+                var i = generator.Sources[e];
+                if (!absorbing[i])
+                {
+                    sum += m[i] * generator.Rates[e];
+                }
+            }
+
+            return sum;
+        }
+
+        private void Spread(bool[] reached, Queue<int> queue)
+        {
+            while (queue.Count > 0)
+            {
+                var j = queue.Dequeue();
+                for (var e = rowStart[j]; e < rowStart[j + 1]; e++)
+                {
+                    var i = sources[e];
+                    if (!reached[i])
+                    {
+                        reached[i] = true;
+                        queue.Enqueue(i);
+                    }
+                }
+            }
+        }
     }
 }

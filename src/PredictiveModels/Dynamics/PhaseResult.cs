@@ -12,6 +12,7 @@ namespace PredictiveModels.Dynamics;
 /// <param name="PathDependence">The path-dependence index (total-variation distance between transient and equilibrium classes) at a series of times through the phase.</param>
 /// <param name="UniformizationRate"><c>Lambda</c> of the transient computation, per unit of training time.</param>
 /// <param name="Products">Matrix-vector products made.</param>
+/// <param name="Absorption">Where the phase would end if it ran until absorption (complete goals and deception absorbing), from the distribution it starts with, with the mean time that takes; null when not computed.</param>
 public sealed record PhaseResult(
     string Name,
     double Duration,
@@ -21,7 +22,8 @@ public sealed record PhaseResult(
     ClassDistribution Equilibrium,
     ImmutableArray<(double Time, double Index)> PathDependence,
     double UniformizationRate,
-    long Products)
+    long Products,
+    AbsorptionResult? Absorption = null)
 {
     /// <summary>The path-dependence index at the end of the phase: 0 when the transient has reached equilibrium, up to 1.</summary>
     public double PathDependenceIndex => Transient.TotalVariation(Equilibrium);

@@ -7,7 +7,8 @@ namespace PredictiveModels.Dynamics;
 /// Runs training as a Markov chain on a scenario, phase after phase: each phase's exact transient
 /// (by <see cref="KrylovTransient"/>, checked in tests against uniformization) starts from the
 /// distribution the previous phase ended in (carried over by absolute progress), and each phase's
-/// exact equilibrium is reported beside it.
+/// exact equilibrium is reported beside it, with (unless asked not to) where the phase would end if it
+/// ran until absorption, from the distribution it starts with (<see cref="Absorption"/>).
 /// </summary>
 public static class TrainingDynamics
 {
@@ -20,7 +21,9 @@ public static class TrainingDynamics
     /// <param name="phases">The phases in order; null or empty for pre-training alone.</param>
     /// <param name="progress">Receives the fraction of the work done (0 to 1), if given.</param>
     /// <param name="cancellation">Stops the computation.</param>
-    public static TrainingResult Train(Scenario scenario, DynamicsSettings settings, IReadOnlyList<Phase>? phases = null, IProgress<double>? progress = null, CancellationToken cancellation = default)
+    /// <param name="absorption">Whether to compute each phase's <see cref="PhaseResult.Absorption"/> (about as long again as the transient on the default scenario); false leaves it null.</param>
+    /// <exception cref="Diagnostics.ModelException">A chain is too large, or a solver cannot meet the tolerance; the message says what to change.</exception>
+    public static TrainingResult Train(Scenario scenario, DynamicsSettings settings, IReadOnlyList<Phase>? phases = null, IProgress<double>? progress = null, CancellationToken cancellation = default, bool absorption = true)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(settings);
@@ -36,11 +39,13 @@ public static class TrainingDynamics
             var times = IndexFractions.Select(f => f * phase.Duration).ToArray();
             var offset = k;
             var inner = progress is null ? null : new Progress(f => progress.Report((offset + f) / list.Count));
-            var transient = KrylovTransient.Compute(space, times, inner, cancellation, initial);
+            var generator = space.BuildGenerator();
+            var transient = KrylovTransient.Compute(generator, space.Start, times, settings.Tolerance, KrylovTransient.BasisSize, prune: true, inner, cancellation, initial);
+            var absorbed = absorption ? Absorption.Compute(space, generator, initial, cancellation) : null;
             var equilibrium = Equilibrium.Classes(space, cancellation);
             var classes = transient.Distributions.Select(d => ClassDistribution.FromConfigurations(space, d.AsSpan())).ToArray();
             var index = times.Select((t, i) => (t, classes[i].TotalVariation(equilibrium))).ToImmutableArray();
-            results.Add(new PhaseResult(phase.Name, phase.Duration, space.Count, classes[^1], transient.ErrorBounds[^1], equilibrium, index, transient.UniformizationRate, transient.Products));
+            results.Add(new PhaseResult(phase.Name, phase.Duration, space.Count, classes[^1], transient.ErrorBounds[^1], equilibrium, index, transient.UniformizationRate, transient.Products, absorbed));
             previous = space;
             carried = [.. transient.Distributions[^1]];
         }

@@ -11,7 +11,7 @@ namespace PredictiveModels.Dynamics;
 /// the last phase's equilibrium under low path dependence, move with the parameter. Typical use:
 /// the fine-tuning duration (<c>phases.rl-fine-tuning.duration</c>), to see where claim 6's
 /// ordering stops holding. Each point costs one full training run, seconds on the default
-/// scenario, so a sweep has at most <see cref="MaxSteps"/> points.
+/// scenario, so a sweep has at most <see cref="MaxSteps"/> points. Absorption is not computed at the points.
 /// </summary>
 public static class TrainingSweep
 {
@@ -66,7 +66,7 @@ public static class TrainingSweep
             var changed = parameter.Set(scenario, values[i]);
             var done = i;
             var inner = progress is null ? null : new Fraction(f => progress.Report((done + f) / values.Length));
-            var training = TrainingDynamics.Train(changed, changed.Dynamics, changed.Phases, inner, cancellation);
+            var training = TrainingDynamics.Train(changed, changed.Dynamics, changed.Phases, inner, cancellation, absorption: false);
             points.Add(new TrainingSweepPoint(values[i], training));
         }
 

@@ -49,6 +49,43 @@ public sealed class TrainCommandTests
             .Should().Equal("Desired", "AnthropicCapture", "Sycophantic", "Deceptive", "NonScalable");
     }
 
+    [Fact]
+    public async Task Json_gives_each_phase_its_absorption_classes_mean_time_and_accuracy()
+    {
+        using var folder = new TempFolder();
+        var run = (await CliRun.Of("train", WriteSmall(folder), "--format", "json")).ShouldSucceed();
+
+        using var document = JsonDocument.Parse(run.Output);
+        foreach (var phase in document.RootElement.GetProperty("phases").EnumerateArray())
+        {
+            var absorption = phase.GetProperty("absorption");
+            var classes = absorption.GetProperty("classes").EnumerateObject().ToArray();
+            classes.Select(c => c.Name).Should().Equal("Desired", "AnthropicCapture", "Sycophantic", "Deceptive", "NonScalable");
+            var unaccounted = absorption.GetProperty("unaccounted").GetDouble();
+            unaccounted.Should().BeInRange(0, 1e-9);
+            Math.Abs(1 - classes.Sum(c => c.Value.GetDouble())).Should().BeApproximately(unaccounted, 1e-15);
+            absorption.GetProperty("residual").GetDouble().Should().BeInRange(0, 1e-10);
+            absorption.GetProperty("meanTime").GetDouble().Should().BeGreaterThan(0);
+            absorption.GetProperty("sweeps").GetInt32().Should().BeGreaterThan(0);
+        }
+    }
+
+    [Theory]
+    [InlineData("table", "absorption")]
+    [InlineData("markdown", "| absorption |")]
+    [InlineData("csv", ",absorption,")]
+    public async Task Every_text_format_shows_each_phases_absorption(string format, string row)
+    {
+        using var folder = new TempFolder();
+        var run = (await CliRun.Of("train", WriteSmall(folder), "--format", format)).ShouldSucceed();
+
+        run.Output.Split(row).Length.Should().BeGreaterThanOrEqualTo(3, "both phases have an absorption row");
+        if (format != "csv")
+        {
+            run.Output.Split("Absorption from the phase's start: mean time").Length.Should().Be(3);
+        }
+    }
+
     [Theory]
     [InlineData("table")]
     [InlineData("json")]
