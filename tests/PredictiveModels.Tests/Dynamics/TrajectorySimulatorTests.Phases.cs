@@ -256,6 +256,23 @@ public sealed partial class TrajectorySimulatorTests
     }
 
     [Fact]
+    public void A_training_simulation_cancelled_while_it_runs_stops_with_OperationCanceledException()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var reports = 0;
+        var progress = new SynchronousProgress(_ =>
+        {
+            reports++;
+            cancellation.Cancel();
+        });
+
+        var simulate = () => PhasedSimulator.SimulateTraining(10_000, seed: 1, maxDegreeOfParallelism: 1, progress: progress, cancellation: cancellation.Token);
+
+        simulate.Should().Throw<OperationCanceledException>();
+        reports.Should().Be(1, "the signal stops the run at the next trajectory, before a second chunk of 64 ends");
+    }
+
+    [Fact]
     public void Progress_reaches_one_when_every_trajectory_is_done()
     {
         var reports = new List<double>();
