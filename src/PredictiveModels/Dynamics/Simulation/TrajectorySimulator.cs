@@ -214,8 +214,9 @@ public sealed class TrajectorySimulator
         Parallel.For(0, chunks, options, chunk =>
         {
             var end = Math.Min(trajectories, (chunk + 1) * ChunkSize);
-            // Counted on the stack and copied once, so that threads never write to one cache line per event.
-            Span<long> counts = stackalloc long[phases * KindCount];
+            // Counted locally and copied once, so that threads never write to one cache line per event
+            // (on the stack unless a scenario has hundreds of phases).
+            Span<long> counts = phases * KindCount <= 1024 ? stackalloc long[phases * KindCount] : new long[phases * KindCount];
             counts.Clear();
             Span<double> passages = stackalloc double[PassageCount];
             Span<int> passagePhase = stackalloc int[PassageCount];
@@ -246,6 +247,7 @@ public sealed class TrajectorySimulator
                         events[k][i] = moves;
                     }
 
+                    // Passage j is marked by bit j (AwareMark, LongTermMark, DeceptiveMark): the ones this phase completed happened in it.
                     for (var j = 0; j < PassageCount; j++)
                     {
                         if ((before & ~pending & (1 << j)) != 0)
