@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text;
 using PredictiveModels.Cli.Rendering;
 using PredictiveModels.Dynamics;
@@ -15,7 +16,7 @@ internal static class TrainCommand
         var scenario = CommonOptions.ScenarioArgument();
         var trajectories = new Option<int>("--trajectories")
         {
-            Description = $"Also simulate this many trajectories of the first phase (Gillespie), for first-passage times of awareness, long horizon and deception with 95% intervals. 0 (the default) simulates none; at most {TrajectorySimulator.MaxTrajectories}.",
+            Description = $"Also simulate this many trajectories (Gillespie) through every phase, each continuing from where it ended the phase before: per phase, the classes at its end and first-passage times of awareness, long horizon and deception (since the start of training and within the phase), with 95% intervals. 0 (the default) simulates none; at most {TrajectorySimulator.MaxTrajectories}.",
             HelpName = "n",
         };
         var seed = new Option<ulong>("--seed")
@@ -47,6 +48,9 @@ internal static class TrainCommand
         };
         command.SetAction(async (parse, cancellation) =>
         {
+            // System.CommandLine starts listening for Ctrl-C only once the action has returned its task; without
+            // this, the whole computation would run before that, and Ctrl-C would kill the process outright.
+            await Task.Yield();
             var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario));
             var count = parse.GetValue(trajectories);
             if (count < 0 || count > TrajectorySimulator.MaxTrajectories)
@@ -54,14 +58,20 @@ internal static class TrainCommand
                 throw new UsageException($"--trajectories is {count}; give 0 (no simulation) up to {TrajectorySimulator.MaxTrajectories}");
             }
 
-            var result = ProgressDisplay.Run(context, "training", progress => TrainingDynamics.Train(loaded, loaded.Dynamics, loaded.Phases, progress, cancellation));
-            SimulationResult? simulation = null;
-            if (count > 0)
+            // The simulator's tables are read first, so that too much simulation work is refused before training starts.
+            var simulator = count > 0 ? new TrajectorySimulator([.. loaded.Phases.Select(p => ConfigurationSpace.Build(loaded, loaded.Dynamics, p))]) : null;
+            if (simulator is not null && simulator.ExpectedEventsBound(count) > TrajectorySimulator.MaxExpectedEvents)
             {
-                var first = loaded.Phases[0];
-                var simulator = new TrajectorySimulator(ConfigurationSpace.Build(loaded, loaded.Dynamics, first));
-                simulation = simulator.Simulate(count, first.Duration, parse.GetValue(seed), cancellation: cancellation);
+                var affordable = (long)Math.Floor(TrajectorySimulator.MaxExpectedEvents / simulator.ExpectedEventsBound(1));
+                throw new UsageException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"--trajectories {count:N0} could take up to {simulator.ExpectedEventsBound(count):G3} moves over the {loaded.Phases.Length} phase(s) (trajectories x duration x largest exit rate, summed over phases); at most {TrajectorySimulator.MaxExpectedEvents:G3} are allowed: give --trajectories {affordable:N0} or fewer"));
             }
+
+            var result = ProgressDisplay.Run(context, "training", progress => TrainingDynamics.Train(loaded, loaded.Dynamics, loaded.Phases, progress, cancellation));
+            var simulation = simulator is null
+                ? null
+                : ProgressDisplay.Run(context, "simulating", progress => simulator.SimulateTraining(count, parse.GetValue(seed), progress: progress, cancellation: cancellation));
 
             var text = Render(loaded, result, parse.GetValue(format), simulation);
             await CommonOptions.WriteAsync(text, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
@@ -70,13 +80,14 @@ internal static class TrainCommand
         return command;
     }
 
-    public static string Render(Scenario scenario, TrainingResult result, OutputFormat format, SimulationResult? simulation = null) => format switch
+    public static string Render(Scenario scenario, TrainingResult result, OutputFormat format, TrainingSimulationResult? simulation = null) => format switch
     {
         OutputFormat.Json => Json.Document("train", scenario, w =>
         {
             w.WriteStartArray("phases");
-            foreach (var p in result.Phases)
+            for (var i = 0; i < result.Phases.Length; i++)
             {
+                var p = result.Phases[i];
                 w.WriteStartObject();
                 w.WriteString("name", p.Name);
                 w.WriteNumber("duration", p.Duration);
@@ -102,6 +113,11 @@ internal static class TrainCommand
                 w.WriteNumber("uniformizationRate", p.UniformizationRate);
                 w.WriteNumber("products", p.Products);
                 WriteAbsorption(w, p.Absorption);
+                if (simulation is not null)
+                {
+                    WritePhaseSimulation(w, simulation.Phases[i]);
+                }
+
                 w.WriteEndObject();
             }
 
@@ -111,40 +127,63 @@ internal static class TrainCommand
             w.WriteEndObject();
             if (simulation is not null)
             {
-                WriteSimulation(w, scenario.Phases[0].Name, simulation);
+                WriteSimulation(w, simulation);
             }
         }),
-        OutputFormat.Csv => Csv.Write(
-            ["phase", "regime", .. Enum.GetNames<OutcomeClass>(), "undecided", "pathDependenceIndex", "meanTime", "unaccounted"],
-            result.Phases.SelectMany(p => new[]
-            {
-                Row(p.Name, "transient", p.Transient, p.PathDependenceIndex, null),
-                Row(p.Name, "equilibrium", p.Equilibrium, p.PathDependenceIndex, null),
-            }.Concat(p.Absorption is { } a ? [Row(p.Name, "absorption", a.Probabilities, p.PathDependenceIndex, a)] : []))),
-        OutputFormat.Markdown => RenderMarkdown(scenario, result) + (simulation is null ? "" : "\n" + string.Join("  \n", SimulationLines(scenario.Phases[0].Name, simulation)) + "\n"),
-        _ => RenderTable(scenario, result) + (simulation is null ? "" : "\n" + string.Join("\n", SimulationLines(scenario.Phases[0].Name, simulation)) + "\n"),
+        OutputFormat.Csv => RenderCsv(result, simulation),
+        OutputFormat.Markdown => RenderMarkdown(scenario, result, simulation),
+        _ => RenderTable(scenario, result, simulation),
     };
 
-    private static void WriteSimulation(System.Text.Json.Utf8JsonWriter w, string phase, SimulationResult s)
+    /// <summary>
+    /// The top-level <c>simulation</c> object: trajectories and seed, and, unchanged since schema version 1
+    /// first had it, the first phase's figures (<c>phase</c>, <c>tau</c>, <c>events</c>, <c>classes</c>,
+    /// <c>firstPassage</c>). Every phase's figures are in <c>phases[].simulation</c>.
+    /// </summary>
+    private static void WriteSimulation(System.Text.Json.Utf8JsonWriter w, TrainingSimulationResult simulation)
     {
+        var s = simulation.Phases[0];
         w.WriteStartObject("simulation");
-        w.WriteString("phase", phase);
-        w.WriteNumber("trajectories", s.TrajectoryCount);
-        w.WriteNumber("seed", s.Seed);
+        w.WriteString("phase", s.Phase);
+        w.WriteNumber("trajectories", simulation.TrajectoryCount);
+        w.WriteNumber("seed", simulation.Seed);
         w.WriteNumber("tau", s.Tau);
         w.WriteNumber("events", s.Events);
+        WriteEstimates(w, s.Classes);
+        WritePassages(w, "firstPassage", s.Awareness, s.LongTerm, s.Deception);
+        w.WriteEndObject();
+    }
+
+    private static void WritePhaseSimulation(System.Text.Json.Utf8JsonWriter w, SimulationResult s)
+    {
+        w.WriteStartObject("simulation");
+        w.WriteNumber("start", s.Start);
+        w.WriteNumber("end", s.End);
+        w.WriteNumber("events", s.Events);
+        WriteEstimates(w, s.Classes);
+        WritePassages(w, "firstPassage", s.Awareness, s.LongTerm, s.Deception);
+        WritePassages(w, "firstPassageInPhase", s.AwarenessInPhase, s.LongTermInPhase, s.DeceptionInPhase);
+        w.WriteEndObject();
+    }
+
+    private static void WriteEstimates(System.Text.Json.Utf8JsonWriter w, SimulatedClassDistribution classes)
+    {
         w.WriteStartObject("classes");
         foreach (var k in Enum.GetValues<OutcomeClass>())
         {
-            Estimate(w, k.ToString(), s.Classes.Probability(k));
+            Estimate(w, k.ToString(), classes.Probability(k));
         }
 
-        Estimate(w, "undecided", s.Classes.Undecided);
+        Estimate(w, "undecided", classes.Undecided);
         w.WriteEndObject();
-        w.WriteStartObject("firstPassage");
-        foreach (var (name, passage) in new[] { ("awareness", s.Awareness), ("longTerm", s.LongTerm), ("deception", s.Deception) })
+    }
+
+    private static void WritePassages(System.Text.Json.Utf8JsonWriter w, string name, FirstPassage awareness, FirstPassage longTerm, FirstPassage deception)
+    {
+        w.WriteStartObject(name);
+        foreach (var (key, passage) in new[] { ("awareness", awareness), ("longTerm", longTerm), ("deception", deception) })
         {
-            w.WriteStartObject(name);
+            w.WriteStartObject(key);
             Estimate(w, "reached", passage.Reached);
             Json.NumberOrNull(w, "meanTime", passage.MeanTime);
             Json.NumberOrNull(w, "meanTimeLower", passage.MeanTimeLower);
@@ -153,7 +192,6 @@ internal static class TrainCommand
             w.WriteEndObject();
         }
 
-        w.WriteEndObject();
         w.WriteEndObject();
     }
 
@@ -166,20 +204,85 @@ internal static class TrainCommand
         w.WriteEndObject();
     }
 
-    private static IEnumerable<string> SimulationLines(string phase, SimulationResult s)
+    /// <summary>The passages of a phase, with their names in the text outputs and the CSV's column prefixes.</summary>
+    private static (string Name, string Column, FirstPassage SinceStart, FirstPassage InPhase)[] Passages(SimulationResult s) =>
+    [
+        ("awareness", "awareness", s.Awareness, s.AwarenessInPhase),
+        ("long horizon", "longTerm", s.LongTerm, s.LongTermInPhase),
+        ("deception", "deception", s.Deception, s.DeceptionInPhase),
+    ];
+
+    private static string Interval(ProportionEstimate e) => $"[{PosteriorCommand.Probability(e.Lower)}, {PosteriorCommand.Probability(e.Upper)}]";
+
+    private static string Reached(ProportionEstimate e) => $"{PosteriorCommand.Probability(e.Value)} {Interval(e)}";
+
+    private static string MeanTime(FirstPassage p) =>
+        !double.IsFinite(p.MeanTime) ? "-"
+        : double.IsFinite(p.MeanTimeLower) && double.IsFinite(p.MeanTimeUpper) ? $"{Text.Number(p.MeanTime)} [{Text.Number(p.MeanTimeLower)}, {Text.Number(p.MeanTimeUpper)}]"
+        : Text.Number(p.MeanTime);
+
+    private static string[] PassageHeader(SimulationResult s) =>
+        ["first passage", $"reached by t={Text.Number(s.End)}", "mean time since start", "first in this phase", $"mean time into phase"];
+
+    private static IEnumerable<string[]> PassageRows(SimulationResult s) =>
+        Passages(s).Select(p => new[] { p.Name, Reached(p.SinceStart.Reached), MeanTime(p.SinceStart), Reached(p.InPhase.Reached), MeanTime(p.InPhase) });
+
+    private static string SimulationHeading(TrainingSimulationResult simulation, SimulationResult s) =>
+        $"Simulated: {simulation.TrajectoryCount:N0} trajectories (seed {simulation.Seed}), {s.Events:N0} events in this phase (t={Text.Number(s.Start)} to {Text.Number(s.End)}).";
+
+    private static string RenderCsv(TrainingResult result, TrainingSimulationResult? simulation)
     {
-        yield return $"Simulated phase '{phase}': {s.TrajectoryCount:N0} trajectories (seed {s.Seed}), {s.Events:N0} events.";
-        yield return "  classes at the end: " + string.Join(", ", Enum.GetValues<OutcomeClass>().Select(k => $"{k} {Interval(s.Classes.Probability(k))}"));
-        foreach (var (name, p) in new[] { ("awareness", s.Awareness), ("long horizon", s.LongTerm), ("deception", s.Deception) })
+        string[] header = ["phase", "regime", .. Enum.GetNames<OutcomeClass>(), "undecided", "pathDependenceIndex", "meanTime", "unaccounted"];
+        var rows = new List<IReadOnlyList<object?>>();
+        for (var i = 0; i < result.Phases.Length; i++)
         {
-            var interval = double.IsFinite(p.MeanTimeLower) && double.IsFinite(p.MeanTimeUpper) ? $" [{Text.Number(p.MeanTimeLower)}, {Text.Number(p.MeanTimeUpper)}]" : "";
-            var mean = double.IsFinite(p.MeanTime) ? $", mean time {Text.Number(p.MeanTime)}{interval}" : "";
-            yield return $"  first {name}: reached in {Interval(p.Reached)} of trajectories{mean}";
+            var p = result.Phases[i];
+            rows.Add(Row(p.Name, "transient", p.Transient, p.PathDependenceIndex, null));
+            rows.Add(Row(p.Name, "equilibrium", p.Equilibrium, p.PathDependenceIndex, null));
+            if (p.Absorption is { } a)
+            {
+                rows.Add(Row(p.Name, "absorption", a.Probabilities, p.PathDependenceIndex, a));
+            }
+
+            if (simulation is not null)
+            {
+                var s = simulation.Phases[i];
+                rows.Add(SimulatedRow(p.Name, "simulated", s, e => e.Value, f => f.MeanTime));
+                rows.Add(SimulatedRow(p.Name, "simulated-lower", s, e => e.Lower, f => f.MeanTimeLower));
+                rows.Add(SimulatedRow(p.Name, "simulated-upper", s, e => e.Upper, f => f.MeanTimeUpper));
+            }
         }
+
+        if (simulation is not null)
+        {
+            // The simulation's columns come after the others; the exact rows leave them empty.
+            string[] passages = ["awareness", "longTerm", "deception"];
+            header = [.. header, .. passages.SelectMany(p => new[] { p + "Reached", p + "MeanTime" }), .. passages.SelectMany(p => new[] { p + "ReachedInPhase", p + "MeanTimeInPhase" })];
+            rows = [.. rows.Select(r => r.Count == header.Length ? r : [.. r, .. new object?[header.Length - r.Count]])];
+        }
+
+        return Csv.Write(header, rows);
     }
 
-    private static string Interval(ProportionEstimate e) =>
-        $"{PosteriorCommand.Probability(e.Value)} [{PosteriorCommand.Probability(e.Lower)}, {PosteriorCommand.Probability(e.Upper)}]";
+    /// <summary>A simulated row: the class estimates and the passages, each read by <paramref name="estimate"/> and <paramref name="time"/> (a value or an interval end); NaN times are empty.</summary>
+    private static IReadOnlyList<object?> SimulatedRow(string phase, string regime, SimulationResult s, Func<ProportionEstimate, double> estimate, Func<FirstPassage, double> time)
+    {
+        var passages = Passages(s);
+        return
+        [
+            phase,
+            regime,
+            .. s.Classes.Classes.Select(e => (object?)estimate(e)),
+            estimate(s.Classes.Undecided),
+            null,
+            null,
+            null,
+            .. passages.SelectMany(p => new[] { (object?)estimate(p.SinceStart.Reached), Finite(time(p.SinceStart)) }),
+            .. passages.SelectMany(p => new[] { (object?)estimate(p.InPhase.Reached), Finite(time(p.InPhase)) }),
+        ];
+
+        static object? Finite(double value) => double.IsFinite(value) ? value : null;
+    }
 
     private static IReadOnlyList<object?> Row(string phase, string regime, ClassDistribution d, double index, AbsorptionResult? absorption) =>
         [phase, regime, .. d.Probabilities.Select(p => (object?)p), d.Undecided, index, absorption?.MeanTime, absorption?.Unaccounted];
@@ -216,20 +319,28 @@ internal static class TrainCommand
         w.WriteEndObject();
     }
 
-    private static string RenderTable(Scenario scenario, TrainingResult result)
+    private static string RenderTable(Scenario scenario, TrainingResult result, TrainingSimulationResult? simulation)
     {
         var items = new List<Spectre.Console.Rendering.IRenderable>
         {
             Text.Line($"Training scenario '{scenario.Name}' as a Markov chain: {result.Phases.Length} phase(s). P(Deceptive) at the end: {PosteriorCommand.Probability(result.Transient.DeceptiveProbability)} (high path dependence) vs {PosteriorCommand.Probability(result.Equilibrium.DeceptiveProbability)} at equilibrium (low)."),
         };
-        foreach (var p in result.Phases)
+        for (var i = 0; i < result.Phases.Length; i++)
         {
+            var p = result.Phases[i];
             var table = Text.Table(["regime", .. Enum.GetNames<OutcomeClass>(), "undecided"]);
             Text.Row(table, ["end of phase", .. p.Transient.Probabilities.Select(PosteriorCommand.Probability), PosteriorCommand.Probability(p.Transient.Undecided)]);
             Text.Row(table, ["equilibrium", .. p.Equilibrium.Probabilities.Select(PosteriorCommand.Probability), PosteriorCommand.Probability(p.Equilibrium.Undecided)]);
             if (p.Absorption is { } a)
             {
                 Text.Row(table, ["absorption", .. a.Probabilities.Probabilities.Select(PosteriorCommand.Probability), PosteriorCommand.Probability(a.Probabilities.Undecided)]);
+            }
+
+            if (simulation is not null)
+            {
+                var s = simulation.Phases[i];
+                Text.Row(table, ["simulated", .. s.Classes.Classes.Select(e => PosteriorCommand.Probability(e.Value)), PosteriorCommand.Probability(s.Classes.Undecided.Value)]);
+                Text.Row(table, ["  95% interval", .. s.Classes.Classes.Select(Interval), Interval(s.Classes.Undecided)]);
             }
 
             items.Add(Text.Line($"\nPhase '{p.Name}': duration {Text.Number(p.Duration)}, {p.Configurations:N0} configurations, {p.Products:N0} products (error bound {Text.Number(p.ErrorBound)})"));
@@ -239,17 +350,31 @@ internal static class TrainCommand
             {
                 items.Add(Text.Line(AbsorptionLine(absorption)));
             }
+
+            if (simulation is not null)
+            {
+                var s = simulation.Phases[i];
+                items.Add(Text.Line(SimulationHeading(simulation, s)));
+                var passages = Text.Table(PassageHeader(s));
+                foreach (var row in PassageRows(s))
+                {
+                    Text.Row(passages, row);
+                }
+
+                items.Add(passages);
+            }
         }
 
         return Text.Render([.. items]);
     }
 
-    private static string RenderMarkdown(Scenario scenario, TrainingResult result)
+    private static string RenderMarkdown(Scenario scenario, TrainingResult result, TrainingSimulationResult? simulation)
     {
         var b = new StringBuilder();
         b.AppendLine($"## Training: {scenario.Name}").AppendLine();
-        foreach (var p in result.Phases)
+        for (var i = 0; i < result.Phases.Length; i++)
         {
+            var p = result.Phases[i];
             b.AppendLine($"### Phase {p.Name} (duration {Text.Number(p.Duration)}, path-dependence index {p.PathDependenceIndex:0.0000})").AppendLine();
             List<IReadOnlyList<string>> rows =
             [
@@ -261,11 +386,24 @@ internal static class TrainCommand
                 rows.Add(["absorption", .. a.Probabilities.Probabilities.Select(PosteriorCommand.Probability), PosteriorCommand.Probability(a.Probabilities.Undecided)]);
             }
 
+            var s = simulation?.Phases[i];
+            if (s is not null)
+            {
+                rows.Add(["simulated", .. s.Classes.Classes.Select(Reached), Reached(s.Classes.Undecided)]);
+            }
+
             Markdown.Table(b, ["regime", .. Enum.GetNames<OutcomeClass>(), "undecided"], rows);
             b.AppendLine();
             if (p.Absorption is { } absorption)
             {
                 b.AppendLine(AbsorptionLine(absorption) + ".").AppendLine();
+            }
+
+            if (simulation is not null && s is not null)
+            {
+                b.AppendLine(SimulationHeading(simulation, s)).AppendLine();
+                Markdown.Table(b, PassageHeader(s), PassageRows(s));
+                b.AppendLine();
             }
         }
 

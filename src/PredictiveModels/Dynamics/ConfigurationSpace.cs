@@ -160,18 +160,18 @@ public sealed class ConfigurationSpace
 
     /// <summary>
     /// Carries a distribution over another space of the same scenario (the previous phase) into this one,
-    /// configuration by configuration at the same absolute progress: the same world step, branch, horizon and
-    /// awareness, and the same goal steps, capped at this space's goal length. A goal complete in pre-training
-    /// is incomplete here when this phase adds a conditional to it.
+    /// configuration by configuration by <see cref="MapIndexFrom"/>: at the same absolute progress. A goal
+    /// complete in pre-training is incomplete here when this phase adds a conditional to it.
     /// </summary>
     /// <param name="previous">The space the distribution lives on; same scenario and world steps.</param>
     /// <param name="distribution">A distribution over <paramref name="previous"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="previous"/> belongs to another scenario or world resolution, or the distribution is not over it.</exception>
     public double[] MapFrom(ConfigurationSpace previous, ReadOnlySpan<double> distribution)
     {
-        ArgumentNullException.ThrowIfNull(previous);
-        if (previous.Branches.Length != Branches.Length || previous.Settings.WorldSteps != Settings.WorldSteps || distribution.Length != previous.Count)
+        CheckCarriedFrom(previous);
+        if (distribution.Length != previous.Count)
         {
-            throw new ArgumentException("The distribution belongs to a space of another scenario or world resolution.", nameof(previous));
+            throw new ArgumentException($"The distribution has {distribution.Length} entries; the previous space has {previous.Count} configurations.", nameof(distribution));
         }
 
         var result = new double[Count];
@@ -179,12 +179,47 @@ public sealed class ConfigurationSpace
         {
             if (distribution[i] != 0)
             {
-                var c = previous[i];
-                result[IndexOf(c with { Goal = Math.Min(c.Goal, Branches[c.Branch].Steps) })] += distribution[i];
+                result[Carry(previous, i)] += distribution[i];
             }
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The rule by which a configuration of another space of the same scenario (the previous phase) is
+    /// carried into this one: the configuration at the same absolute progress, with the same world step,
+    /// branch, horizon and awareness, and the same goal steps capped at this space's goal length. Both
+    /// <see cref="MapFrom"/> (exact distributions) and the simulation across phases (single trajectories) use it.
+    /// </summary>
+    /// <param name="previous">The space <paramref name="index"/> belongs to; same scenario and world steps.</param>
+    /// <param name="index">A configuration of <paramref name="previous"/>, 0 to its <see cref="Count"/> - 1.</param>
+    /// <returns>The index of the carried configuration here, 0 to <see cref="Count"/> - 1.</returns>
+    /// <exception cref="ArgumentException"><paramref name="previous"/> belongs to another scenario or world resolution.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is not a configuration of <paramref name="previous"/>.</exception>
+    public int MapIndexFrom(ConfigurationSpace previous, int index)
+    {
+        CheckCarriedFrom(previous);
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, previous.Count);
+        return Carry(previous, index);
+    }
+
+    /// <summary>Throws unless configurations of <paramref name="previous"/> can be carried into this space.</summary>
+    internal void CheckCarriedFrom(ConfigurationSpace previous)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        if (previous.Branches.Length != Branches.Length || previous.Settings.WorldSteps != Settings.WorldSteps)
+        {
+            throw new ArgumentException("The previous space belongs to another scenario or world resolution.", nameof(previous));
+        }
+    }
+
+    /// <summary><see cref="MapIndexFrom"/> without the argument checks, for callers that made them once.</summary>
+    internal int Carry(ConfigurationSpace previous, int index)
+    {
+        var c = previous[index];
+        return IndexOf(c with { Goal = Math.Min(c.Goal, Branches[c.Branch].Steps) });
     }
 
     /// <summary>The configuration at an index.</summary>

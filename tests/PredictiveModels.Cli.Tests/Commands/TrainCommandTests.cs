@@ -151,6 +151,96 @@ public sealed class TrainCommandTests
         other.Output.Should().NotBe(first.Output, "another seed draws other trajectories");
     }
 
+    [Fact]
+    public async Task Json_has_the_simulation_of_every_phase_and_keeps_the_first_phase_at_the_top_level()
+    {
+        using var folder = new TempFolder();
+        var run = (await CliRun.Of("train", WriteSmall(folder), "--trajectories", "2000", "--seed", "7", "--format", "json")).ShouldSucceed();
+
+        using var document = JsonDocument.Parse(run.Output);
+        var root = document.RootElement;
+        var phases = root.GetProperty("phases").EnumerateArray().Select(p => p.GetProperty("simulation")).ToArray();
+        phases.Select(s => (s.GetProperty("start").GetDouble(), s.GetProperty("end").GetDouble())).Should().Equal((0.0, 20.0), (20.0, 25.0));
+        foreach (var s in phases)
+        {
+            var classes = s.GetProperty("classes").EnumerateObject().ToArray();
+            classes.Select(c => c.Name).Should().Equal("Desired", "AnthropicCapture", "Sycophantic", "Deceptive", "NonScalable", "undecided");
+            classes.Sum(c => c.Value.GetProperty("value").GetDouble()).Should().BeApproximately(1, 1e-12);
+            classes.Should().OnlyContain(c => c.Value.GetProperty("lower").GetDouble() <= c.Value.GetProperty("value").GetDouble() && c.Value.GetProperty("value").GetDouble() <= c.Value.GetProperty("upper").GetDouble());
+            s.GetProperty("firstPassageInPhase").EnumerateObject().Select(p => p.Name).Should().Equal("awareness", "longTerm", "deception");
+        }
+
+        // Fine-tuning's horizon bonus makes long horizons appear in the second phase; since the start of training counts them together with the first phase's.
+        double Reached(JsonElement s, string kind, string passage) => s.GetProperty(kind).GetProperty(passage).GetProperty("reached").GetProperty("value").GetDouble();
+        Reached(phases[1], "firstPassageInPhase", "longTerm").Should().BeGreaterThan(0.1);
+        Reached(phases[1], "firstPassage", "longTerm").Should().BeApproximately(Reached(phases[0], "firstPassage", "longTerm") + Reached(phases[1], "firstPassageInPhase", "longTerm"), 1e-12);
+        phases[1].GetProperty("firstPassageInPhase").GetProperty("longTerm").GetProperty("meanTime").GetDouble().Should().BeInRange(0, 5);
+        phases[1].GetProperty("firstPassage").GetProperty("longTerm").GetProperty("meanTime").GetDouble().Should().BeInRange(0, 25);
+
+        var top = root.GetProperty("simulation");
+        top.GetProperty("phase").GetString().Should().Be("pre-training");
+        top.GetProperty("tau").GetDouble().Should().Be(20);
+        top.GetProperty("events").GetInt64().Should().Be(phases[0].GetProperty("events").GetInt64());
+        Values(top.GetProperty("classes")).Should().Equal(Values(phases[0].GetProperty("classes")));
+        Values(top.GetProperty("firstPassage")).Should().Equal(Values(phases[0].GetProperty("firstPassage")));
+
+        static IEnumerable<string> Values(JsonElement e) => e.ValueKind == JsonValueKind.Object
+            ? e.EnumerateObject().SelectMany(p => Values(p.Value).Select(v => p.Name + "=" + v))
+            : [e.GetRawText()];
+    }
+
+    [Theory]
+    [InlineData("table", "Simulated: 2,000 trajectories (seed 7)")]
+    [InlineData("markdown", "Simulated: 2,000 trajectories (seed 7)")]
+    [InlineData("csv", ",simulated,")]
+    public async Task Every_text_format_shows_the_simulation_of_every_phase(string format, string marker)
+    {
+        using var folder = new TempFolder();
+        var run = (await CliRun.Of("train", WriteSmall(folder), "--trajectories", "2000", "--seed", "7", "--format", format)).ShouldSucceed();
+
+        run.Output.Split(marker).Should().HaveCount(3, "one simulation per phase");
+        if (format == "csv")
+        {
+            var rows = CsvText.Parse(run.Output);
+            rows[0].Should().Contain(["deceptionReached", "deceptionMeanTime", "longTermReachedInPhase", "longTermMeanTimeInPhase"]);
+            rows.Skip(1).Select(r => (r[0], r[1])).Where(r => r.Item2.StartsWith("simulated", StringComparison.Ordinal)).Should().Equal(
+                ("pre-training", "simulated"), ("pre-training", "simulated-lower"), ("pre-training", "simulated-upper"),
+                ("rl-fine-tuning", "simulated"), ("rl-fine-tuning", "simulated-lower"), ("rl-fine-tuning", "simulated-upper"));
+            rows.Should().OnlyContain(r => r.Length == rows[0].Length, "every row has a cell for every column");
+        }
+        else
+        {
+            run.Output.Should().Contain("first in this phase").And.Contain("t=20 to 25");
+        }
+    }
+
+    [Fact]
+    public async Task Too_much_simulation_work_over_all_phases_is_a_usage_error_naming_trajectories_before_training_starts()
+    {
+        using var folder = new TempFolder();
+        // Training this long would take far longer than the test allows, so the refusal must come first.
+        var path = folder.Write("long.yaml", Small.Replace("{0}", RepositoryRoot.File("samples/scenarios/minimal.yaml"), StringComparison.Ordinal)
+            .Replace("duration: 20", "duration: 1e9", StringComparison.Ordinal));
+
+        var run = (await CliRun.Of("train", path, "--trajectories", "1000")).ShouldFailCleanly(ExitCodes.UsageError);
+
+        run.Error.Should().Contain("--trajectories 1,000").And.Contain("2 phase(s)").And.MatchRegex(@"give --trajectories [\d,]+ or fewer");
+    }
+
+    [Fact]
+    public async Task A_cancelled_simulation_exits_130_with_no_output()
+    {
+        using var folder = new TempFolder();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        var run = await CliRun.Of(["train", WriteSmall(folder), "--trajectories", "1000"], cancelled.Token);
+
+        run.ExitCode.Should().Be(ExitCodes.Cancelled);
+        run.Output.Should().BeEmpty();
+        run.ShouldShowNoStackTrace();
+    }
+
     [Theory]
     [InlineData("-1")]
     [InlineData("10000001")]

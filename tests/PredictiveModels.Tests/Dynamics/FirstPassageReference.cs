@@ -14,43 +14,68 @@ internal static class FirstPassageReference
     /// The probability of having reached a target configuration by each of the times
     /// 0, tau/steps, ..., tau (steps + 1 values), from the start configuration.
     /// </summary>
-    public static double[] ReachedBy(ConfigurationSpace space, Func<Configuration, bool> isTarget, double tau, int steps)
+    public static double[] ReachedBy(ConfigurationSpace space, Func<Configuration, bool> isTarget, double tau, int steps) =>
+        ReachedAcrossPhases([space], isTarget, [tau], steps)[0];
+
+    /// <summary>
+    /// The probability of having reached a target configuration since the start of training, phase by
+    /// phase: for phase k, at the times start_k + d_k s / steps, s = 0..steps (steps + 1 values). Between
+    /// phases the distribution, absorbed mass included, is carried by <see cref="ConfigurationSpace.MapFrom"/>;
+    /// the target must be a property the carry keeps (awareness, horizon, branch).
+    /// </summary>
+    public static double[][] ReachedAcrossPhases(IReadOnlyList<ConfigurationSpace> spaces, Func<Configuration, bool> isTarget, IReadOnlyList<double> durations, int steps)
     {
-        var n = space.Count;
-        var target = new bool[n];
-        var edges = new List<(int To, double Rate)>[n];
-        var exit = new double[n];
-        for (var i = 0; i < n; i++)
+        var result = new double[spaces.Count][];
+        double[]? v = null;
+        for (var k = 0; k < spaces.Count; k++)
         {
-            target[i] = isTarget(space[i]);
-            edges[i] = [];
-            if (target[i])
+            var space = spaces[k];
+            var n = space.Count;
+            var target = new bool[n];
+            var edges = new List<(int To, double Rate)>[n];
+            var exit = new double[n];
+            for (var i = 0; i < n; i++)
             {
-                continue;
+                target[i] = isTarget(space[i]);
+                edges[i] = [];
+                if (target[i])
+                {
+                    continue;
+                }
+
+                var from = i;
+                space.ForEachNeighbour(i, (j, kind) =>
+                {
+                    var rate = space.Rate(from, j, kind);
+                    edges[from].Add((j, rate));
+                    exit[from] += rate;
+                });
             }
 
-            var from = i;
-            space.ForEachNeighbour(i, (j, kind) =>
+            if (v is null)
             {
-                var rate = space.Rate(from, j, kind);
-                edges[from].Add((j, rate));
-                exit[from] += rate;
-            });
+                v = new double[n];
+                v[space.Start] = 1;
+            }
+            else
+            {
+                v = space.MapFrom(spaces[k - 1], v);
+            }
+
+            var lambda = Math.Max(exit.Max(), 1e-12) * 1.0001;
+            var reached = new double[steps + 1];
+            reached[0] = Absorbed(v, target);
+            var dt = durations[k] / steps;
+            for (var s = 1; s <= steps; s++)
+            {
+                v = Propagate(v, edges, exit, lambda, dt);
+                reached[s] = Absorbed(v, target);
+            }
+
+            result[k] = reached;
         }
 
-        var lambda = Math.Max(exit.Max(), 1e-12) * 1.0001;
-        var v = new double[n];
-        v[space.Start] = 1;
-        var reached = new double[steps + 1];
-        reached[0] = Absorbed(v, target);
-        var dt = tau / steps;
-        for (var s = 1; s <= steps; s++)
-        {
-            v = Propagate(v, edges, exit, lambda, dt);
-            reached[s] = Absorbed(v, target);
-        }
-
-        return reached;
+        return result;
     }
 
     /// <summary>The mean first-passage time among paths that reach the target by tau: (tau F(tau) - integral of F) / F(tau), by the trapezoidal rule.</summary>

@@ -4,9 +4,11 @@ namespace PredictiveModels.Dynamics;
 
 /// <summary>
 /// When simulated trajectories first reach a set of configurations (first awareness, first long
-/// horizon, first deceptive configuration). Times are in units of training time, from 0 to the
-/// simulated <c>tau</c>; they describe only the trajectories that got there by <c>tau</c>, so they
-/// are conditional on <see cref="Reached"/> and are NaN when no trajectory did.
+/// horizon, first deceptive configuration) within a window of training time, 0 to <c>tau</c>
+/// (<see cref="SimulationResult"/> says whether the window starts at the start of training or of a
+/// phase). Times are in units of training time from the window's start; they describe only the
+/// trajectories that got there within the window, so they are conditional on <see cref="Reached"/>
+/// and are NaN when no trajectory did.
 /// </summary>
 public sealed record FirstPassage
 {
@@ -20,7 +22,7 @@ public sealed record FirstPassage
         MedianTime = medianTime;
     }
 
-    /// <summary>The fraction of trajectories that reached the set by <c>tau</c> (an estimate of the probability of getting there within training time <c>tau</c>).</summary>
+    /// <summary>The fraction of all trajectories that reached the set within the window (an estimate of the probability of getting there in it).</summary>
     public ProportionEstimate Reached { get; }
 
     /// <summary>Mean first-passage time among the trajectories that got there, 0 to <c>tau</c>; NaN when none did.</summary>
@@ -42,7 +44,7 @@ public sealed record FirstPassage
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"reached {Reached}; mean {MeanTime:G4} [{MeanTimeLower:G4}, {MeanTimeUpper:G4}], median {MedianTime:G4}");
 
-    /// <summary>Summarises first-passage times, <see cref="double.PositiveInfinity"/> meaning "not by tau", in index order (so the sums, and the result, never depend on threads).</summary>
+    /// <summary>Summarises first-passage times, <see cref="double.PositiveInfinity"/> meaning "not in the window [0, tau]", in index order (so the sums, and the result, never depend on threads).</summary>
     internal static FirstPassage FromTimes(ReadOnlySpan<double> times, double tau)
     {
         var reached = new List<double>();
