@@ -73,7 +73,9 @@ public static class CliApp
         {
             // Without EnableDefaultExceptionHandler = false, System.CommandLine catches every exception an
             // action throws and prints it with its stack trace, so the handlers below would never run.
-            var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+            // Ctrl-C is the caller's cancellation token (see Program.cs), so System.CommandLine's own
+            // handler, which only listens once an action has returned its task, is switched off.
+            var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
             return await parse.InvokeAsync(configuration, cancellation);
         }
         catch (ModelException e)

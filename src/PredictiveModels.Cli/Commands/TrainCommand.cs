@@ -48,9 +48,6 @@ internal static class TrainCommand
         };
         command.SetAction(async (parse, cancellation) =>
         {
-            // System.CommandLine starts listening for Ctrl-C only once the action has returned its task; without
-            // this, the whole computation would run before that, and Ctrl-C would kill the process outright.
-            await Task.Yield();
             var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario));
             var count = parse.GetValue(trajectories);
             if (count < 0 || count > TrajectorySimulator.MaxTrajectories)
