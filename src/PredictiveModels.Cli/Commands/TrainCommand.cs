@@ -110,6 +110,11 @@ internal static class TrainCommand
                 w.WriteNumber("uniformizationRate", p.UniformizationRate);
                 w.WriteNumber("products", p.Products);
                 WriteAbsorption(w, p.Absorption);
+                if (p.AbsorptionProblem is { } problem)
+                {
+                    w.WriteString("absorptionProblem", problem);
+                }
+
                 if (simulation is not null)
                 {
                     WritePhaseSimulation(w, simulation.Phases[i]);
@@ -343,6 +348,11 @@ internal static class TrainCommand
             items.Add(Text.Line($"\nPhase '{p.Name}': duration {Text.Number(p.Duration)}, {p.Configurations:N0} configurations, {p.Products:N0} products (error bound {Text.Number(p.ErrorBound)})"));
             items.Add(table);
             items.Add(Text.Line("Path-dependence index over the phase: " + string.Join(", ", p.PathDependence.Select(x => $"t={Text.Number(x.Time)}: {x.Index:0.0000}"))));
+            if (p.AbsorptionProblem is { } problem)
+            {
+                items.Add(Text.Line("Absorption not available: " + problem));
+            }
+
             if (p.Absorption is { } absorption)
             {
                 items.Add(Text.Line(AbsorptionLine(absorption)));
@@ -391,6 +401,11 @@ internal static class TrainCommand
 
             Markdown.Table(b, ["regime", .. Enum.GetNames<OutcomeClass>(), "undecided"], rows);
             b.AppendLine();
+            if (p.AbsorptionProblem is { } problem)
+            {
+                b.AppendLine("Absorption not available: " + problem).AppendLine();
+            }
+
             if (p.Absorption is { } absorption)
             {
                 b.AppendLine(AbsorptionLine(absorption) + ".").AppendLine();

@@ -13,6 +13,7 @@ namespace PredictiveModels.Dynamics;
 /// <param name="UniformizationRate"><c>Lambda</c> of the transient computation, per unit of training time.</param>
 /// <param name="Products">Matrix-vector products made.</param>
 /// <param name="Absorption">Where the phase would end if it ran until absorption (complete goals and deception absorbing), from the distribution it starts with, with the mean time that takes; null when not computed.</param>
+/// <param name="AbsorptionProblem">Why <paramref name="Absorption"/> is null although it was asked for (for example, probability that can never be absorbed, or a goal too slow for the solver); null otherwise.</param>
 public sealed record PhaseResult(
     string Name,
     double Duration,
@@ -23,7 +24,8 @@ public sealed record PhaseResult(
     ImmutableArray<(double Time, double Index)> PathDependence,
     double UniformizationRate,
     long Products,
-    AbsorptionResult? Absorption = null)
+    AbsorptionResult? Absorption = null,
+    string? AbsorptionProblem = null)
 {
     /// <summary>The path-dependence index at the end of the phase: 0 when the transient has reached equilibrium, up to 1.</summary>
     public double PathDependenceIndex => Transient.TotalVariation(Equilibrium);

@@ -21,7 +21,11 @@ public static class TrainingDynamics
     /// <param name="phases">The phases in order; null or empty for pre-training alone.</param>
     /// <param name="progress">Receives the fraction of the work done (0 to 1), if given.</param>
     /// <param name="cancellation">Stops the computation.</param>
-    /// <param name="absorption">Whether to compute each phase's <see cref="PhaseResult.Absorption"/> (about as long again as the transient on the default scenario); false leaves it null.</param>
+    /// <param name="absorption">
+    /// Whether to compute each phase's <see cref="PhaseResult.Absorption"/> (about as long again as the transient on
+    /// the default scenario); false leaves it null. Where it has no answer the solver can give, the phase's
+    /// <see cref="PhaseResult.AbsorptionProblem"/> says why and the rest of the result stands.
+    /// </param>
     /// <exception cref="Diagnostics.ModelException">A chain is too large, or a solver cannot meet the tolerance; the message says what to change.</exception>
     public static TrainingResult Train(Scenario scenario, DynamicsSettings settings, IReadOnlyList<Phase>? phases = null, IProgress<double>? progress = null, CancellationToken cancellation = default, bool absorption = true)
     {
@@ -41,11 +45,26 @@ public static class TrainingDynamics
             var inner = progress is null ? null : new Progress(f => progress.Report((offset + f) / list.Count));
             var generator = space.BuildGenerator();
             var transient = KrylovTransient.Compute(generator, space.Start, times, settings.Tolerance, KrylovTransient.BasisSize, prune: true, inner, cancellation, initial);
-            var absorbed = absorption ? Absorption.Compute(space, generator, initial, cancellation) : null;
+            AbsorptionResult? absorbed = null;
+            string? problem = null;
+            if (absorption)
+            {
+                // Absorption is a side analysis: a chain where it has no finite or computable answer still
+                // has its transient and equilibrium, so the reason is reported instead of failing the run.
+                try
+                {
+                    absorbed = Absorption.Compute(space, generator, initial, cancellation);
+                }
+                catch (Diagnostics.ModelException e)
+                {
+                    problem = string.Join("; ", e.Diagnostics.Select(d => d.Message));
+                }
+            }
+
             var equilibrium = Equilibrium.Classes(space, cancellation);
             var classes = transient.Distributions.Select(d => ClassDistribution.FromConfigurations(space, d.AsSpan())).ToArray();
             var index = times.Select((t, i) => (t, classes[i].TotalVariation(equilibrium))).ToImmutableArray();
-            results.Add(new PhaseResult(phase.Name, phase.Duration, space.Count, classes[^1], transient.ErrorBounds[^1], equilibrium, index, transient.UniformizationRate, transient.Products, absorbed));
+            results.Add(new PhaseResult(phase.Name, phase.Duration, space.Count, classes[^1], transient.ErrorBounds[^1], equilibrium, index, transient.UniformizationRate, transient.Products, absorbed, problem));
             previous = space;
             carried = [.. transient.Distributions[^1]];
         }

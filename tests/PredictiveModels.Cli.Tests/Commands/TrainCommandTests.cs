@@ -70,6 +70,25 @@ public sealed class TrainCommandTests
         }
     }
 
+    [Fact]
+    public async Task A_phase_whose_absorption_has_no_answer_still_trains_and_says_why()
+    {
+        // At 22,000 tokens a fine-tuning world step costs more bits than it saves loss, so runs that
+        // are still at world step 0 can never finish a goal: absorption has no finite answer.
+        using var folder = new TempFolder();
+        var scenario = folder.Write("n22k.yaml", "schemaVersion: 1\nextends: default\nname: n22k\ndynamics:\n  phases:\n    - name: pre-training\n      duration: 100\n    - name: rl-fine-tuning\n      duration: 20\n      conditionalBits: 24\n      dataSize: 22000\n");
+
+        var table = (await CliRun.Of("train", scenario)).ShouldSucceed();
+        var json = (await CliRun.Of("train", scenario, "--format", "json")).ShouldSucceed();
+
+        table.Output.Should().Contain("Absorption not available: the absorption analysis has no finite answer");
+        using var document = JsonDocument.Parse(json.Output);
+        var fineTuning = document.RootElement.GetProperty("phases")[1];
+        fineTuning.GetProperty("absorption").ValueKind.Should().Be(JsonValueKind.Null);
+        fineTuning.GetProperty("absorptionProblem").GetString().Should().Contain("no finite answer");
+        fineTuning.GetProperty("classes").GetProperty("Deceptive").GetDouble().Should().BeInRange(0, 1);
+    }
+
     [Theory]
     [InlineData("table", "absorption")]
     [InlineData("markdown", "| absorption |")]
