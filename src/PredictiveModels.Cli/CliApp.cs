@@ -27,6 +27,7 @@ public static class CliApp
             Exit codes: 0 success, 1 invalid scenario (file:line:column: error: ...), 2 usage error, 130 cancelled.
 
             Examples:
+              predictive-models run                            the full report on the default scenario
               predictive-models score                          score the default scenario
               predictive-models explain deceptive-agent        where the deceptive agent's bits go
               predictive-models score my.yaml --format json --output scores.json
@@ -34,6 +35,10 @@ public static class CliApp
               predictive-models posterior                      P(Deceptive) under the simplicity prior (low path dependence)
               predictive-models sweep -p n --from 0 --to 200   how the posterior moves with one belief
               predictive-models train                          training as a Markov chain (high path dependence)
+              predictive-models sweep --dynamics -p phases.rl-fine-tuning.duration --from 1 --to 1000 --steps 4 --log
+                                                               how the end of training moves with the length of fine-tuning
+              predictive-models export-generator --phase rl-fine-tuning --output q.mtx
+                                                               a phase's generator matrix, to check with other tools
             """);
         root.Subcommands.Add(StructuresCommand.Build());
         root.Subcommands.Add(ScoreCommand.Build());

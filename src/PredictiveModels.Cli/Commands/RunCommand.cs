@@ -23,11 +23,11 @@ internal static class RunCommand
         var command = new Command(
             "run",
             """
-            The whole analysis of a scenario in one report: the headline P(Deceptive) under low path dependence (the
-            simplicity posterior) and under high path dependence (the end of training as a Markov chain), then the
-            scores, the posterior, training phase by phase, and how each lever moves both numbers (no fine-tuning,
-            prompting instead of fine-tuning, KL regularisation, interspersed pre-training, oversight, a speed prior).
-            """)
+            The whole analysis of a scenario in one report: the headline P(Deceptive) under the simplicity posterior,
+            at the equilibrium of the last training phase (low path dependence) and at the end of training as a Markov
+            chain (high path dependence); how each lever moves the three; then the scores, the posterior and training
+            phase by phase. The levers:
+            """ + string.Concat(Lever.Standard.Select(l => $"{Environment.NewLine}  {l.Name,-27} {l.Description}")))
         {
             scenario,
             format,

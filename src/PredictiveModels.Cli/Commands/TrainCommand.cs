@@ -32,12 +32,18 @@ internal static class TrainCommand
             High path dependence: training as a continuous-time Markov chain over configurations (world-model progress,
             the goal being built, its progress, horizon and awareness), run phase by phase (pre-training, then RL
             fine-tuning, ...) from an empty model, each phase starting where the previous one ended. For each phase it
-            prints the outcome-class probabilities at the end of the phase (exact, by uniformization, with an error
+            prints the outcome-class probabilities at the end of the phase (exact, by Krylov steps, with an error
             bound), at the equilibrium of the phase's energy (low path dependence), and the path-dependence index: the
             total-variation distance between the two; and, from the distribution the phase starts with, where it would
             end if it ran until a goal is complete or deception is reached (absorption probabilities, the mean time
             until then, and the mass left unaccounted for). The chain and the phases come from the scenario's
             'dynamics' section (docs/dynamics.md).
+
+            Examples:
+              predictive-models train                                       the default: pre-training, then RL fine-tuning
+              predictive-models train samples/scenarios/oversight-reset.yaml
+              predictive-models train --trajectories 20000 --seed 1         also simulate 20,000 runs through every phase
+              predictive-models sweep --dynamics --param phases.rl-fine-tuning.duration --from 1 --to 1000 --steps 4 --log
             """)
         {
             scenario,
