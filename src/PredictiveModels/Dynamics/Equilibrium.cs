@@ -50,10 +50,7 @@ public static class Equilibrium
     public static double[] Distribution(ConfigurationSpace space, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(space);
-        var gibbs = Gibbs(space);
-        return space.Phase.OversightDetectionRate > 0
-            ? Stationary(space.BuildGenerator(), gibbs, space.Settings.Tolerance, space.Phase.Name, cancellation)
-            : gibbs;
+        return Stationary(space, space.BuildGenerator, cancellation);
     }
 
     /// <summary>The stationary distribution summed into classes.</summary>
@@ -62,6 +59,19 @@ public static class Equilibrium
     /// <exception cref="ModelException">As for <see cref="Distribution"/>.</exception>
     public static ClassDistribution Classes(ConfigurationSpace space, CancellationToken cancellation = default) =>
         ClassDistribution.FromConfigurations(space, Distribution(space, cancellation));
+
+    /// <summary><see cref="Classes(ConfigurationSpace, CancellationToken)"/> with the space's generator already built, so that a chain with resets does not build it again.</summary>
+    internal static ClassDistribution Classes(ConfigurationSpace space, Generator generator, CancellationToken cancellation) =>
+        ClassDistribution.FromConfigurations(space, Stationary(space, () => generator, cancellation));
+
+    /// <summary>The Gibbs weights, or with resets the stationary solve on the generator (asked for only then).</summary>
+    private static double[] Stationary(ConfigurationSpace space, Func<Generator> generator, CancellationToken cancellation)
+    {
+        var gibbs = Gibbs(space);
+        return space.Phase.OversightDetectionRate > 0
+            ? Stationary(generator(), gibbs, space.Settings.Tolerance, space.Phase.Name, cancellation)
+            : gibbs;
+    }
 
     /// <summary>The Gibbs weights <c>2^(-E/T)</c>, normalised in log space: the stationary distribution when every move has its reverse.</summary>
     private static double[] Gibbs(ConfigurationSpace space)

@@ -61,7 +61,7 @@ public static class TrainingDynamics
                 }
             }
 
-            var equilibrium = Equilibrium.Classes(space, cancellation);
+            var equilibrium = Equilibrium.Classes(space, generator, cancellation);
             var classes = transient.Distributions.Select(d => ClassDistribution.FromConfigurations(space, d.AsSpan())).ToArray();
             var index = times.Select((t, i) => (t, classes[i].TotalVariation(equilibrium))).ToImmutableArray();
             results.Add(new PhaseResult(phase.Name, phase.Duration, space.Count, classes[^1], transient.ErrorBounds[^1], equilibrium, index, transient.UniformizationRate, transient.Products, absorbed, problem));

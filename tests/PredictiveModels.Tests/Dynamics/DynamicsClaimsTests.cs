@@ -12,7 +12,14 @@ public sealed class DynamicsClaimsTests
     {
         var scenario = Scenario.Default;
         var phases = scenario.Phases.Select((p, i) => i == 1 && changeFineTuning is not null ? changeFineTuning(p) : p).ToArray();
-        return TrainingDynamics.Train(scenario, scenario.Dynamics, phases);
+        return TrainingDynamics.Train(scenario, scenario.Dynamics, phases, absorption: false);
+    }
+
+    /// <summary>P(Deceptive) at the end of training on a shipped sample (high path dependence).</summary>
+    private static double High(string sample)
+    {
+        var scenario = ScenarioLoader.Load(Scenarios.TestScenarios.Sample(sample));
+        return TrainingDynamics.Train(scenario, scenario.Dynamics, scenario.Phases, absorption: false).Transient.DeceptiveProbability;
     }
 
     [Fact]
@@ -86,12 +93,6 @@ public sealed class DynamicsClaimsTests
     [Fact]
     public void The_shipped_lever_scenarios_move_P_deceptive_at_the_end_of_training_the_way_the_seed_expects()
     {
-        static double High(string sample)
-        {
-            var scenario = ScenarioLoader.Load(Scenarios.TestScenarios.Sample(sample));
-            return TrainingDynamics.Train(scenario, scenario.Dynamics, scenario.Phases).Transient.DeceptiveProbability;
-        }
-
         var fineTuned = High("rl-fine-tuning.yaml");
 
         High("pretraining-only.yaml").Should().BeLessThan(fineTuned);
@@ -137,12 +138,6 @@ public sealed class DynamicsClaimsTests
     [Fact]
     public void Claim_3_under_high_path_dependence_a_complex_camera_raises_P_deceptive_and_a_simple_one_lowers_it()
     {
-        static double High(string sample)
-        {
-            var scenario = ScenarioLoader.Load(Scenarios.TestScenarios.Sample(sample));
-            return TrainingDynamics.Train(scenario, scenario.Dynamics, scenario.Phases).Transient.DeceptiveProbability;
-        }
-
         var baseline = High("default.yaml");
 
         High("complex-camera.yaml").Should().BeGreaterThan(baseline);
