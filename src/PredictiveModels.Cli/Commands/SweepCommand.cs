@@ -64,6 +64,10 @@ internal static class SweepCommand
             var scale = parse.GetValue(log) ? SweepScale.Log : SweepScale.Linear;
             var (x, y, n) = (parse.GetValue(from), parse.GetValue(to), parse.GetValue(steps));
             var training = parse.GetValue(dynamics);
+            if (training)
+            {
+                ChainBudget.Check(loaded);
+            }
             ScenarioParameter parameter;
             try
             {

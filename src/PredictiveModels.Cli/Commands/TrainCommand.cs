@@ -55,6 +55,7 @@ internal static class TrainCommand
         command.SetAction(async (parse, cancellation) =>
         {
             var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario));
+            ChainBudget.Check(loaded);
             var count = parse.GetValue(trajectories);
             if (count < 0 || count > TrajectorySimulator.MaxTrajectories)
             {

@@ -3,13 +3,34 @@ namespace PredictiveModels.Diagnostics;
 /// <summary>Suggests the closest known name for a misspelt one.</summary>
 internal static class NameSuggestions
 {
-    /// <summary>Returns <c>"; did you mean 'x'?"</c> for the nearest name within a small edit distance, else an empty string.</summary>
+    /// <summary>
+    /// The longest name for which a suggestion is sought, in characters: the edit distance costs the product of
+    /// the two lengths, so a hostile name of a million characters must not reach it.
+    /// </summary>
+    public const int MaxNameLength = 64;
+
+    /// <summary>
+    /// Returns <c>"; did you mean 'x'?"</c> for the nearest name within a small edit distance, else an empty string.
+    /// Names longer than <see cref="MaxNameLength"/> get no suggestion, and candidates whose length alone puts
+    /// them out of reach are skipped, so the cost is at most the number of candidates times <see cref="MaxNameLength"/> squared.
+    /// </summary>
     public static string DidYouMean(string name, IEnumerable<string> candidates)
     {
+        if (name.Length > MaxNameLength)
+        {
+            return "";
+        }
+
+        var limit = Math.Max(1, name.Length / 3);
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
         {
+            if (Math.Abs(candidate.Length - name.Length) > limit)
+            {
+                continue;
+            }
+
             var d = Distance(name, candidate);
             if (d < bestDistance || (d == bestDistance && string.CompareOrdinal(candidate, best) < 0))
             {
@@ -18,7 +39,6 @@ internal static class NameSuggestions
             }
         }
 
-        var limit = Math.Max(1, name.Length / 3);
         return best is not null && bestDistance <= limit ? $"; did you mean '{best}'?" : "";
     }
 

@@ -37,7 +37,23 @@ internal sealed class ScenarioReader
 
     private ScenarioReader(string source) => _source = source;
 
-    public static Scenario Read(DocNode root, string source) => new ScenarioReader(source).ReadScenario(root);
+    public static Scenario Read(DocNode root, string source)
+    {
+        var paths = DocumentPaths.Index(root);
+        try
+        {
+            return new ScenarioReader(source).ReadScenario(root).WithLocations(paths);
+        }
+        catch (ModelException e) when (e.Diagnostics.Any(d => d.Location is null))
+        {
+            // Checks made after the schema is read (duplicate phase names, an empty list of structures, a world
+            // model with nothing in it) know the path of what is wrong but not the text: locate them by it.
+            var bag = new DiagnosticBag();
+            bag.AddRange(paths.Locate(e.Diagnostics));
+            bag.ThrowIfAny();
+            throw;
+        }
+    }
 
     private Scenario ReadScenario(DocNode root)
     {
