@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using PredictiveModels.Diagnostics;
 using PredictiveModels.Scenarios;
 
 namespace PredictiveModels.Cli.Commands;
@@ -24,10 +26,23 @@ internal static class CommonOptions
             {
                 if (token.Value.Length > 1 && token.Value[0] == '-' && !File.Exists(token.Value))
                 {
-                    result.AddError($"unknown option '{token.Value}' (to name a file whose name starts with '-', write ./{token.Value})");
+                    var known = result.Parent is CommandResult command ? OptionNames(command.Command) : [];
+                    result.AddError($"unknown option '{token.Value}'{NameSuggestions.DidYouMean(token.Value, known)} (to name a file whose name starts with '-', write ./{token.Value})");
                 }
             }
         });
+
+    /// <summary>Every spelling of every option of <paramref name="command"/> (help and version included), for suggestions.</summary>
+    public static IEnumerable<string> OptionNames(Command command)
+    {
+        IEnumerable<Option> options = command.Options;
+        for (var parent = command.Parents.OfType<Command>().FirstOrDefault(); parent is not null; parent = parent.Parents.OfType<Command>().FirstOrDefault())
+        {
+            options = options.Concat(parent.Options.Where(o => o.Recursive));
+        }
+
+        return options.SelectMany(o => o.Aliases.Prepend(o.Name));
+    }
 
     public static Option<OutputFormat> Format() =>
         new("--format", "-f")

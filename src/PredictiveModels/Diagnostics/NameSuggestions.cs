@@ -11,13 +11,14 @@ internal static class NameSuggestions
 
     /// <summary>
     /// Returns <c>"; did you mean 'x'?"</c> for the nearest name within a small edit distance, else an empty string.
-    /// Names longer than <see cref="MaxNameLength"/> get no suggestion, and candidates whose length alone puts
+    /// Names shorter than three characters or longer than <see cref="MaxNameLength"/> get no suggestion, and candidates whose length alone puts
     /// them out of reach are skipped, so the cost is at most the number of candidates times <see cref="MaxNameLength"/> squared.
     /// </summary>
     public static string DidYouMean(string name, IEnumerable<string> candidates)
     {
-        if (name.Length > MaxNameLength)
+        if (name.Length > MaxNameLength || name.Length < 3)
         {
+            // Below three characters every name is one slip from too many others for a guess to help.
             return "";
         }
 
@@ -44,6 +45,7 @@ internal static class NameSuggestions
 
     private static int Distance(string a, string b)
     {
+        var beforePrevious = new int[b.Length + 1];
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
@@ -58,9 +60,14 @@ internal static class NameSuggestions
             {
                 var cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
                 current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 2]) && char.ToLowerInvariant(a[i - 2]) == char.ToLowerInvariant(b[j - 1]))
+                {
+                    // Two neighbouring letters swapped ("scroe" for "score") is one slip, not two.
+                    current[j] = Math.Min(current[j], beforePrevious[j - 2] + 1);
+                }
             }
 
-            (previous, current) = (current, previous);
+            (beforePrevious, previous, current) = (previous, current, beforePrevious);
         }
 
         return previous[b.Length];
