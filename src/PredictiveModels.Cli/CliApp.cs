@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using PredictiveModels.Cli.Commands;
 using PredictiveModels.Diagnostics;
 
@@ -61,6 +62,10 @@ public static class CliApp
     /// <returns>An exit code from <see cref="ExitCodes"/>.</returns>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellation = default, CliContext? context = null)
     {
+        // Every number the tool reads or writes is in the invariant culture, whatever culture a host runs it
+        // under (the tool's own process is invariant already). The change is local to this asynchronous call.
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
         var root = BuildRootCommand(context);
 
         // With nothing to do, say what can be done: the help, as a success.

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Numerics;
 using System.CommandLine.Parsing;
 using PredictiveModels.Diagnostics;
 using PredictiveModels.Scenarios;
@@ -71,6 +73,29 @@ internal static class CommonOptions
 
         result.AddError($"'{text}' is not a valid {what}; use one of {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}");
         return null;
+    }
+
+    /// <summary>
+    /// Reads a numeric option value in the invariant culture: <c>--to 1.5</c> is one and a half whatever
+    /// culture the process runs under (System.CommandLine's own parser follows the current culture, where
+    /// de-DE reads "1.5" as fifteen).
+    /// </summary>
+    public static T ParseNumber<T>(ArgumentResult result)
+        where T : struct, INumber<T>
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+        var whole = typeof(T) != typeof(double);
+        var styles = whole ? NumberStyles.Integer : NumberStyles.Float;
+        if (T.TryParse(text, styles, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        var name = result.Parent is OptionResult option ? option.Option.Name : "the option";
+        result.AddError(whole
+            ? $"'{text}' is not a valid value for {name}: give a whole number such as 10"
+            : $"'{text}' is not a valid value for {name}: give a number such as 1.5 or 1e-3 (with a decimal point, in any culture)");
+        return default;
     }
 
     public static Option<string?> Output() =>

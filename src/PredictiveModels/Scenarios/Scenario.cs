@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Immutable;
 using PredictiveModels.Diagnostics;
 using PredictiveModels.Dynamics;
@@ -120,7 +121,7 @@ public sealed class Scenario
             if (bag.Count == errorsBefore && structure.Mechanisms.Any(m => !double.IsFinite(structure.RuntimeSteps(m, worldModel))))
             {
                 // A literal such as plan(10^400) makes T overflow a double; log2 T must stay finite.
-                bag.Add($"the runtime of structure '{structure.Id}' overflows: its procedure's literal makes T larger than {double.MaxValue:E2} steps; use a smaller literal or give runtimeSteps", structure.Procedure.Location ?? structure.Location, path + ".procedure");
+                bag.Add(string.Create(CultureInfo.InvariantCulture, $"the runtime of structure '{structure.Id}' overflows: its procedure's literal makes T larger than {double.MaxValue:E2} steps; use a smaller literal or give runtimeSteps"), structure.Procedure.Location ?? structure.Location, path + ".procedure");
             }
             else if (bag.Count == errorsBefore && structure.RuntimeSteps(Mechanism.Internal, worldModel) is var runtime && structure.CameraSteps > runtime)
             {
