@@ -94,3 +94,67 @@ public sealed class CultureInvarianceTests
         }
     }
 }
+
+/// <summary>The real program in a child process whose runtime has globalization on and whose locale is German.</summary>
+[Trait("Category", "Slow")]
+public sealed class ProcessCultureTests
+{
+    public static TheoryData<string[]> Commands => new()
+    {
+        { ["sweep", "-p", "n", "--from", "0.5", "--to", "1.5", "--steps", "3", "--format", "csv"] },
+        { ["score", "--format", "json"] },
+        { ["posterior"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public async Task The_program_under_LANG_de_DE_with_globalization_on_prints_what_it_prints_in_the_invariant_culture(string[] args)
+    {
+        using var folder = new TempFolder();
+
+        // The tool ships with invariant globalization; a runtime configuration that switches it on plays a
+        // machine where it is on, and LANG then makes the process culture de-DE.
+        var shipped = Path.Combine(AppContext.BaseDirectory, "predictive-models.runtimeconfig.json");
+        var globalized = folder.Write("globalized.runtimeconfig.json", File.ReadAllText(shipped).Replace("\"System.Globalization.Invariant\": true", "\"System.Globalization.Invariant\": false", StringComparison.Ordinal));
+        File.ReadAllText(globalized).Should().Contain("\"System.Globalization.Invariant\": false");
+
+        var invariant = await Run(args, null, []);
+        var german = await Run(args, globalized, [("LANG", "de_DE.UTF-8"), ("LC_ALL", "de_DE.UTF-8"), ("DOTNET_SYSTEM_GLOBALIZATION_INVARIANT", "0")]);
+
+        invariant.ExitCode.Should().Be(0, invariant.Error);
+        german.Should().Be(invariant);
+    }
+
+    private static async Task<CliRun> Run(string[] args, string? runtimeConfig, (string Name, string Value)[] environment)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("exec");
+        if (runtimeConfig is not null)
+        {
+            start.ArgumentList.Add("--runtimeconfig");
+            start.ArgumentList.Add(runtimeConfig);
+        }
+
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "predictive-models.dll"));
+        foreach (var argument in args)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return new CliRun(process.ExitCode, await output, await error);
+    }
+}
