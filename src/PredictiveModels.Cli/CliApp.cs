@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using PredictiveModels.Cli.Commands;
 using PredictiveModels.Diagnostics;
 
@@ -61,13 +62,20 @@ public static class CliApp
     /// <returns>An exit code from <see cref="ExitCodes"/>.</returns>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellation = default, CliContext? context = null)
     {
+        // Every number the tool reads or writes is in the invariant culture, whatever culture a host runs it
+        // under (the tool's own process is invariant already). The change is local to this asynchronous call.
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
         var root = BuildRootCommand(context);
-        var parse = root.Parse(args);
+
+        // With nothing to do, say what can be done: the help, as a success.
+        var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
         if (parse.Errors.Count > 0)
         {
             foreach (var parseError in parse.Errors)
             {
-                await error.WriteLineAsync($"error: {parseError.Message}");
+                var suggestion = Suggestion(parse, parseError.Message);
+                await error.WriteLineAsync($"error: {(suggestion.Length > 0 ? parseError.Message.TrimEnd('.') : parseError.Message)}{suggestion}");
             }
 
             await error.WriteLineAsync("Run 'predictive-models --help' (or '<command> --help') for usage.");
@@ -113,6 +121,29 @@ public static class CliApp
             await error.WriteLineAsync($"internal error (please report it with the scenario that caused it): {e}");
             return ExitCodes.ModelError;
         }
+    }
+
+    /// <summary>
+    /// For a parse error about a token the parser could not place (a mistyped command or option), the nearest
+    /// command or option of the command being parsed: <c>"; did you mean 'score'?"</c>; else an empty string.
+    /// </summary>
+    private static string Suggestion(ParseResult parse, string message)
+    {
+        var command = parse.CommandResult.Command;
+        foreach (var token in parse.UnmatchedTokens)
+        {
+            if (!message.Contains($"'{token}'", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var candidates = token.StartsWith('-')
+                ? CommonOptions.OptionNames(command)
+                : command.Subcommands.SelectMany(c => c.Aliases.Prepend(c.Name));
+            return NameSuggestions.DidYouMean(token, candidates);
+        }
+
+        return "";
     }
 
     /// <summary>Formats a diagnostic the way compilers do: <c>file:line:column: error: message (at path)</c>.</summary>

@@ -102,7 +102,6 @@ public sealed class CliAppTests
     public static TheoryData<string[], string> UsageErrors => new()
     {
         { ["frobnicate"], "frobnicate" },
-        { [], "command" },
         { ["score", "--frobnicate"], "--frobnicate" },
         { ["score", "--format", "xml"], "xml" },
         { ["score", "--format"], "--format" },

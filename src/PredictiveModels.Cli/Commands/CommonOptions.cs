@@ -1,4 +1,8 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Numerics;
+using System.CommandLine.Parsing;
+using PredictiveModels.Diagnostics;
 using PredictiveModels.Scenarios;
 
 namespace PredictiveModels.Cli.Commands;
@@ -24,10 +28,23 @@ internal static class CommonOptions
             {
                 if (token.Value.Length > 1 && token.Value[0] == '-' && !File.Exists(token.Value))
                 {
-                    result.AddError($"unknown option '{token.Value}' (to name a file whose name starts with '-', write ./{token.Value})");
+                    var known = result.Parent is CommandResult command ? OptionNames(command.Command) : [];
+                    result.AddError($"unknown option '{token.Value}'{NameSuggestions.DidYouMean(token.Value, known)} (to name a file whose name starts with '-', write ./{token.Value})");
                 }
             }
         });
+
+    /// <summary>Every spelling of every option of <paramref name="command"/> (help and version included), for suggestions.</summary>
+    public static IEnumerable<string> OptionNames(Command command)
+    {
+        IEnumerable<Option> options = command.Options;
+        for (var parent = command.Parents.OfType<Command>().FirstOrDefault(); parent is not null; parent = parent.Parents.OfType<Command>().FirstOrDefault())
+        {
+            options = options.Concat(parent.Options.Where(o => o.Recursive));
+        }
+
+        return options.SelectMany(o => o.Aliases.Prepend(o.Name));
+    }
 
     public static Option<OutputFormat> Format() =>
         new("--format", "-f")
@@ -56,6 +73,29 @@ internal static class CommonOptions
 
         result.AddError($"'{text}' is not a valid {what}; use one of {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}");
         return null;
+    }
+
+    /// <summary>
+    /// Reads a numeric option value in the invariant culture: <c>--to 1.5</c> is one and a half whatever
+    /// culture the process runs under (System.CommandLine's own parser follows the current culture, where
+    /// de-DE reads "1.5" as fifteen).
+    /// </summary>
+    public static T ParseNumber<T>(ArgumentResult result)
+        where T : struct, INumber<T>
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+        var whole = typeof(T) != typeof(double);
+        var styles = whole ? NumberStyles.Integer : NumberStyles.Float;
+        if (T.TryParse(text, styles, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        var name = result.Parent is OptionResult option ? option.Option.Name : "the option";
+        result.AddError(whole
+            ? $"'{text}' is not a valid value for {name}: give a whole number such as 10"
+            : $"'{text}' is not a valid value for {name}: give a number such as 1.5 or 1e-3 (with a decimal point, in any culture)");
+        return default;
     }
 
     public static Option<string?> Output() =>

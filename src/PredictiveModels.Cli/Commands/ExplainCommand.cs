@@ -14,6 +14,7 @@ internal static class ExplainCommand
     public static Command Build()
     {
         var structure = new Argument<string>("structure") { Description = "Id of the structure to explain, e.g. deceptive-agent (see the 'structures' command)." };
+        CommonOptions.RejectUnknownOptions(structure);
         var scenario = CommonOptions.ScenarioArgument();
         var mechanism = new Option<Mechanism?>("--mechanism", "-m")
         {

@@ -32,6 +32,7 @@ internal static class ExportCommand
         command.SetAction(async (parse, cancellation) =>
         {
             var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario));
+            ChainBudget.Check(loaded);
             var name = parse.GetValue(phase);
             var chosen = name is null ? loaded.Phases[0] : loaded.Phases.FirstOrDefault(p => p.Name == name)
                 ?? throw new UsageException($"scenario '{loaded.Name}' has no phase '{name}'{NameSuggestions.DidYouMean(name, loaded.Phases.Select(p => p.Name))}; its phases are: {string.Join(", ", loaded.Phases.Select(p => p.Name))}");

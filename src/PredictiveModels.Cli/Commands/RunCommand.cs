@@ -36,6 +36,7 @@ internal static class RunCommand
         command.SetAction(async (parse, cancellation) =>
         {
             var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario));
+            ChainBudget.Check(loaded);
             var text = ProgressDisplay.Run(context, "analysis", progress => Report(loaded, parse.GetValue(format), progress, cancellation));
             await CommonOptions.WriteAsync(text, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
             return ExitCodes.Success;

@@ -21,12 +21,13 @@ internal static class SweepCommand
             Required = true,
             HelpName = "path",
         };
-        var from = new Option<double>("--from") { Description = "First value of the parameter, in its unit.", Required = true, HelpName = "x" };
-        var to = new Option<double>("--to") { Description = "Last value of the parameter, in its unit.", Required = true, HelpName = "y" };
+        var from = new Option<double>("--from") { Description = "First value of the parameter, in its unit.", Required = true, HelpName = "x", CustomParser = CommonOptions.ParseNumber<double> };
+        var to = new Option<double>("--to") { Description = "Last value of the parameter, in its unit.", Required = true, HelpName = "y", CustomParser = CommonOptions.ParseNumber<double> };
         var steps = new Option<int>("--steps")
         {
             Description = $"Number of points, both ends included (1 to {ParameterSweep.MaxSteps}).",
             DefaultValueFactory = _ => 11,
+            CustomParser = CommonOptions.ParseNumber<int>,
         };
         var log = new Option<bool>("--log") { Description = "Space the points evenly in log scale (both ends must be greater than 0)." };
         var dynamics = new Option<bool>("--dynamics")
@@ -64,6 +65,10 @@ internal static class SweepCommand
             var scale = parse.GetValue(log) ? SweepScale.Log : SweepScale.Linear;
             var (x, y, n) = (parse.GetValue(from), parse.GetValue(to), parse.GetValue(steps));
             var training = parse.GetValue(dynamics);
+            if (training)
+            {
+                ChainBudget.Check(loaded);
+            }
             ScenarioParameter parameter;
             try
             {

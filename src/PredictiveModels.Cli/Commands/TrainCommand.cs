@@ -18,11 +18,13 @@ internal static class TrainCommand
         {
             Description = $"Also simulate this many trajectories (Gillespie) through every phase, each continuing from where it ended the phase before: per phase, the classes at its end and first-passage times of awareness, long horizon and deception (since the start of training and within the phase), with 95% intervals. 0 (the default) simulates none; at most {TrajectorySimulator.MaxTrajectories}.",
             HelpName = "n",
+            CustomParser = CommonOptions.ParseNumber<int>,
         };
         var seed = new Option<ulong>("--seed")
         {
             Description = "Seed of the simulation; the same seed gives the same result on any number of threads.",
             DefaultValueFactory = _ => 1UL,
+            CustomParser = CommonOptions.ParseNumber<ulong>,
         };
         var format = CommonOptions.Format();
         var output = CommonOptions.Output();
@@ -55,6 +57,7 @@ internal static class TrainCommand
         command.SetAction(async (parse, cancellation) =>
         {
             var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario));
+            ChainBudget.Check(loaded);
             var count = parse.GetValue(trajectories);
             if (count < 0 || count > TrajectorySimulator.MaxTrajectories)
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PredictiveModels.Cli.Rendering;
+using PredictiveModels.Dynamics;
 using PredictiveModels.Scenarios;
 using PredictiveModels.Structures;
 
@@ -31,6 +32,9 @@ internal static class ValidateCommand
         command.SetAction(async (parse, cancellation) =>
         {
             var loaded = ScenarioLoader.Load(parse.GetValue(scenario)!);
+
+            // What train would refuse, validation refuses: a chain too large for the limit or for this machine's memory.
+            ChainBudget.Check(loaded);
             var report = StructureScorer.Score(loaded);
             var text = Render(loaded, report, parse.GetValue(format));
             await CommonOptions.WriteAsync(text, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);

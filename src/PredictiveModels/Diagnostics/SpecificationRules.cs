@@ -16,6 +16,11 @@ internal static class SpecificationRules
             return $"{what} must not be empty";
         }
 
+        if (name.Length > Expressions.ExpressionParser.MaxIdentifierLength)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{what} has {name.Length} characters; at most {Expressions.ExpressionParser.MaxIdentifierLength} are allowed");
+        }
+
         if (!(char.IsAsciiLetter(name[0]) || name[0] == '_') || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
         {
             return $"{what} '{name}' is not an identifier: use letters, digits and '_', starting with a letter or '_'";

@@ -156,6 +156,8 @@ public sealed class ConfigurationSpace
                 null,
                 "dynamics.goalResolution");
         }
+
+        ChainBudget.ThrowIfUnaffordable(count, settings, ChainBudget.AvailableBytes());
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Immutable;
 using PredictiveModels.Diagnostics;
 
@@ -116,7 +117,7 @@ public static class KrylovTransient
             if (products > Transient.MaxProducts)
             {
                 throw new ModelException(
-                    $"the Krylov transient needed more than {Transient.MaxProducts:N0} matrix-vector products to reach training time {SpecificationRules.Format(maxTime)} within tolerance {SpecificationRules.Format(tolerance)}: shorten dynamics.duration or raise dynamics.tolerance",
+                    string.Create(CultureInfo.InvariantCulture, $"the Krylov transient needed more than {Transient.MaxProducts:N0} matrix-vector products to reach training time {SpecificationRules.Format(maxTime)} within tolerance {SpecificationRules.Format(tolerance)}: shorten dynamics.duration or raise dynamics.tolerance"),
                     null,
                     "dynamics.duration");
             }

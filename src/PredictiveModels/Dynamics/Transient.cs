@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Immutable;
 using PredictiveModels.Diagnostics;
 
@@ -36,7 +37,7 @@ public static class Transient
         if (last > MaxProducts)
         {
             throw new ModelException(
-                $"the transient at training time {SpecificationRules.Format(maxTime)} needs about {last:N0} matrix-vector products (time x uniformization rate {SpecificationRules.Format(lambda)}); at most {MaxProducts:N0} are allowed: shorten dynamics.duration",
+                string.Create(CultureInfo.InvariantCulture, $"the transient at training time {SpecificationRules.Format(maxTime)} needs about {last:N0} matrix-vector products (time x uniformization rate {SpecificationRules.Format(lambda)}); at most {MaxProducts:N0} are allowed: shorten dynamics.duration"),
                 null,
                 "dynamics.duration");
         }

@@ -24,6 +24,12 @@ public sealed class ExpressionParser
     private readonly SourceLocation _origin;
     private int _position;
 
+    // Where the line holding _lineStart begins, counted from the origin's line: Here() moves these forward
+    // from the last position asked for, so locating every token costs linear time in all.
+    private int _scanned;
+    private int _line;
+    private int _lineStart;
+
     private ExpressionParser(string text, SourceLocation origin)
     {
         _text = text;
@@ -55,7 +61,14 @@ public sealed class ExpressionParser
         return expression;
     }
 
-    private const int MaxDepth = 256;
+    /// <summary>The deepest nesting of applications accepted.</summary>
+    public const int MaxDepth = 256;
+
+    /// <summary>The most digits a natural-number literal may have (a literal of 1,000 digits costs about 3,330 bits).</summary>
+    public const int MaxLiteralDigits = 1000;
+
+    /// <summary>The longest identifier (concept, hole or type name) accepted, in characters.</summary>
+    public const int MaxIdentifierLength = 256;
 
     private bool AtEnd => _position >= _text.Length;
 
@@ -100,6 +113,12 @@ public sealed class ExpressionParser
             while (!AtEnd && char.IsAsciiDigit(Current))
             {
                 _position++;
+            }
+
+            if (_position - begin > MaxLiteralDigits)
+            {
+                _position = begin;
+                throw Error(string.Create(CultureInfo.InvariantCulture, $"a natural-number literal has at most {MaxLiteralDigits} digits"));
             }
 
             if (!AtEnd && (char.IsAsciiLetter(Current) || Current == '_' || Current == '.'))
@@ -175,6 +194,12 @@ public sealed class ExpressionParser
             _position++;
         }
 
+        if (_position - begin > MaxIdentifierLength)
+        {
+            _position = begin;
+            throw Error(string.Create(CultureInfo.InvariantCulture, $"a name has at most {MaxIdentifierLength} characters"));
+        }
+
         return _text[begin.._position];
     }
 
@@ -203,21 +228,25 @@ public sealed class ExpressionParser
 
     private SourceLocation Here()
     {
-        var line = 0;
-        var lineStart = 0;
-        for (var i = 0; i < _position && i < _text.Length; i++)
+        if (_position < _scanned)
         {
-            if (_text[i] == '\n')
+            // Errors may point back at the start of a token: count again from the beginning.
+            (_scanned, _line, _lineStart) = (0, 0, 0);
+        }
+
+        for (; _scanned < _position && _scanned < _text.Length; _scanned++)
+        {
+            if (_text[_scanned] == '\n')
             {
-                line++;
-                lineStart = i + 1;
+                _line++;
+                _lineStart = _scanned + 1;
             }
         }
 
-        var column = _position - lineStart;
-        return line == 0
+        var column = _position - _lineStart;
+        return _line == 0
             ? _origin.Advance(column)
-            : _origin with { Line = _origin.Line + line, Column = column + 1 };
+            : _origin with { Line = _origin.Line + _line, Column = column + 1 };
     }
 
     private ModelException Error(string message) => new(message, Here());

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Collections.Immutable;
 using PredictiveModels.Diagnostics;
 using PredictiveModels.Dynamics;
 using PredictiveModels.Expressions;
+using PredictiveModels.Scenarios.Documents;
 using PredictiveModels.Structures;
 using PredictiveModels.WorldModels;
 
@@ -52,6 +54,13 @@ public sealed class Scenario
 
     /// <summary>Where the scenario came from: a file path, or a label such as <c>&lt;embedded default&gt;</c>.</summary>
     public string Source { get; }
+
+    /// <summary>Where each path stands in the file the scenario was read from; null for a scenario built in code or changed since.</summary>
+    internal DocumentPaths? Locations { get; private init; }
+
+    /// <summary>The same scenario, remembering where each of its paths stands in its file.</summary>
+    internal Scenario WithLocations(DocumentPaths locations) =>
+        new(Name, Description, WorldModel, Structures, Analysis, Source, Dynamics, Phases) { Locations = locations };
 
     /// <summary>The embedded default scenario: the nine structures of the seed over the default world model.</summary>
     public static Scenario Default => DefaultScenario.Instance;
@@ -112,7 +121,7 @@ public sealed class Scenario
             if (bag.Count == errorsBefore && structure.Mechanisms.Any(m => !double.IsFinite(structure.RuntimeSteps(m, worldModel))))
             {
                 // A literal such as plan(10^400) makes T overflow a double; log2 T must stay finite.
-                bag.Add($"the runtime of structure '{structure.Id}' overflows: its procedure's literal makes T larger than {double.MaxValue:E2} steps; use a smaller literal or give runtimeSteps", structure.Procedure.Location ?? structure.Location, path + ".procedure");
+                bag.Add(string.Create(CultureInfo.InvariantCulture, $"the runtime of structure '{structure.Id}' overflows: its procedure's literal makes T larger than {double.MaxValue:E2} steps; use a smaller literal or give runtimeSteps"), structure.Procedure.Location ?? structure.Location, path + ".procedure");
             }
             else if (bag.Count == errorsBefore && structure.RuntimeSteps(Mechanism.Internal, worldModel) is var runtime && structure.CameraSteps > runtime)
             {
@@ -137,9 +146,13 @@ public sealed class Scenario
             phaseList = [Phase.Pretraining(dynamics.Duration)];
         }
 
-        foreach (var duplicate in phaseList.GroupBy(p => p.Name).Where(g => g.Count() > 1))
+        var phaseNames = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < phaseList.Length; i++)
         {
-            bag.Add($"the phase name '{duplicate.Key}' is used twice", null, "dynamics.phases");
+            if (!phaseNames.TryAdd(phaseList[i].Name, i))
+            {
+                bag.Add($"the phase name '{phaseList[i].Name}' is used twice (first by dynamics.phases[{phaseNames[phaseList[i].Name]}])", null, $"dynamics.phases[{i}].name");
+            }
         }
 
         bag.ThrowIfAny();

@@ -34,17 +34,46 @@ public static class ScenarioLoader
             throw new ModelException($"the scenario file '{path}' is {info.Length} bytes; at most {MaxFileBytes} bytes are accepted");
         }
 
-        string text;
+        string? text;
         try
         {
-            text = File.ReadAllText(path);
+            text = ReadCapped(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new ModelException($"cannot read the scenario file '{path}': {e.Message}");
         }
 
-        return Parse(text, path, FormatOf(path));
+        return text is null
+            ? throw new ModelException($"the scenario file '{path}' holds more than {MaxFileBytes} bytes (its length was not known before reading: a device, a pipe or a growing file); at most {MaxFileBytes} bytes are accepted")
+            : Parse(text, path, FormatOf(path));
+    }
+
+    /// <summary>
+    /// Reads a text file (UTF-8 unless a byte-order mark says otherwise), stopping as soon as more than
+    /// <see cref="MaxFileBytes"/> bytes have been read: a file's stated length may be 0 or wrong (<c>/dev/zero</c>,
+    /// a pipe, a file still growing), so the limit is enforced on what is read, not on what is stated.
+    /// </summary>
+    /// <returns>The text; null when the file holds more than <see cref="MaxFileBytes"/> bytes.</returns>
+    internal static string? ReadCapped(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk)) > 0)
+        {
+            if (buffer.Length + read > MaxFileBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        buffer.Position = 0;
+        using var reader = new StreamReader(buffer, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
     }
 
     /// <summary>Parses scenario text.</summary>

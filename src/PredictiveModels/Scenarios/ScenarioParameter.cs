@@ -33,6 +33,11 @@ public sealed class ScenarioParameter
         "phases.NAME.cameraSpeedWeight",
     ];
 
+    private static readonly string[] PhaseKeys =
+    [
+        "duration", "dataSize", "conditionalBits", "horizonBonus", "awarenessBonus", "klWeight", "pretrainingFraction", "oversightPenaltyBits", "oversightDetectionRate", "cameraSpeedWeight",
+    ];
+
     private readonly Func<Scenario, double> _get;
     private readonly Func<Scenario, double, Scenario> _set;
 
@@ -114,8 +119,21 @@ public sealed class ScenarioParameter
             case ["phases", var phaseName, var key]:
                 return PhaseParameter(path, phaseName, key, scenario);
             default:
-                throw Unknown($"'{path}' is not a parameter path; the forms are: {string.Join(", ", PathForms)}", path);
+                throw Unknown($"'{path}' is not a parameter path{NameSuggestions.DidYouMean(path, ValidPaths(scenario))}; the forms are: {string.Join(", ", PathForms)}", path);
         }
+    }
+
+    /// <summary>Every path <see cref="Parse"/> accepts for <paramref name="scenario"/>, with its names filled in (short forms included).</summary>
+    /// <param name="scenario">The scenario whose concepts, built-ins, structures and phases name the paths.</param>
+    public static IEnumerable<string> ValidPaths(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        string[] fixedPaths = ["a", "lambda", "n", "analysis.simplicityExponent", "analysis.speedWeight", "analysis.dataSize", "worldModel.literalWeight"];
+        return fixedPaths
+            .Concat(scenario.WorldModel.Concepts.SelectMany(c => c.IsDerived ? [$"concepts.{c.Name}.weight"] : new[] { $"concepts.{c.Name}.bits", $"concepts.{c.Name}.weight" }))
+            .Concat(scenario.WorldModel.BuiltIns.Select(b => $"builtins.{b.Name}.weight"))
+            .Concat(scenario.Structures.SelectMany(x => new[] { "lossGap", "runtimeSteps", "deriveSteps" }.Select(k => $"structures.{x.Id}.{k}")))
+            .Concat(scenario.Phases.SelectMany(p => PhaseKeys.Select(k => $"phases.{p.Name}.{k}")));
     }
 
     /// <summary>The parameter's value in <paramref name="scenario"/>.</summary>
@@ -160,7 +178,7 @@ public sealed class ScenarioParameter
             "oversightPenaltyBits" => ("bits", (p, _) => p.OversightPenaltyBits, (p, v) => p.With(oversightPenaltyBits: v)),
             "oversightDetectionRate" => ("per unit of training time", (p, _) => p.OversightDetectionRate, (p, v) => p.With(oversightDetectionRate: v)),
             "cameraSpeedWeight" => ("bits per doubling of the camera's steps", (p, s) => p.CameraSpeedWeight ?? s.Analysis.SpeedWeight, (p, v) => p.With(cameraSpeedWeight: v)),
-            _ => throw Unknown($"'{key}' is not a numeric parameter of a phase; use duration, dataSize, conditionalBits, horizonBonus, awarenessBonus, klWeight, pretrainingFraction, oversightPenaltyBits, oversightDetectionRate or cameraSpeedWeight", path),
+            _ => throw Unknown($"'{key}' is not a numeric parameter of a phase{NameSuggestions.DidYouMean(key, PhaseKeys)}; use duration, dataSize, conditionalBits, horizonBonus, awarenessBonus, klWeight, pretrainingFraction, oversightPenaltyBits, oversightDetectionRate or cameraSpeedWeight", path),
         };
 
         return new ScenarioParameter(

@@ -16,7 +16,9 @@ namespace PredictiveModels.Scenarios;
 /// </summary>
 internal sealed class ScenarioReader
 {
-    private static readonly string[] RootKeys = ["schemaVersion", "name", "description", "worldModel", "structures", "analysis", "dynamics"];
+    // extends and removeStructures are consumed by ScenarioInheritance before the schema is read; they are
+    // listed so that messages name them. "$schema" is what editors add to point at the JSON Schema: ignored.
+    private static readonly string[] RootKeys = ["schemaVersion", "name", "description", "extends", "removeStructures", "worldModel", "structures", "analysis", "dynamics", "$schema"];
     private static readonly string[] DynamicsKeys =
     [
         "worldSteps", "goalResolution", "temperature", "rates", "worldGap", "goalGap", "horizonBits", "awarenessBits",
@@ -37,7 +39,23 @@ internal sealed class ScenarioReader
 
     private ScenarioReader(string source) => _source = source;
 
-    public static Scenario Read(DocNode root, string source) => new ScenarioReader(source).ReadScenario(root);
+    public static Scenario Read(DocNode root, string source)
+    {
+        var paths = DocumentPaths.Index(root);
+        try
+        {
+            return new ScenarioReader(source).ReadScenario(root).WithLocations(paths);
+        }
+        catch (ModelException e) when (e.Diagnostics.Any(d => d.Location is null))
+        {
+            // Checks made after the schema is read (duplicate phase names, an empty list of structures, a world
+            // model with nothing in it) know the path of what is wrong but not the text: locate them by it.
+            var bag = new DiagnosticBag();
+            bag.AddRange(paths.Locate(e.Diagnostics));
+            bag.ThrowIfAny();
+            throw;
+        }
+    }
 
     private Scenario ReadScenario(DocNode root)
     {
@@ -51,6 +69,11 @@ internal sealed class ScenarioReader
         if (fields.TryGetValue("schemaVersion", out var versionNode) && ReadInt(versionNode, "schemaVersion") is { } version && version != Scenario.SchemaVersion)
         {
             _bag.Add(string.Create(CultureInfo.InvariantCulture, $"schemaVersion {version} is not supported; this version of PredictiveModels reads schemaVersion {Scenario.SchemaVersion}"), versionNode.Location, "schemaVersion");
+        }
+
+        if (fields.TryGetValue("$schema", out var schemaNode))
+        {
+            ReadString(schemaNode, "$schema");
         }
 
         var name = fields.TryGetValue("name", out var nameNode) ? ReadString(nameNode, "name") ?? "" : Path.GetFileNameWithoutExtension(_source);
@@ -161,6 +184,11 @@ internal sealed class ScenarioReader
         }
 
         var errorsBefore = _bag.Count;
+        if (fields.TryGetValue("$schema", out var schemaNode))
+        {
+            ReadString(schemaNode, "$schema");
+        }
+
         var name = fields.TryGetValue("name", out var nameNode) ? ReadString(nameNode, path + ".name") : null;
         if (name is not null && SpecificationRules.CheckIdentifier(name, "a concept name") is { } nameError)
         {
@@ -236,6 +264,11 @@ internal sealed class ScenarioReader
         if (id is not null && Structure.CheckId(id) is { } idError)
         {
             _bag.Add(idError, idNode!.Location, path + ".id");
+        }
+
+        if (fields.TryGetValue("$schema", out var schemaNode))
+        {
+            ReadString(schemaNode, "$schema");
         }
 
         var name = fields.TryGetValue("name", out var nameNode) ? ReadString(nameNode, path + ".name") ?? "" : "";
@@ -424,6 +457,11 @@ internal sealed class ScenarioReader
         }
 
         double? Number(string key) => fields.TryGetValue(key, out var n) ? ReadDouble(n, $"{path}.{key}") : null;
+        if (fields.TryGetValue("$schema", out var schemaNode))
+        {
+            ReadString(schemaNode, "$schema");
+        }
+
         var name = fields.TryGetValue("name", out var nameNode) ? ReadString(nameNode, path + ".name") : null;
         var prompting = false;
         if (fields.TryGetValue("prompting", out var promptingNode))

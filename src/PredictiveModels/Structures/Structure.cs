@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Immutable;
 using System.Numerics;
 using PredictiveModels.Diagnostics;
@@ -218,6 +219,11 @@ public sealed class Structure
         if (string.IsNullOrEmpty(id))
         {
             return "a structure id must not be empty";
+        }
+
+        if (id.Length > Expressions.ExpressionParser.MaxIdentifierLength)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"a structure id has {id.Length} characters; at most {Expressions.ExpressionParser.MaxIdentifierLength} are allowed");
         }
 
         var valid = char.IsAsciiLetterLower(id[0])

@@ -136,4 +136,31 @@ public sealed partial class CommonOptionsTests
         File.ReadAllText(target).Should().Be("old\n");
         folder.FileNames().Should().Equal("scores.json");
     }
+
+    [Fact]
+    public async Task Output_onto_dev_null_exits_1_and_leaves_the_device_alone()
+    {
+        if (!File.Exists("/dev/null"))
+        {
+            return;
+        }
+
+        var run = (await CliRun.Of("score", "--output", "/dev/null")).ShouldFailCleanly(ExitCodes.ModelError);
+
+        run.Error.Should().Contain("'/dev/null' is a character device, not a regular file");
+        Directory.GetFiles("/dev", ".pm-*").Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Output_through_a_symbolic_link_writes_the_links_target()
+    {
+        using var folder = new TempFolder();
+        var target = folder.Write("scores.csv", "old\n");
+        File.CreateSymbolicLink(folder.File("latest.csv"), "scores.csv");
+
+        (await CliRun.Of("score", "--format", "csv", "--output", folder.File("latest.csv"))).ShouldSucceed();
+
+        File.ReadAllText(target).Should().StartWith("structure,mechanism,");
+        new FileInfo(folder.File("latest.csv")).LinkTarget.Should().Be("scores.csv");
+    }
 }

@@ -35,7 +35,7 @@ internal static class JsonFrontEnd
             return new SourceLocation(source, line + 1, column);
         }
 
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 128 });
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = DocumentLimits.MaxDepth + 1 });
         try
         {
             if (!reader.Read())
@@ -43,7 +43,7 @@ internal static class JsonFrontEnd
                 throw new ModelException("the file is empty; a scenario needs at least schemaVersion and worldModel", new SourceLocation(source, 1, 1));
             }
 
-            var root = ReadValue(ref reader, At);
+            var root = ReadValue(ref reader, At, 1);
             if (reader.Read())
             {
                 throw new ModelException("unexpected content after the end of the JSON document", At(reader.TokenStartIndex));
@@ -71,9 +71,14 @@ internal static class JsonFrontEnd
 
     private delegate SourceLocation Locator(long offset, int shift = 0);
 
-    private static DocNode ReadValue(ref Utf8JsonReader reader, Locator at)
+    private static DocNode ReadValue(ref Utf8JsonReader reader, Locator at, int depth)
     {
         var location = at(reader.TokenStartIndex);
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && depth > DocumentLimits.MaxDepth)
+        {
+            throw new ModelException(DocumentLimits.TooDeep, location);
+        }
+
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
@@ -91,7 +96,7 @@ internal static class JsonFrontEnd
                     seen[name] = keyLocation;
                     var key = new DocScalar(name, true, false, keyLocation, keyLocation.Advance(1));
                     reader.Read();
-                    entries.Add(new(key, ReadValue(ref reader, at)));
+                    entries.Add(new(key, ReadValue(ref reader, at, depth + 1)));
                 }
 
                 return new DocMapping(entries, location);
@@ -100,7 +105,7 @@ internal static class JsonFrontEnd
                 var items = new List<DocNode>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    items.Add(ReadValue(ref reader, at));
+                    items.Add(ReadValue(ref reader, at, depth + 1));
                 }
 
                 return new DocSequence(items, location);

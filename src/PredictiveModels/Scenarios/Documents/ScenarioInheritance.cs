@@ -80,14 +80,19 @@ internal static class ScenarioInheritance
             throw new ModelException($"the scenario '{path}' that this one extends is {info.Length} bytes; at most {ScenarioLoader.MaxFileBytes} are accepted", target.ContentStart, "extends");
         }
 
-        string text;
+        string? text;
         try
         {
-            text = File.ReadAllText(path);
+            text = ScenarioLoader.ReadCapped(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new ModelException($"cannot read the scenario '{path}' that this one extends: {e.Message}", target.ContentStart, "extends");
+        }
+
+        if (text is null)
+        {
+            throw new ModelException($"the scenario '{path}' that this one extends holds more than {ScenarioLoader.MaxFileBytes} bytes; at most {ScenarioLoader.MaxFileBytes} are accepted", target.ContentStart, "extends");
         }
 
         return ScenarioLoader.FormatOf(path) == ScenarioFormat.Json ? JsonFrontEnd.Read(text, path) : YamlFrontEnd.Read(text, path);

@@ -1,30 +1,53 @@
 using PredictiveModels.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
-using YamlDotNet.RepresentationModel;
 
 namespace PredictiveModels.Scenarios.Documents;
 
-/// <summary>Reads YAML text into a <see cref="DocNode"/> tree with 1-based lines and columns.</summary>
+/// <summary>
+/// Reads YAML text into a <see cref="DocNode"/> tree with 1-based lines and columns. The tree is built
+/// from the parser's events as they stream, so that hostile input is refused before it costs anything:
+/// nesting deeper than <see cref="DocumentLimits.MaxDepth"/> is refused at the collection that goes too deep
+/// (before any recursion into it), and the first anchor or alias is refused where it stands (before
+/// anything is expanded).
+/// </summary>
 internal static class YamlFrontEnd
 {
     public static DocNode Read(string text, string source)
     {
-        var stream = new YamlStream();
         var parser = new FlowTrackingParser(new Parser(new StringReader(text)));
         try
         {
-            stream.Load(parser);
+            Next(parser, source);
+            if (parser.Current is StreamStart)
+            {
+                Next(parser, source);
+            }
+
+            if (parser.Current is not DocumentStart)
+            {
+                throw new ModelException("the file is empty; a scenario needs at least schemaVersion and worldModel", new SourceLocation(source, 1, 1));
+            }
+
+            Next(parser, source);
+            var root = ReadNode(parser, source, 1);
+            Next(parser, source);
+            if (parser.Current is DocumentEnd)
+            {
+                Next(parser, source);
+            }
+
+            if (parser.Current is DocumentStart)
+            {
+                Next(parser, source);
+                throw new ModelException("the file holds more than one YAML document; a scenario is one document", At(source, parser.Current!.Start));
+            }
+
+            return root;
         }
         catch (YamlException e)
         {
             var message = Clean(e.InnerException?.Message ?? e.Message);
-            const string duplicate = "Duplicate key ";
-            if (message.StartsWith(duplicate, StringComparison.Ordinal))
-            {
-                throw new ModelException($"the key '{message[duplicate.Length..]}' appears twice in this mapping", At(source, e.Start));
-            }
-
             throw new ModelException($"malformed YAML: {message}", At(source, e.Start));
         }
         catch (InvalidOperationException)
@@ -35,43 +58,55 @@ internal static class YamlFrontEnd
                 ? new ModelException("malformed YAML: this '[' or '{' is never closed", At(source, open))
                 : new ModelException("malformed YAML: the text after this point cannot be read; look for a '[' or '{' that is never closed", At(source, parser.LastEnd));
         }
-
-        if (stream.Documents.Count == 0)
-        {
-            throw new ModelException("the file is empty; a scenario needs at least schemaVersion and worldModel", new SourceLocation(source, 1, 1));
-        }
-
-        if (stream.Documents.Count > 1)
-        {
-            throw new ModelException("the file holds more than one YAML document; a scenario is one document", At(source, stream.Documents[1].RootNode.Start));
-        }
-
-        return Convert(stream.Documents[0].RootNode, source);
     }
 
-    private static DocNode Convert(YamlNode node, string source)
+    /// <summary>Reads the node whose first event is the parser's current one, leaving the parser on its last event.</summary>
+    private static DocNode ReadNode(IParser parser, string source, int depth)
     {
-        var location = At(source, node.Start);
-        switch (node)
+        var current = parser.Current!;
+        var location = At(source, current.Start);
+        if (current is AnchorAlias alias)
         {
-            case YamlScalarNode scalar:
+            throw new ModelException($"YAML aliases (*{alias.Value}) are not supported in scenarios; write the value out", location);
+        }
+
+        if (current is NodeEvent { Anchor.IsEmpty: false } anchored)
+        {
+            throw new ModelException($"YAML anchors (&{anchored.Anchor}) are not supported in scenarios; write the value out where it is used", location);
+        }
+
+        if (current is SequenceStart or MappingStart && depth > DocumentLimits.MaxDepth)
+        {
+            throw new ModelException(DocumentLimits.TooDeep, location);
+        }
+
+        switch (current)
+        {
+            case Scalar scalar:
                 var quoted = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted;
-                var isNull = !quoted && (scalar.Value is null or "" or "~" or "null" or "Null" or "NULL")
+                var isNull = !quoted && (scalar.Value is "" or "~" or "null" or "Null" or "NULL")
                     && scalar.Style is not ScalarStyle.Literal and not ScalarStyle.Folded;
                 var contentStart = quoted ? location.Advance(1) : location;
-                return new DocScalar(scalar.Value ?? "", quoted, isNull, location, contentStart);
+                return new DocScalar(scalar.Value, quoted, isNull, location, contentStart);
 
-            case YamlSequenceNode sequence:
-                return new DocSequence(sequence.Children.Select(c => Convert(c, source)).ToArray(), location);
+            case SequenceStart:
+                var items = new List<DocNode>();
+                while (Next(parser, source) is not SequenceEnd)
+                {
+                    items.Add(ReadNode(parser, source, depth + 1));
+                }
 
-            case YamlMappingNode mapping:
+                return new DocSequence(items, location);
+
+            case MappingStart:
                 var entries = new List<KeyValuePair<DocScalar, DocNode>>();
                 var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
-                foreach (var (keyNode, valueNode) in mapping.Children)
+                while (Next(parser, source) is not MappingEnd)
                 {
-                    if (Convert(keyNode, source) is not DocScalar key || key.IsNull)
+                    var keyStart = parser.Current!.Start;
+                    if (ReadNode(parser, source, depth + 1) is not DocScalar { IsNull: false } key)
                     {
-                        throw new ModelException("a mapping key must be a plain name", At(source, keyNode.Start));
+                        throw new ModelException("a mapping key must be a plain name", At(source, keyStart));
                     }
 
                     if (seen.TryGetValue(key.Value, out var first))
@@ -80,14 +115,25 @@ internal static class YamlFrontEnd
                     }
 
                     seen[key.Value] = key.Location;
-                    entries.Add(new(key, Convert(valueNode, source)));
+                    Next(parser, source);
+                    entries.Add(new(key, ReadNode(parser, source, depth + 1)));
                 }
 
                 return new DocMapping(entries, location);
 
             default:
-                throw new ModelException("YAML aliases are not supported in scenarios; write the value out", location);
+                throw new ModelException($"malformed YAML: unexpected {current.GetType().Name}", location);
         }
+    }
+
+    private static ParsingEvent Next(IParser parser, string source)
+    {
+        if (!parser.MoveNext())
+        {
+            throw new ModelException("malformed YAML: the text ends in the middle of the document", new SourceLocation(source, 1, 1));
+        }
+
+        return parser.Current!;
     }
 
     /// <summary>Passes YAML events through, remembering where the flow collections still open began.</summary>
