@@ -134,7 +134,7 @@ public sealed class Scenario
         var phaseList = phases?.ToImmutableArray() ?? [];
         if (phaseList.IsEmpty)
         {
-            phaseList = [Phase.Pretraining(dynamics.Duration)];
+            phaseList = [Phase.Create("pre-training", dynamics.Duration, durationFromDynamics: true)];
         }
 
         foreach (var duplicate in phaseList.GroupBy(p => p.Name).Where(g => g.Count() > 1))
