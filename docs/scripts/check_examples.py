@@ -103,6 +103,7 @@ LEGACY = [
     re.compile(r"^dotnet run (?:-c Release )?--project src/PredictiveModels\.Cli(?: -c Release)? --(?= |$)"),
     re.compile(r"^pm(?= |$)"),
 ]
+INDENTED = re.compile(r"^ {4,}\$ (?:predictive-models|pm|dotnet run)(?: |$)")
 UNMARKED = re.compile(r"^(?:\$ )?(?:predictive-models|pm|dotnet run)(?: |$)")
 
 
@@ -146,6 +147,8 @@ def parse(path: str, shown: str) -> Doc:
             i += 1
             continue
         f = FENCE.match(line)
+        if not f and INDENTED.match(line):
+            doc.problems.append(f"{shown}:{i + 1}: an indented code block shows a command, which is never checked: use a fenced block (see --help)")
         if not f:
             if line.strip() and marker:
                 doc.problems.append(f"{shown}:{marker[2]}: the marker is not on the line right before a fenced block")
