@@ -17,7 +17,7 @@ internal static class SweepCommand
         var scenario = CommonOptions.ScenarioArgument();
         var param = new Option<string>("--param", "-p")
         {
-            Description = "The parameter to sweep, by path: " + string.Join(", ", ScenarioParameter.PathForms) + ". NAME is a concept or built-in name, ID a structure id.",
+            Description = "The parameter to sweep, by path; the paths, with their units and ranges, are listed above. NAME is a concept, built-in or phase name, ID a structure id, KIND a kind of move.",
             Required = true,
             HelpName = "path",
         };
@@ -34,7 +34,7 @@ internal static class SweepCommand
         {
             Description = $"Train the Markov chain through every phase at each point (high path dependence) instead of evaluating the posterior; "
                 + $"shows P(Deceptive) at the end of training and at the last phase's equilibrium, and how much the last phase moved each. "
-                + $"Each point is a full training run (seconds on the default scenario), so at most {TrainingSweep.MaxSteps} points. Needed for phases.NAME.* paths.",
+                + $"Each point is a full training run (seconds on the default scenario), so at most {TrainingSweep.MaxSteps} points. Needed for the phases.NAME.* and dynamics.* paths.",
         };
         var format = CommonOptions.Format();
         var output = CommonOptions.Output();
@@ -47,7 +47,11 @@ internal static class SweepCommand
               predictive-models sweep --param concepts.corpus.weight --from 0.01 --to 100 --steps 9 --log
             With --dynamics each point trains the chain instead, for example over the length of RL fine-tuning:
               predictive-models sweep --dynamics --param phases.rl-fine-tuning.duration --from 1 --to 1000 --steps 7 --log
-            """)
+            The paths --param takes (unit; valid range). Those marked --dynamics change only the training chain,
+            not the posterior, so only a sweep with --dynamics takes them; dynamics.worldSteps takes whole numbers
+            (whole-number ends; the points between are rounded), and the chain's size is checked at both ends
+            before any training:
+            """ + string.Concat(ScenarioParameter.PathDescriptions.Select(d => Environment.NewLine + "  " + d)))
         {
             scenario,
             param,
@@ -74,7 +78,7 @@ internal static class SweepCommand
             {
                 // A bad path, range or value is a mistake on the command line: a usage error.
                 parameter = ScenarioParameter.Parse(parse.GetValue(param)!, loaded);
-                if (parameter.IsPhaseParameter && !training)
+                if (parameter.ChangesOnlyTraining && !training)
                 {
                     throw new ModelException($"{parameter.Path} changes only the training chain, not the posterior: add --dynamics to train at each point", null, "--param");
                 }
@@ -84,9 +88,17 @@ internal static class SweepCommand
                     throw new ModelException($"--steps is {n}; with --dynamics each point is a training run, so give at most {TrainingSweep.MaxSteps}", null, "--steps");
                 }
 
-                var values = ParameterSweep.Values(x, y, n, scale);
-                parameter.Set(loaded, values[0]);
-                parameter.Set(loaded, values[^1]);
+                if (training)
+                {
+                    // Values at both ends and the chain's size there, before any training.
+                    TrainingSweep.Check(loaded, parameter, x, y, n, scale);
+                }
+                else
+                {
+                    var values = ParameterSweep.Values(x, y, n, scale);
+                    parameter.Set(loaded, values[0]);
+                    parameter.Set(loaded, values[^1]);
+                }
             }
             catch (ModelException e)
             {

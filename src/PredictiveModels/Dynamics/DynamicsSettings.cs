@@ -168,6 +168,62 @@ public sealed class DynamicsSettings
         return new DynamicsSettings(worldSteps, goalResolution, temperature, allRates.ToImmutableDictionary(), worldGap, goalGap, horizonBits, awarenessBits, horizonBonus, awarenessBonus, objectiveUnderstoodAt, duration, tolerance, maxConfigurations);
     }
 
+    /// <summary>
+    /// Returns a copy with some settings changed, checked like <see cref="Create"/>; every argument left
+    /// null keeps its value. Used to sweep one setting (<see cref="Scenarios.ScenarioParameter"/>).
+    /// </summary>
+    /// <param name="worldSteps">World steps, 1 to 10,000.</param>
+    /// <param name="goalResolution">Bits per goal step, greater than 0.</param>
+    /// <param name="temperature">Temperature, greater than 0.</param>
+    /// <param name="rates">Base rates to change, per unit of training time, each greater than 0; kinds not given keep theirs.</param>
+    /// <param name="worldGap">World gap, bits per token, at least 0.</param>
+    /// <param name="goalGap">Goal gap, bits per token, at least 0.</param>
+    /// <param name="horizonBits">Horizon bits, at least 0.</param>
+    /// <param name="awarenessBits">Awareness bits, at least 0.</param>
+    /// <param name="horizonBonus">Horizon bonus, bits per token, at least 0.</param>
+    /// <param name="awarenessBonus">Awareness bonus, bits per token, at least 0.</param>
+    /// <param name="objectiveUnderstoodAt">Fraction of world-model progress, 0 to 1.</param>
+    /// <param name="duration">Default duration of a phase, training time, at least 0.</param>
+    /// <param name="tolerance">1-norm error bound, 1e-15 to 1e-2.</param>
+    /// <exception cref="ModelException">A value is out of range; the diagnostic names the setting.</exception>
+    public DynamicsSettings With(
+        int? worldSteps = null,
+        double? goalResolution = null,
+        double? temperature = null,
+        IReadOnlyDictionary<MoveKind, double>? rates = null,
+        double? worldGap = null,
+        double? goalGap = null,
+        double? horizonBits = null,
+        double? awarenessBits = null,
+        double? horizonBonus = null,
+        double? awarenessBonus = null,
+        double? objectiveUnderstoodAt = null,
+        double? duration = null,
+        double? tolerance = null)
+    {
+        var allRates = new Dictionary<MoveKind, double>(Rates);
+        foreach (var (kind, rate) in rates ?? new Dictionary<MoveKind, double>())
+        {
+            allRates[kind] = rate;
+        }
+
+        return Create(
+            worldSteps ?? WorldSteps,
+            goalResolution ?? GoalResolution,
+            temperature ?? Temperature,
+            allRates,
+            worldGap ?? WorldGap,
+            goalGap ?? GoalGap,
+            horizonBits ?? HorizonBits,
+            awarenessBits ?? AwarenessBits,
+            horizonBonus ?? HorizonBonus,
+            awarenessBonus ?? AwarenessBonus,
+            objectiveUnderstoodAt ?? ObjectiveUnderstoodAt,
+            duration ?? Duration,
+            tolerance ?? Tolerance,
+            MaxConfigurations);
+    }
+
     private static void Check(DiagnosticBag bag, string? error, string path)
     {
         if (error is not null)

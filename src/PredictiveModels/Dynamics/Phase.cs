@@ -9,9 +9,10 @@ namespace PredictiveModels.Dynamics;
 /// </summary>
 public sealed class Phase
 {
-    private Phase(string name, double duration, double? dataSize, double conditionalBits, bool prompting, double? horizonBonus, double? awarenessBonus, double klWeight, double pretrainingFraction, double oversightPenaltyBits, double oversightDetectionRate, double? cameraSpeedWeight)
+    private Phase(string name, double duration, double? dataSize, double conditionalBits, bool prompting, double? horizonBonus, double? awarenessBonus, double klWeight, double pretrainingFraction, double oversightPenaltyBits, double oversightDetectionRate, double? cameraSpeedWeight, bool durationFromDynamics)
     {
         Name = name;
+        DurationFromDynamics = durationFromDynamics;
         Duration = duration;
         DataSize = dataSize;
         ConditionalBits = conditionalBits;
@@ -33,6 +34,12 @@ public sealed class Phase
 
     /// <summary>Training time of the phase, in units of inverse base rate; finite, at least 0.</summary>
     public double Duration { get; }
+
+    /// <summary>
+    /// True when the phase gives no duration of its own and takes the chain's default,
+    /// <see cref="DynamicsSettings.Duration"/> (<c>dynamics.duration</c>), so that changing that default changes it.
+    /// </summary>
+    public bool DurationFromDynamics { get; }
 
     /// <summary>Effective data size <c>n</c> of the phase in tokens, or null for the scenario's <c>analysis.dataSize</c>.</summary>
     public double? DataSize { get; }
@@ -95,8 +102,9 @@ public sealed class Phase
     /// <param name="oversightPenaltyBits">New oversight penalty, or null to keep it.</param>
     /// <param name="oversightDetectionRate">New detection rate of the precursors (per unit of training time), or null to keep it.</param>
     /// <param name="cameraSpeedWeight">New camera speed weight (bits per doubling of the camera's steps), or null to keep it.</param>
+    /// <param name="durationFromDynamics">Whether the duration is the chain's default (see <see cref="DurationFromDynamics"/>), or null to keep it.</param>
     /// <exception cref="ModelException">A value is out of range.</exception>
-    public Phase With(double? duration = null, double? dataSize = null, bool? prompting = null, double? horizonBonus = null, double? awarenessBonus = null, double? conditionalBits = null, double? klWeight = null, double? pretrainingFraction = null, double? oversightPenaltyBits = null, double? oversightDetectionRate = null, double? cameraSpeedWeight = null) =>
+    public Phase With(double? duration = null, double? dataSize = null, bool? prompting = null, double? horizonBonus = null, double? awarenessBonus = null, double? conditionalBits = null, double? klWeight = null, double? pretrainingFraction = null, double? oversightPenaltyBits = null, double? oversightDetectionRate = null, double? cameraSpeedWeight = null, bool? durationFromDynamics = null) =>
         Create(
             Name,
             duration ?? Duration,
@@ -109,7 +117,8 @@ public sealed class Phase
             pretrainingFraction ?? PretrainingFraction,
             oversightPenaltyBits ?? OversightPenaltyBits,
             oversightDetectionRate ?? OversightDetectionRate,
-            cameraSpeedWeight ?? CameraSpeedWeight);
+            cameraSpeedWeight ?? CameraSpeedWeight,
+            durationFromDynamics ?? DurationFromDynamics);
 
     /// <summary>Creates a phase, checking every value; the parameters are the properties of the same names.</summary>
     /// <param name="name">The phase's name; not empty.</param>
@@ -124,6 +133,7 @@ public sealed class Phase
     /// <param name="oversightPenaltyBits">Bits, at least 0.</param>
     /// <param name="oversightDetectionRate">Per unit of training time, 0 to 10^6.</param>
     /// <param name="cameraSpeedWeight">Bits per doubling, 0 to <see cref="Scenarios.AnalysisSettings.MaxExponent"/>, or null for the scenario's <c>lambda</c>.</param>
+    /// <param name="durationFromDynamics">True when <paramref name="duration"/> is the chain's default, <c>dynamics.duration</c>, rather than the phase's own.</param>
     /// <exception cref="ModelException">A value is out of range; the diagnostic names it.</exception>
     public static Phase Create(
         string name,
@@ -137,7 +147,8 @@ public sealed class Phase
         double pretrainingFraction = 0,
         double oversightPenaltyBits = 0,
         double oversightDetectionRate = 0,
-        double? cameraSpeedWeight = null)
+        double? cameraSpeedWeight = null,
+        bool durationFromDynamics = false)
     {
         var bag = new DiagnosticBag();
         var path = $"dynamics.phases[{name}]";
@@ -173,7 +184,7 @@ public sealed class Phase
         }
 
         bag.ThrowIfAny();
-        return new Phase(name, duration, dataSize, conditionalBits, prompting, horizonBonus, awarenessBonus, klWeight, pretrainingFraction, oversightPenaltyBits, oversightDetectionRate, cameraSpeedWeight);
+        return new Phase(name, duration, dataSize, conditionalBits, prompting, horizonBonus, awarenessBonus, klWeight, pretrainingFraction, oversightPenaltyBits, oversightDetectionRate, cameraSpeedWeight, durationFromDynamics);
     }
 
     private static void Check(DiagnosticBag bag, string? error, string path)

@@ -41,23 +41,7 @@ public static class TrainingSweep
         IProgress<double>? progress = null,
         CancellationToken cancellation = default)
     {
-        ArgumentNullException.ThrowIfNull(scenario);
-        ArgumentNullException.ThrowIfNull(parameter);
-        if (steps > MaxSteps)
-        {
-            throw new ModelException($"a training sweep has {steps} points; each trains the whole chain, so at most {MaxSteps} are allowed", null, "--steps");
-        }
-
-        var values = ParameterSweep.Values(from, to, steps, scale);
-
-        // Both ends are checked, values and chain sizes, before any training.
-        foreach (var end in new[] { parameter.Set(scenario, values[0]), parameter.Set(scenario, values[^1]) })
-        {
-            foreach (var phase in end.Phases)
-            {
-                ConfigurationSpace.CheckSize(end, end.Dynamics, phase);
-            }
-        }
+        var values = Check(scenario, parameter, from, to, steps, scale);
 
         var points = ImmutableArray.CreateBuilder<TrainingSweepPoint>(values.Length);
         for (var i = 0; i < values.Length; i++)
@@ -72,6 +56,81 @@ public static class TrainingSweep
 
         progress?.Report(1);
         return new TrainingSweepResult(parameter.Path, parameter.Unit, scale, points.MoveToImmutable());
+    }
+
+    /// <summary>
+    /// Checks a training sweep before any training and returns its points: the range (<see cref="Values"/>), the
+    /// parameter's values at both ends, and the size of every phase's chain at both ends. The chain's size grows
+    /// monotonically with every parameter that changes it (finer goal steps, more world steps, more goal
+    /// bits), so the larger end bounds every point between.
+    /// </summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="parameter">The parameter, resolved against <paramref name="scenario"/>.</param>
+    /// <param name="from">First value, in the parameter's unit.</param>
+    /// <param name="to">Last value, in the parameter's unit.</param>
+    /// <param name="steps">Number of points, 1 to <see cref="MaxSteps"/>.</param>
+    /// <param name="scale">Linear or logarithmic spacing.</param>
+    /// <returns>The values the sweep trains at.</returns>
+    /// <exception cref="ModelException">Something is out of range; the diagnostic names the parameter (and the end) or the option.</exception>
+    public static double[] Check(Scenario scenario, ScenarioParameter parameter, double from, double to, int steps, SweepScale scale)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(parameter);
+        if (steps > MaxSteps)
+        {
+            throw new ModelException($"a training sweep has {steps} points; each trains the whole chain, so at most {MaxSteps} are allowed", null, "--steps");
+        }
+
+        var values = Values(parameter, from, to, steps, scale);
+        foreach (var value in new[] { values[0], values[^1] })
+        {
+            var end = parameter.Set(scenario, value);
+            foreach (var phase in end.Phases)
+            {
+                try
+                {
+                    ConfigurationSpace.CheckSize(end, end.Dynamics, phase);
+                }
+                catch (ModelException e)
+                {
+                    throw new ModelException(e.Diagnostics.Select(d => d with { Message = $"at {parameter.Path} = {SpecificationRules.Format(value)} (an end of the sweep), phase '{phase.Name}': {d.Message}", Path = parameter.Path }));
+                }
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>
+    /// The points of a training sweep: <see cref="ParameterSweep.Values"/>, except that a parameter taking whole
+    /// numbers (<see cref="ScenarioParameter.IsInteger"/>) needs whole-number ends, and its points between
+    /// are rounded to the nearest whole number, repeats dropped.
+    /// </summary>
+    /// <param name="parameter">The parameter swept.</param>
+    /// <param name="from">First value, in the parameter's unit.</param>
+    /// <param name="to">Last value, in the parameter's unit.</param>
+    /// <param name="steps">Number of points asked for, 1 to <see cref="MaxSteps"/>.</param>
+    /// <param name="scale">Linear or logarithmic spacing.</param>
+    /// <returns>The values, in sweep order; fewer than <paramref name="steps"/> when rounding made some equal.</returns>
+    /// <exception cref="ModelException">The range is invalid, or an end of a whole-number parameter is not whole (named <c>--from</c> or <c>--to</c>).</exception>
+    public static double[] Values(ScenarioParameter parameter, double from, double to, int steps, SweepScale scale)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        var values = ParameterSweep.Values(from, to, steps, scale);
+        if (!parameter.IsInteger)
+        {
+            return values;
+        }
+
+        foreach (var (end, name) in new[] { (from, "--from"), (to, "--to") })
+        {
+            if (double.IsFinite(end) && end != Math.Round(end))
+            {
+                throw new ModelException($"{name} is {SpecificationRules.Format(end)}, but {parameter.Path} takes whole numbers only; the points between the ends are rounded to whole numbers", null, name);
+            }
+        }
+
+        return [.. values.Select(v => Math.Round(v)).Distinct()];
     }
 
     private sealed class Fraction(Action<double> report) : IProgress<double>

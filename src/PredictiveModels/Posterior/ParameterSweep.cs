@@ -38,9 +38,10 @@ public static class ParameterSweep
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(parameter);
-        if (parameter.IsPhaseParameter)
+        if (parameter.ChangesOnlyTraining)
         {
-            throw new ModelException($"{parameter.Path} is a parameter of a training phase: it changes the training chain, not the posterior; sweep it with Dynamics.TrainingSweep (the command line's sweep --dynamics)", null, parameter.Path);
+            var what = parameter.IsPhaseParameter ? "a parameter of a training phase" : "a setting of the training chain";
+            throw new ModelException($"{parameter.Path} is {what}: it changes the training chain, not the posterior; sweep it with Dynamics.TrainingSweep (the command line's sweep --dynamics)", null, parameter.Path);
         }
 
         var values = Values(from, to, steps, scale);

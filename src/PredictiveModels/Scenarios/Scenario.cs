@@ -143,7 +143,7 @@ public sealed class Scenario
         var phaseList = phases?.ToImmutableArray() ?? [];
         if (phaseList.IsEmpty)
         {
-            phaseList = [Phase.Pretraining(dynamics.Duration)];
+            phaseList = [Phase.Create("pre-training", dynamics.Duration, durationFromDynamics: true)];
         }
 
         var phaseNames = new Dictionary<string, int>(StringComparer.Ordinal);

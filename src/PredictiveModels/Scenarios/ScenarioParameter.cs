@@ -16,21 +16,54 @@ namespace PredictiveModels.Scenarios;
 /// <item><description><c>phases.NAME.duration</c>, <c>phases.NAME.dataSize</c>, <c>phases.NAME.conditionalBits</c>,
 /// <c>phases.NAME.horizonBonus</c>, <c>phases.NAME.awarenessBonus</c>, <c>phases.NAME.klWeight</c>,
 /// <c>phases.NAME.pretrainingFraction</c>, <c>phases.NAME.oversightPenaltyBits</c>, <c>phases.NAME.oversightDetectionRate</c>,
-/// <c>phases.NAME.cameraSpeedWeight</c> (NAME a phase of <c>dynamics.phases</c>; they change the training chain, not the posterior).</description></item>
+/// <c>phases.NAME.cameraSpeedWeight</c> (NAME a phase of <c>dynamics.phases</c>; they change the training chain, not the posterior);</description></item>
+/// <item><description><c>dynamics.KEY</c> for every numeric setting of the chain (<see cref="DynamicsSettings"/>): <c>temperature</c>, <c>goalResolution</c>,
+/// <c>worldSteps</c> (whole numbers only), <c>rates.KIND</c>, <c>worldGap</c>, <c>goalGap</c>, <c>horizonBits</c>, <c>awarenessBits</c>, <c>horizonBonus</c>,
+/// <c>awarenessBonus</c>, <c>objectiveUnderstoodAt</c>, <c>duration</c> (the default of phases without their own) and <c>tolerance</c>; they too change
+/// the training chain only. <c>dynamics.maxConfigurations</c> is a limit, not a parameter, and is refused.</description></item>
 /// </list>
 /// </summary>
 public sealed class ScenarioParameter
 {
-    /// <summary>Every path form, for help texts and messages.</summary>
-    public static ImmutableArray<string> PathForms { get; } =
+    /// <summary>The kinds of move that have a base rate, as <c>dynamics.rates.KIND</c> spells them.</summary>
+    private static readonly string[] RateKinds = ["world", "goal", "enter", "horizon", "awareness", "jump"];
+
+    /// <summary>Every path form with its unit and range, in the order help texts list them.</summary>
+    private static readonly (string Form, string Unit, string Range)[] Forms =
     [
-        "analysis.simplicityExponent (a)", "analysis.speedWeight (lambda)", "analysis.dataSize (n)",
-        "concepts.NAME.bits", "concepts.NAME.weight", "builtins.NAME.weight", "worldModel.literalWeight",
-        "structures.ID.lossGap", "structures.ID.runtimeSteps", "structures.ID.deriveSteps",
-        "phases.NAME.duration", "phases.NAME.dataSize", "phases.NAME.conditionalBits",
-        "phases.NAME.horizonBonus", "phases.NAME.awarenessBonus", "phases.NAME.klWeight",
-        "phases.NAME.pretrainingFraction", "phases.NAME.oversightPenaltyBits", "phases.NAME.oversightDetectionRate",
-        "phases.NAME.cameraSpeedWeight",
+        ("analysis.simplicityExponent (a)", "bits per bit of K", "0 to 1e6"),
+        ("analysis.speedWeight (lambda)", "bits per doubling of runtime", "0 to 1e6"),
+        ("analysis.dataSize (n)", "tokens", "0 to 1e30"),
+        ("concepts.NAME.bits", "bits", "0 to 1e15; base concepts only"),
+        ("concepts.NAME.weight", "weight", "> 0"),
+        ("builtins.NAME.weight", "weight", "> 0"),
+        ("worldModel.literalWeight", "weight", "> 0"),
+        ("structures.ID.lossGap", "bits per token", "0 to 1e6"),
+        ("structures.ID.runtimeSteps", "steps", "1 to 1e300"),
+        ("structures.ID.deriveSteps", "steps", "0 to 1e300"),
+        ("phases.NAME.duration", "training time", ">= 0; --dynamics"),
+        ("phases.NAME.dataSize", "tokens", "0 to 1e30; --dynamics"),
+        ("phases.NAME.conditionalBits", "bits", "0 to 1e15; --dynamics"),
+        ("phases.NAME.horizonBonus", "bits per token", "0 to 1e6; --dynamics"),
+        ("phases.NAME.awarenessBonus", "bits per token", "0 to 1e6; --dynamics"),
+        ("phases.NAME.klWeight", "weight", "0 to 1e6; --dynamics"),
+        ("phases.NAME.pretrainingFraction", "fraction", "0 to 1; --dynamics"),
+        ("phases.NAME.oversightPenaltyBits", "bits", "0 to 1e15; --dynamics"),
+        ("phases.NAME.oversightDetectionRate", "per unit of training time", "0 to 1e6; --dynamics"),
+        ("phases.NAME.cameraSpeedWeight", "bits per doubling of the camera's steps", "0 to 1e6; --dynamics"),
+        ("dynamics.temperature", "bits (the energy scale of 2^(-E/T))", "> 0; --dynamics"),
+        ("dynamics.goalResolution", "bits per goal step", "> 0; sets the chain's size; --dynamics"),
+        ("dynamics.worldSteps", "steps", "whole number 1 to 10000; sets the chain's size; --dynamics"),
+        ("dynamics.rates.KIND", "events per unit of training time", "> 0; KIND one of " + string.Join(", ", RateKinds) + "; --dynamics"),
+        ("dynamics.worldGap", "bits per token", ">= 0; --dynamics"),
+        ("dynamics.goalGap", "bits per token", ">= 0; --dynamics"),
+        ("dynamics.horizonBits", "bits", "0 to 1e15; --dynamics"),
+        ("dynamics.awarenessBits", "bits", "0 to 1e15; --dynamics"),
+        ("dynamics.horizonBonus", "bits per token", ">= 0; pre-training and phases without their own; --dynamics"),
+        ("dynamics.awarenessBonus", "bits per token", ">= 0; pre-training and phases without their own; --dynamics"),
+        ("dynamics.objectiveUnderstoodAt", "fraction of world-model progress", "0 to 1; --dynamics"),
+        ("dynamics.duration", "training time", ">= 0; phases without their own duration; --dynamics"),
+        ("dynamics.tolerance", "bound on the 1-norm error", "1e-15 to 1e-2; --dynamics"),
     ];
 
     private static readonly string[] PhaseKeys =
@@ -38,14 +71,24 @@ public sealed class ScenarioParameter
         "duration", "dataSize", "conditionalBits", "horizonBonus", "awarenessBonus", "klWeight", "pretrainingFraction", "oversightPenaltyBits", "oversightDetectionRate", "cameraSpeedWeight",
     ];
 
+    /// <summary>Every path form, for help texts and messages.</summary>
+    public static ImmutableArray<string> PathForms { get; } = [.. Forms.Select(f => f.Form)];
+
+    /// <summary>
+    /// Every path form with its unit and valid range, one line each (e.g. <c>dynamics.goalResolution: bits per goal step; &gt; 0; ...</c>);
+    /// "--dynamics" marks the paths that change only the training chain, so that only a training sweep can use them.
+    /// </summary>
+    public static ImmutableArray<string> PathDescriptions { get; } = [.. Forms.Select(f => $"{f.Form}: {f.Unit}; {f.Range}")];
+
     private readonly Func<Scenario, double> _get;
     private readonly Func<Scenario, double, Scenario> _set;
 
-    private ScenarioParameter(string path, string unit, bool changesScores, Func<Scenario, double> get, Func<Scenario, double, Scenario> set)
+    private ScenarioParameter(string path, string unit, bool changesScores, Func<Scenario, double> get, Func<Scenario, double, Scenario> set, bool isInteger = false)
     {
         Path = path;
         Unit = unit;
         ChangesScores = changesScores;
+        IsInteger = isInteger;
         _get = get;
         _set = set;
     }
@@ -61,6 +104,15 @@ public sealed class ScenarioParameter
 
     /// <summary>True for a parameter of a training phase: it changes the training chain but neither the scores nor the section-4 posterior.</summary>
     public bool IsPhaseParameter => Path.StartsWith("phases.", StringComparison.Ordinal);
+
+    /// <summary>True for a setting of the chain (<c>dynamics.*</c>): it changes the training chain but neither the scores nor the section-4 posterior.</summary>
+    public bool IsDynamicsParameter => Path.StartsWith("dynamics.", StringComparison.Ordinal);
+
+    /// <summary>True when the parameter changes only the training chain (a phase's or the chain's setting), so only a training sweep can use it.</summary>
+    public bool ChangesOnlyTraining => IsPhaseParameter || IsDynamicsParameter;
+
+    /// <summary>True when the parameter takes whole numbers only (<c>dynamics.worldSteps</c>); <see cref="Set"/> refuses other values.</summary>
+    public bool IsInteger { get; }
 
     /// <summary>Resolves a path against a scenario.</summary>
     /// <param name="path">A path of one of the forms of <see cref="PathForms"/>.</param>
@@ -118,8 +170,12 @@ public sealed class ScenarioParameter
                 };
             case ["phases", var phaseName, var key]:
                 return PhaseParameter(path, phaseName, key, scenario);
+            case ["dynamics", "rates", var kind]:
+                return RateParameter(path, kind);
+            case ["dynamics", var key]:
+                return DynamicsParameter(path, key, scenario);
             default:
-                throw Unknown($"'{path}' is not a parameter path{NameSuggestions.DidYouMean(path, ValidPaths(scenario))}; the forms are: {string.Join(", ", PathForms)}", path);
+                throw Unknown($"'{path}' is not a parameter path{NameSuggestions.DidYouMean(path, ValidPaths(scenario))}; the forms are:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", PathDescriptions)}", path);
         }
     }
 
@@ -133,7 +189,9 @@ public sealed class ScenarioParameter
             .Concat(scenario.WorldModel.Concepts.SelectMany(c => c.IsDerived ? [$"concepts.{c.Name}.weight"] : new[] { $"concepts.{c.Name}.bits", $"concepts.{c.Name}.weight" }))
             .Concat(scenario.WorldModel.BuiltIns.Select(b => $"builtins.{b.Name}.weight"))
             .Concat(scenario.Structures.SelectMany(x => new[] { "lossGap", "runtimeSteps", "deriveSteps" }.Select(k => $"structures.{x.Id}.{k}")))
-            .Concat(scenario.Phases.SelectMany(p => PhaseKeys.Select(k => $"phases.{p.Name}.{k}")));
+            .Concat(scenario.Phases.SelectMany(p => PhaseKeys.Select(k => $"phases.{p.Name}.{k}")))
+            .Concat(RateKinds.Select(k => $"dynamics.rates.{k}"))
+            .Concat(DynamicsKeys.Where(k => k != "rates.KIND").Select(k => $"dynamics.{k}"));
     }
 
     /// <summary>The parameter's value in <paramref name="scenario"/>.</summary>
@@ -146,6 +204,11 @@ public sealed class ScenarioParameter
     /// <exception cref="ModelException">The value is out of the parameter's range; the diagnostic names the parameter.</exception>
     public Scenario Set(Scenario scenario, double value)
     {
+        if (IsInteger && double.IsFinite(value) && value != Math.Round(value))
+        {
+            throw new ModelException($"{Path} = {SpecificationRules.Format(value)}: {Path} counts {Unit}, so it takes whole numbers only", null, Path);
+        }
+
         try
         {
             return _set(scenario, value);
@@ -188,6 +251,80 @@ public sealed class ScenarioParameter
             s => parameter.Get(s.Phases.First(p => p.Name == name), s),
             (s, v) => s.With(phases: s.Phases.Select(p => p.Name == name ? parameter.Set(p, v) : p)));
     }
+
+    private static ScenarioParameter RateParameter(string path, string kind)
+    {
+        if (kind == "reset")
+        {
+            throw Unknown("a reset has no base rate: its rate is a phase's oversight detection rate; sweep phases.NAME.oversightDetectionRate", path);
+        }
+
+        if (!RateKinds.Contains(kind, StringComparer.Ordinal))
+        {
+            throw Unknown($"'{kind}' is not a kind of move with a base rate{NameSuggestions.DidYouMean(kind, RateKinds)}; the kinds are {string.Join(", ", RateKinds)}", path);
+        }
+
+        var move = Enum.Parse<MoveKind>(kind, ignoreCase: true);
+        return Dynamics(path, "events per unit of training time", d => d.Rate(move), (d, v) => d.With(rates: new Dictionary<MoveKind, double> { [move] = v }));
+    }
+
+    private static ScenarioParameter DynamicsParameter(string path, string key, Scenario scenario)
+    {
+        switch (key)
+        {
+            case "worldSteps":
+                return new ScenarioParameter(path, "steps", false, s => s.Dynamics.WorldSteps, (s, v) => s.With(dynamics: s.Dynamics.With(worldSteps: WorldSteps(v))), isInteger: true);
+            case "duration":
+                if (!scenario.Phases.Any(p => p.DurationFromDynamics))
+                {
+                    throw Unknown($"every phase of scenario '{scenario.Name}' gives its own duration, so dynamics.duration (the default of phases without one) changes nothing; sweep phases.NAME.duration, NAME one of {string.Join(", ", scenario.Phases.Select(p => p.Name))}", path);
+                }
+
+                // The default duration reaches every phase that has none of its own.
+                return new ScenarioParameter(path, "training time", false, s => s.Dynamics.Duration, (s, v) =>
+                {
+                    var dynamics = s.Dynamics.With(duration: v);
+                    return s.With(dynamics: dynamics, phases: s.Phases.Select(p => p.DurationFromDynamics ? p.With(duration: v) : p));
+                });
+            case "maxConfigurations":
+                throw Unknown("dynamics.maxConfigurations is a limit on the chain's size, not a parameter of the model: it changes no result; set it in the scenario", path);
+            case "rates":
+                throw Unknown($"give the kind of move: dynamics.rates.KIND, KIND one of {string.Join(", ", RateKinds)}", path);
+        }
+
+        (string Unit, Func<DynamicsSettings, double> Get, Func<DynamicsSettings, double, DynamicsSettings> Set) parameter = key switch
+        {
+            "temperature" => ("bits", d => d.Temperature, (d, v) => d.With(temperature: v)),
+            "goalResolution" => ("bits per goal step", d => d.GoalResolution, (d, v) => d.With(goalResolution: v)),
+            "worldGap" => ("bits per token", d => d.WorldGap, (d, v) => d.With(worldGap: v)),
+            "goalGap" => ("bits per token", d => d.GoalGap, (d, v) => d.With(goalGap: v)),
+
+            // An explicit value of the horizon and awareness bits, in place of any derived one.
+            "horizonBits" => ("bits", d => d.HorizonBits, (d, v) => d.With(horizonBits: v)),
+            "awarenessBits" => ("bits", d => d.AwarenessBits, (d, v) => d.With(awarenessBits: v)),
+            "horizonBonus" => ("bits per token", d => d.HorizonBonus, (d, v) => d.With(horizonBonus: v)),
+            "awarenessBonus" => ("bits per token", d => d.AwarenessBonus, (d, v) => d.With(awarenessBonus: v)),
+            "objectiveUnderstoodAt" => ("fraction of world-model progress", d => d.ObjectiveUnderstoodAt, (d, v) => d.With(objectiveUnderstoodAt: v)),
+            "tolerance" => ("1-norm error bound", d => d.Tolerance, (d, v) => d.With(tolerance: v)),
+            _ => throw Unknown($"'{key}' is not a numeric setting of the chain{NameSuggestions.DidYouMean(key, DynamicsKeys)}. The settings are {string.Join(", ", DynamicsKeys)}", path),
+        };
+
+        return Dynamics(path, parameter.Unit, parameter.Get, parameter.Set);
+    }
+
+    /// <summary>The numeric keys of the dynamics section a sweep can set.</summary>
+    private static readonly string[] DynamicsKeys =
+    [
+        "temperature", "goalResolution", "worldSteps", "rates.KIND", "worldGap", "goalGap", "horizonBits", "awarenessBits",
+        "horizonBonus", "awarenessBonus", "objectiveUnderstoodAt", "duration", "tolerance",
+    ];
+
+    private static ScenarioParameter Dynamics(string path, string unit, Func<DynamicsSettings, double> get, Func<DynamicsSettings, double, DynamicsSettings> set) =>
+        new(path, unit, false, s => get(s.Dynamics), (s, v) => s.With(dynamics: set(s.Dynamics, v)));
+
+    /// <summary>A whole number of world steps; a value outside an int's range is passed on as one out of the settings' range.</summary>
+    private static int WorldSteps(double value) =>
+        double.IsNaN(value) ? 0 : (int)Math.Clamp(value, int.MinValue, int.MaxValue);
 
     private static Dictionary<string, double> BuiltInWeights(Scenario s) =>
         s.WorldModel.BuiltIns.ToDictionary(b => b.Name, b => b.Weight, StringComparer.Ordinal);

@@ -495,7 +495,8 @@ internal sealed class ScenarioReader
                 Number("pretrainingFraction") ?? 0,
                 Number("oversightPenaltyBits") ?? 0,
                 Number("oversightDetectionRate") ?? 0,
-                Number("cameraSpeedWeight"));
+                Number("cameraSpeedWeight"),
+                durationFromDynamics: !fields.ContainsKey("duration"));
         }
         catch (ModelException e)
         {

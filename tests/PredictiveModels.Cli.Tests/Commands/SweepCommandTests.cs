@@ -139,6 +139,14 @@ public sealed class SweepCommandTests
         { ["--dynamics", "--param", "phases.pre-training.speed", "--from", "1", "--to", "2"], ["'speed' is not a numeric parameter of a phase"] },
         { ["--dynamics", "--param", "phases.pre-training.duration", "--from", "-1", "--to", "2"], ["phases.pre-training.duration = -1", "negative"] },
         { ["--dynamics", "--param", "phases.pre-training.duration", "--from", "1", "--to", "2", "--steps", "1001"], ["--steps is 1001", "1000"] },
+        { ["--param", "dynamics.temperature", "--from", "1", "--to", "2"], ["dynamics.temperature changes only the training chain", "--dynamics"] },
+        { ["--dynamics", "--param", "dynamics.temperature", "--from", "0", "--to", "2"], ["dynamics.temperature = 0", "greater than 0", "(at dynamics.temperature)"] },
+        { ["--dynamics", "--param", "dynamics.goalResolution", "--from", "4", "--to", "0.001", "--log"], ["dynamics.goalResolution = 0.001", "an end of the sweep", "configurations", "(at dynamics.goalResolution)"] },
+        { ["--dynamics", "--param", "dynamics.worldSteps", "--from", "2", "--to", "7.5"], ["--to is 7.5", "whole numbers", "(at --to)"] },
+        { ["--dynamics", "--param", "dynamics.worldSteps", "--from", "0", "--to", "7"], ["dynamics.worldSteps = 0", "between 1 and 10000"] },
+        { ["--dynamics", "--param", "dynamics.rates.reset", "--from", "1", "--to", "2"], ["reset has no base rate", "oversightDetectionRate"] },
+        { ["--dynamics", "--param", "dynamics.maxConfigurations", "--from", "1", "--to", "2"], ["limit on the chain's size"] },
+        { ["--dynamics", "--param", "dynamics.duration", "--from", "1", "--to", "2"], ["every phase of scenario 'default' gives its own duration", "phases.NAME.duration"] },
     };
 
     [Theory]
@@ -197,6 +205,24 @@ public sealed class SweepCommandTests
         {
             (point.GetProperty("classes").EnumerateObject().Sum(c => c.Value.GetDouble()) + point.GetProperty("undecided").GetDouble()).Should().BeApproximately(1, 1e-9);
         }
+    }
+
+    [Fact]
+    public async Task A_world_steps_sweep_trains_at_whole_numbers_and_its_points_match_the_train_command()
+    {
+        using var folder = new TempFolder();
+        var minimal = RepositoryRoot.File("samples/scenarios/minimal.yaml");
+        var scenario = folder.Write("steps.yaml", $"schemaVersion: 1\nextends: {minimal.Replace('\\', '/')}\nname: steps\ndynamics:\n  worldSteps: 3\n");
+
+        var root = await SweepAsJson("sweep", minimal, "--dynamics", "--param", "dynamics.worldSteps", "--from", "1", "--to", "4", "--steps", "7");
+        var run = (await CliRun.Of("train", scenario, "--format", "json")).ShouldSucceed();
+        using var train = JsonDocument.Parse(run.Output);
+
+        root.GetProperty("param").GetString().Should().Be("dynamics.worldSteps");
+        root.GetProperty("unit").GetString().Should().Be("steps");
+        var points = root.GetProperty("points").EnumerateArray().ToArray();
+        points.Select(p => p.GetProperty("value").GetDouble()).Should().Equal([1, 2, 3, 4], "the points between the ends are rounded and repeats dropped");
+        points[2].GetProperty("pDeceptiveHigh").GetDouble().Should().Be(train.RootElement.GetProperty("phases")[0].GetProperty("classes").GetProperty("Deceptive").GetDouble());
     }
 
     [Theory]
@@ -286,6 +312,7 @@ public sealed class SweepCommandTests
         var text = Regex.Replace(run.Output, @"\s+", " ");
 
         text.Should().ContainAll(ScenarioParameter.PathForms);
+        text.Should().ContainAll(ScenarioParameter.PathDescriptions.Select(d => Regex.Replace(d, @"\s+", " ")), "every path is listed with its unit and range");
         text.Should().ContainAll("--param", "--from", "--to", "--steps", "--log", "table|json|csv|markdown", "default scenario");
         text.Should().Contain("predictive-models sweep --param concepts.corpus.weight", "the help shows an example");
     }

@@ -74,7 +74,9 @@ public sealed class TrainingSweepTests
 
         var act = () => Sweep(TwoPhases(), "phases.fine-tuning.conditionalBits", 0, 1e7, 3, new Recorder(seen));
 
-        act.Should().Throw<ModelException>().Which.Diagnostics[0].Path.Should().Be("dynamics.goalResolution");
+        var error = act.Should().Throw<ModelException>().Which.Diagnostics[0];
+        error.Path.Should().Be("phases.fine-tuning.conditionalBits", "the swept value made the chain too large");
+        error.Message.Should().Contain("phases.fine-tuning.conditionalBits = 10000000").And.Contain("raise dynamics.goalResolution");
         seen.Should().BeEmpty("nothing was trained");
     }
 
