@@ -117,8 +117,12 @@ public static class CliApp
         }
         catch (Exception e)
         {
-            // A defect of PredictiveModels, not of the input: keep the details for the bug report.
-            await error.WriteLineAsync($"internal error (please report it with the scenario that caused it): {e}");
+            // A defect of PredictiveModels, not of the input. The stack trace is for the bug report, not for the
+            // user's screen: it is printed only when PREDICTIVE_MODELS_TRACE=1 asks for it.
+            var trace = Environment.GetEnvironmentVariable("PREDICTIVE_MODELS_TRACE") == "1";
+            await error.WriteLineAsync(trace
+                ? $"internal error (please report it with the scenario that caused it): {e}"
+                : $"internal error (please report it with the scenario that caused it): {e.GetType().Name}: {e.Message} (set PREDICTIVE_MODELS_TRACE=1 for the details)");
             return ExitCodes.ModelError;
         }
     }
