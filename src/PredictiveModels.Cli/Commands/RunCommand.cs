@@ -57,7 +57,7 @@ internal static class RunCommand
             cancellation.ThrowIfCancellationRequested();
             var changed = levers[i].Apply(scenario);
             // The levers' absorption is shown nowhere, so it is not computed.
-            var trained = TrainingDynamics.Train(changed, changed.Dynamics, changed.Phases, null, cancellation, absorption: false);
+            var trained = TrainingDynamics.Train(changed, changed.Dynamics, changed.Phases, null, cancellation, absorption: false, relaxation: false);
             effects[i] = new LeverEffect(
                 levers[i],
                 SimplicityPosterior.Compute(changed).DeceptiveProbability,

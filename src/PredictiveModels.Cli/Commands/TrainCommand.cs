@@ -121,6 +121,7 @@ internal static class TrainCommand
                     w.WriteString("absorptionProblem", problem);
                 }
 
+                WriteRelaxation(w, p);
                 if (simulation is not null)
                 {
                     WritePhaseSimulation(w, simulation.Phases[i]);
@@ -142,6 +143,60 @@ internal static class TrainCommand
         OutputFormat.Markdown => RenderMarkdown(scenario, result, simulation),
         _ => RenderTable(scenario, result, simulation),
     };
+
+    /// <summary>
+    /// A phase's <c>relaxationTime</c> (with <c>relaxationTimeIsLowerBound</c> and the <c>relaxation</c> details) and
+    /// <c>equilibriumReachedAt</c> (with <c>equilibriumReachedAfter</c>, <c>equilibriumReachedAtReason</c> when null, and
+    /// the <c>reachability</c> details); nothing when they were not computed.
+    /// </summary>
+    private static void WriteRelaxation(System.Text.Json.Utf8JsonWriter w, PhaseResult p)
+    {
+        if (p.Relaxation is { } r)
+        {
+            Json.NumberOrNull(w, "relaxationTime", r.Time ?? double.NaN);
+            w.WriteBoolean("relaxationTimeIsLowerBound", r.IsLowerBound);
+            w.WriteStartObject("relaxation");
+            Json.NumberOrNull(w, "lower", r.Lower ?? double.NaN);
+            Json.NumberOrNull(w, "log10Lower", r.Log10Lower ?? double.NaN);
+            Json.NumberOrNull(w, "upper", r.Upper ?? double.NaN);
+            Json.NumberOrNull(w, "lanczosLower", r.LanczosLower ?? double.NaN);
+            Json.NumberOrNull(w, "bottleneckLog10Lower", r.BottleneckLog10Lower ?? double.NaN);
+            if (r.BottleneckSet is { } set)
+            {
+                w.WriteString("bottleneckSet", set);
+            }
+
+            Json.NumberOrNull(w, "ritzValue", r.RitzValue);
+            Json.NumberOrNull(w, "ritzResidual", r.Residual);
+            Json.NumberOrNull(w, "rounding", r.Rounding);
+            w.WriteNumber("iterations", r.Iterations);
+            if (r.Problem is { } why)
+            {
+                w.WriteString("problem", why);
+            }
+
+            w.WriteEndObject();
+        }
+
+        if (p.Reachability is { } e)
+        {
+            Json.NumberOrNull(w, "equilibriumReachedAt", e.ReachedAt ?? double.NaN);
+            Json.NumberOrNull(w, "equilibriumReachedAfter", e.ReachedAfter ?? double.NaN);
+            if (e.Problem is { } reason)
+            {
+                w.WriteString("equilibriumReachedAtReason", reason);
+            }
+
+            w.WriteStartObject("reachability");
+            w.WriteNumber("threshold", Reachability.Threshold);
+            w.WriteNumber("horizonFactor", Reachability.HorizonFactor);
+            Json.NumberOrNull(w, "searchedUntil", e.SearchedUntil);
+            Json.NumberOrNull(w, "index", e.IndexThere);
+            Json.NumberOrNull(w, "errorBound", e.ErrorBound);
+            w.WriteNumber("products", e.Products);
+            w.WriteEndObject();
+        }
+    }
 
     /// <summary>
     /// The top-level <c>simulation</c> object: trajectories and seed, and, unchanged since schema version 1
