@@ -77,6 +77,7 @@ internal static class RunCommand
                 w.WriteNumber("simplicityPosterior", prior);
                 w.WriteNumber("lowPathDependence", low);
                 w.WriteNumber("highPathDependence", high);
+                RelaxationText.WriteHeadline(w, training);
                 w.WriteEndObject();
                 w.WriteStartArray("levers");
                 foreach (var e in effects)
@@ -96,8 +97,8 @@ internal static class RunCommand
                 Section(w, "train", TrainCommand.Render(scenario, training, OutputFormat.Json));
             }),
             OutputFormat.Csv => Csv.Write(
-                ["lever", "description", "simplicityPosterior", "lowPathDependence", "highPathDependence"],
-                effects.Select(e => (IReadOnlyList<object?>)[e.Lever.Name, e.Lever.Description, e.Posterior, e.Low, e.High]).Prepend(["baseline", "the scenario as stated", prior, low, high])),
+                ["lever", "description", "simplicityPosterior", "lowPathDependence", "highPathDependence", "lowPathDependenceReachedAt"],
+                effects.Select(e => (IReadOnlyList<object?>)[e.Lever.Name, e.Lever.Description, e.Posterior, e.Low, e.High, null]).Prepend(["baseline", "the scenario as stated", prior, low, high, training.Final.Reachability?.ReachedAt])),
             OutputFormat.Markdown => Headline(scenario, prior, low, high, training, effects, markdown: true)
                 + "\n" + ScoreCommand.Render(scenario, scores, OutputFormat.Markdown)
                 + "\n" + PosteriorCommand.Render(scenario, posterior, (otherCost, other.DeceptiveProbability), OutputFormat.Markdown)
@@ -121,6 +122,11 @@ internal static class RunCommand
         var p = PosteriorCommand.Probability;
         b.AppendLine(markdown ? $"# Report: {scenario.Name}\n" : $"Report for scenario '{scenario.Name}' ({scenario.Source})");
         b.AppendLine($"P(Deceptive), low path dependence (equilibrium of the last phase, '{training.Final.Name}'): {p(low)}");
+        if (RelaxationText.HeadlineNote(training) is { } note)
+        {
+            b.AppendLine(markdown ? note.Trim() + "\n" : note);
+        }
+
         b.AppendLine($"P(Deceptive), high path dependence (end of training, {training.Phases.Length} phase(s)): {p(high)}");
         b.AppendLine($"P(Deceptive) under the simplicity posterior of section 4 (no training phases): {p(prior)}");
         b.AppendLine();

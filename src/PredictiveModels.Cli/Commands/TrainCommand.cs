@@ -24,6 +24,10 @@ internal static class TrainCommand
             Description = "Seed of the simulation; the same seed gives the same result on any number of threads.",
             DefaultValueFactory = _ => 1UL,
         };
+        var skipRelaxation = new Option<bool>("--skip-relaxation")
+        {
+            Description = "Do not compute each phase's relaxation time and the time at which its equilibrium is reached (the transient run on to 10^6 x the phase's duration); the outputs then say 'not computed'. Saves about as much time again as the rest of 'train' on the default scenario.",
+        };
         var format = CommonOptions.Format();
         var output = CommonOptions.Output();
         var command = new Command(
@@ -34,7 +38,9 @@ internal static class TrainCommand
             fine-tuning, ...) from an empty model, each phase starting where the previous one ended. For each phase it
             prints the outcome-class probabilities at the end of the phase (exact, by Krylov steps, with an error
             bound), at the equilibrium of the phase's energy (low path dependence), and the path-dependence index: the
-            total-variation distance between the two; and, from the distribution the phase starts with, where it would
+            total-variation distance between the two; the relaxation time (1 / spectral gap, or a lower bound where
+            the gap is too small to resolve) and the time from the phase's start at which the index falls below 0.05
+            (searched up to 10^6 x the phase's duration; it says plainly when the equilibrium is out of reach); and, from the distribution the phase starts with, where it would
             end if it ran until a goal is complete or deception is reached (absorption probabilities, the mean time
             until then, and the mass left unaccounted for). The chain and the phases come from the scenario's
             'dynamics' section (docs/dynamics.md).
@@ -49,6 +55,7 @@ internal static class TrainCommand
             scenario,
             trajectories,
             seed,
+            skipRelaxation,
             format,
             output,
         };
@@ -71,7 +78,7 @@ internal static class TrainCommand
                     $"--trajectories {count:N0} could take up to {simulator.ExpectedEventsBound(count):G3} moves over the {loaded.Phases.Length} phase(s) (trajectories x duration x largest exit rate, summed over phases); at most {TrajectorySimulator.MaxExpectedEvents:G3} are allowed: give --trajectories {affordable:N0} or fewer"));
             }
 
-            var result = ProgressDisplay.Run(context, "training", progress => TrainingDynamics.Train(loaded, loaded.Dynamics, loaded.Phases, progress, cancellation));
+            var result = ProgressDisplay.Run(context, "training", progress => TrainingDynamics.Train(loaded, loaded.Dynamics, loaded.Phases, progress, cancellation, relaxation: !parse.GetValue(skipRelaxation)));
             var simulation = simulator is null
                 ? null
                 : ProgressDisplay.Run(context, "simulating", progress => simulator.SimulateTraining(count, parse.GetValue(seed), progress: progress, cancellation: cancellation));
@@ -121,7 +128,7 @@ internal static class TrainCommand
                     w.WriteString("absorptionProblem", problem);
                 }
 
-                WriteRelaxation(w, p);
+                RelaxationText.Write(w, p);
                 if (simulation is not null)
                 {
                     WritePhaseSimulation(w, simulation.Phases[i]);
@@ -143,60 +150,6 @@ internal static class TrainCommand
         OutputFormat.Markdown => RenderMarkdown(scenario, result, simulation),
         _ => RenderTable(scenario, result, simulation),
     };
-
-    /// <summary>
-    /// A phase's <c>relaxationTime</c> (with <c>relaxationTimeIsLowerBound</c> and the <c>relaxation</c> details) and
-    /// <c>equilibriumReachedAt</c> (with <c>equilibriumReachedAfter</c>, <c>equilibriumReachedAtReason</c> when null, and
-    /// the <c>reachability</c> details); nothing when they were not computed.
-    /// </summary>
-    private static void WriteRelaxation(System.Text.Json.Utf8JsonWriter w, PhaseResult p)
-    {
-        if (p.Relaxation is { } r)
-        {
-            Json.NumberOrNull(w, "relaxationTime", r.Time ?? double.NaN);
-            w.WriteBoolean("relaxationTimeIsLowerBound", r.IsLowerBound);
-            w.WriteStartObject("relaxation");
-            Json.NumberOrNull(w, "lower", r.Lower ?? double.NaN);
-            Json.NumberOrNull(w, "log10Lower", r.Log10Lower ?? double.NaN);
-            Json.NumberOrNull(w, "upper", r.Upper ?? double.NaN);
-            Json.NumberOrNull(w, "lanczosLower", r.LanczosLower ?? double.NaN);
-            Json.NumberOrNull(w, "bottleneckLog10Lower", r.BottleneckLog10Lower ?? double.NaN);
-            if (r.BottleneckSet is { } set)
-            {
-                w.WriteString("bottleneckSet", set);
-            }
-
-            Json.NumberOrNull(w, "ritzValue", r.RitzValue);
-            Json.NumberOrNull(w, "ritzResidual", r.Residual);
-            Json.NumberOrNull(w, "rounding", r.Rounding);
-            w.WriteNumber("iterations", r.Iterations);
-            if (r.Problem is { } why)
-            {
-                w.WriteString("problem", why);
-            }
-
-            w.WriteEndObject();
-        }
-
-        if (p.Reachability is { } e)
-        {
-            Json.NumberOrNull(w, "equilibriumReachedAt", e.ReachedAt ?? double.NaN);
-            Json.NumberOrNull(w, "equilibriumReachedAfter", e.ReachedAfter ?? double.NaN);
-            if (e.Problem is { } reason)
-            {
-                w.WriteString("equilibriumReachedAtReason", reason);
-            }
-
-            w.WriteStartObject("reachability");
-            w.WriteNumber("threshold", Reachability.Threshold);
-            w.WriteNumber("horizonFactor", Reachability.HorizonFactor);
-            Json.NumberOrNull(w, "searchedUntil", e.SearchedUntil);
-            Json.NumberOrNull(w, "index", e.IndexThere);
-            Json.NumberOrNull(w, "errorBound", e.ErrorBound);
-            w.WriteNumber("products", e.Products);
-            w.WriteEndObject();
-        }
-    }
 
     /// <summary>
     /// The top-level <c>simulation</c> object: trajectories and seed, and, unchanged since schema version 1
@@ -324,6 +277,7 @@ internal static class TrainCommand
             rows = [.. rows.Select(r => r.Count == header.Length ? r : [.. r, .. new object?[header.Length - r.Count]])];
         }
 
+        (header, rows) = RelaxationText.AppendCsv(header, rows, result);
         return Csv.Write(header, rows);
     }
 
@@ -409,6 +363,8 @@ internal static class TrainCommand
             items.Add(Text.Line($"\nPhase '{p.Name}': duration {Text.Number(p.Duration)}, {p.Configurations:N0} configurations, {p.Products:N0} products (error bound {Text.Number(p.ErrorBound)})"));
             items.Add(table);
             items.Add(Text.Line("Path-dependence index over the phase: " + string.Join(", ", p.PathDependence.Select(x => $"t={Text.Number(x.Time)}: {x.Index:0.0000}"))));
+            items.Add(Text.Line(RelaxationText.RelaxationLine(p)));
+            items.Add(Text.Line(RelaxationText.ReachLine(p)));
             if (p.AbsorptionProblem is { } problem)
             {
                 items.Add(Text.Line("Absorption not available: " + problem));
@@ -462,6 +418,8 @@ internal static class TrainCommand
 
             Markdown.Table(b, ["regime", .. Enum.GetNames<OutcomeClass>(), "undecided"], rows);
             b.AppendLine();
+            b.AppendLine(RelaxationText.RelaxationLine(p) + ".").AppendLine();
+            b.AppendLine(RelaxationText.ReachLine(p) + ".").AppendLine();
             if (p.AbsorptionProblem is { } problem)
             {
                 b.AppendLine("Absorption not available: " + problem).AppendLine();

@@ -138,7 +138,7 @@ public static class Reachability
                         lastIndex,
                         bound / 2,
                         products,
-                        string.Create(CultureInfo.InvariantCulture, $"not reached within {HorizonFactor:0e0} x the phase's duration: the path-dependence index is still {lastIndex:0.0000} at t = {beyond[^1]:G4}"));
+                        string.Create(CultureInfo.InvariantCulture, $"not reached within 10^{Math.Log10(HorizonFactor):0} x the phase's duration: the path-dependence index is still {lastIndex:0.0000} at t = {beyond[^1]:G4}"));
                 }
 
                 var crossed = g.Value.At;

@@ -30,7 +30,11 @@ namespace PredictiveModels.Dynamics;
 /// when that eigenvalue is <c>lambda_2</c>, <c>lambda_2 in [theta, theta + r]</c> and the relaxation time is at most
 /// <c>1 / -(theta + r + rounding)</c>. That upper end assumes the start vector is not (nearly) orthogonal to
 /// <c>lambda_2</c>'s eigenvector, which a pseudo-random start makes unlikely but cannot exclude; the lower end assumes nothing.
-/// The iteration stops once the two ends agree to <see cref="RelativeAccuracy"/>.
+/// Each step subtracts the three-term recurrence and then reorthogonalises once more against every vector, a second
+/// time when that pass removed more than 30% of the norm. The iteration stops once the two ends agree to
+/// <see cref="RelativeAccuracy"/>, or once <c>theta</c> is within <see cref="UnresolvedFactor"/> rounding estimates of 0
+/// (more steps only raise <c>theta</c>, so no bound can improve), and the figure counts as an estimate when they agree to
+/// <see cref="ReportedAccuracy"/>.
 /// </para>
 /// <para>
 /// <b>Bottleneck bound.</b> A metastable chain (a goal completed in one branch is abandoned only over a barrier
@@ -40,7 +44,10 @@ namespace PredictiveModels.Dynamics;
 /// <c>sqrt(pi) (1_A - pi(A))</c> gives <c>gap &lt;= flow(A, not A) / (pi(A) pi(not A))</c> with
 /// <c>flow(A, not A) = sum over moves i in A -> j not in A of pi_i q_ij</c>. Every term is summed in log space
 /// (<c>pi</c> from the energies, <c>q</c> from the heat-bath formula), so the bound holds however small the
-/// weights. The sets tried are each branch and each outcome class; the largest bound is kept.
+/// weights. The sets tried are each branch, each outcome class and the upper level sets of the Ritz vector (its sign
+/// pattern picks out the configurations that exchange probability slowly with the rest); the largest bound is kept.
+/// The reported lower bound is the larger of this and the Lanczos bound; a Ritz value within
+/// <see cref="UnresolvedFactor"/> rounding estimates of 0 gives no Lanczos bound (it would be the reciprocal of the estimate).
 /// </para>
 /// <para>
 /// A phase with oversight resets has moves without reverse: <c>Q</c> is not similar to a symmetric matrix, its
@@ -48,7 +55,7 @@ namespace PredictiveModels.Dynamics;
 /// relaxation time is reported (the phase's <see cref="PhaseResult.Reachability"/> still says when the transient gets close).
 /// </para>
 /// <para>
-/// <b>Cost.</b> One product with <c>S</c> and up to two passes of reorthogonalisation per iteration; memory for
+/// <b>Cost.</b> One product with <c>S</c> and one or two passes of reorthogonalisation per iteration; memory for
 /// the Lanczos vectors, at most <see cref="MaxStoredEntries"/> doubles. Single-threaded and deterministic.
 /// </para>
 /// </summary>

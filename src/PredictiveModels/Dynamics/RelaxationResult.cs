@@ -21,8 +21,8 @@ namespace PredictiveModels.Dynamics;
 /// An upper bound on the relaxation time when the Lanczos iteration converged, from its Ritz residual, valid when the
 /// eigenvalue it converged to is the one next to 0 (see the <see cref="Relaxation"/> remarks); null otherwise.
 /// </param>
-/// <param name="LanczosLower">The lower bound from the largest Ritz value alone, <c>1 / (rounding - theta)</c>, in training-time units; null with <see cref="Time"/>.</param>
-/// <param name="BottleneckLog10Lower">log10 of the bottleneck bound <c>pi(A) pi(not A) / flow(A, not A)</c> for the best set <c>A</c> tried; null with <see cref="Time"/>.</param>
+/// <param name="LanczosLower">The lower bound from the largest Ritz value alone, <c>1 / (rounding - theta)</c>, in training-time units; null when <c>theta</c> is within <see cref="Relaxation.UnresolvedFactor"/> rounding estimates of 0 (no gap resolved) or with <see cref="Time"/>.</param>
+/// <param name="BottleneckLog10Lower">log10 of the bottleneck bound <c>pi(A) pi(not A) / flow(A, not A)</c> (training-time units) for the best set <c>A</c> tried; null with <see cref="Time"/> or when no set splits the chain.</param>
 /// <param name="BottleneckSet">The set <c>A</c> that gave <see cref="BottleneckLog10Lower"/> (for example "branch 3" or "class Deceptive"); null with <see cref="Time"/>.</param>
 /// <param name="RitzValue">The largest Ritz value <c>theta</c> of the deflated symmetrised generator, per unit of training time, at most 0 up to rounding; NaN when not computed.</param>
 /// <param name="Residual">The Ritz residual <c>||S y - theta y||_2</c> of <see cref="RitzValue"/>, per unit of training time, at least 0; NaN when not computed.</param>

@@ -52,7 +52,7 @@ public sealed class ReachabilityTests
         var phase = Train(10, dataSize: 150);
         var reach = phase.Reachability!;
 
-        reach.Problem.Should().StartWith("not reached within 1e6 x the phase's duration: the path-dependence index is still");
+        reach.Problem.Should().StartWith("not reached within 10^6 x the phase's duration: the path-dependence index is still");
         phase.Relaxation!.Lower!.Value.Should().BeGreaterThan(1e15);
         reach.ReachedAt.Should().BeNull();
         reach.SearchedUntil.Should().BeApproximately(10 * Reachability.HorizonFactor, 1e-6);
