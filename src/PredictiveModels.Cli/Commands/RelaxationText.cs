@@ -126,7 +126,7 @@ internal static class RelaxationText
 
         return e.Problem!.StartsWith("not reached", StringComparison.Ordinal)
             ? $"Equilibrium {e.Problem}: low path dependence is a state this training never reaches"
-            : $"Equilibrium reached: not known: {e.Problem}";
+            : e.Problem.StartsWith("not determined", StringComparison.Ordinal) ? $"Equilibrium reached: {e.Problem}" : $"Equilibrium reached: not known: {e.Problem}";
     }
 
     /// <summary>Appends <see cref="CsvColumns"/> to every row, each from the phase named in its first column.</summary>

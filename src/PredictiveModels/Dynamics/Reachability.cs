@@ -20,7 +20,9 @@ namespace PredictiveModels.Dynamics;
 /// below the threshold between grid times can be missed; the time reported is the first crossing on the grid.
 /// </para>
 /// <para>
-/// <b>Accuracy.</b> Each index read is within half the sum of the transients' 1-norm error bounds of its exact value
+/// <b>Accuracy and cost.</b> The passes beyond the phase use the 1-norm tolerance <see cref="Tolerance"/> (or the
+/// chain's, if larger); they stop after the grid step in which their products exceed <see cref="MaxProducts"/>, and the
+/// result then says the time was not determined, with the index where the search stopped. Each index read is within half the sum of the transients' 1-norm error bounds of its exact value
 /// (<see cref="ReachabilityResult.ErrorBound"/>). Every distribution is checked to sum to 1 within
 /// <see cref="SumTolerance"/> or, if larger, the error bound claimed for it (which at long times includes the transient's
 /// rounding estimate); a transient that lost or gained more probability than its bound allows gives no time but a problem
@@ -43,6 +45,16 @@ public static class Reachability
 
     /// <summary>Times read between the two grid times that bracket the crossing.</summary>
     public const int RefinementSteps = 64;
+
+    /// <summary>
+    /// The 1-norm tolerance of each pass beyond the phase (the chain's own tolerance when that is larger): the index needs
+    /// nothing like the chain's default 1e-10 to be compared with <see cref="Threshold"/>, and a looser tolerance lets the
+    /// Krylov steps grow at long times.
+    /// </summary>
+    public const double Tolerance = 1e-7;
+
+    /// <summary>The most matrix-vector products the passes beyond the phase may make together; the search stops there and says so.</summary>
+    public const long MaxProducts = 50_000;
 
     /// <summary>How far from 1 the probabilities of a distribution may sum.</summary>
     public const double SumTolerance = 1e-9;
@@ -77,7 +89,7 @@ public static class Reachability
         double withinBound,
         CancellationToken cancellation)
     {
-        var tolerance = space.Settings.Tolerance;
+        var tolerance = Math.Max(space.Settings.Tolerance, Tolerance);
         var products = 0L;
         var bound = withinBound;
         try
@@ -103,15 +115,16 @@ public static class Reachability
             }
             else
             {
-                // Decade by decade from the end of the phase, so that a crossing soon after it costs no pass to the horizon.
+                // One grid step at a time from the end of the phase, so that a crossing soon after it costs no pass to the
+                // horizon and the work limit is checked often (each pass spans a factor 10^(1/4) in time).
                 var end = within[^1];
                 var beyond = GridBeyond(duration);
                 var from = end;
                 (int At, double Index)? g = null;
                 (double Time, ImmutableArray<double> P)[] later = [];
-                for (var first = 0; first < beyond.Length && g is null; first += StepsPerDecade)
+                for (var first = 0; first < beyond.Length && g is null; first++)
                 {
-                    var chunk = beyond[first..Math.Min(beyond.Length, first + StepsPerDecade)];
+                    var chunk = beyond[first..(first + 1)];
                     var continued = KrylovTransient.Compute(generator, space.Start, [.. chunk.Select(t => t - from.Item1)], tolerance, KrylovTransient.BasisSize, prune: true, null, cancellation, [.. from.Item2]);
                     products += continued.Products;
                     bound += continued.ErrorBounds.Max();
@@ -125,6 +138,17 @@ public static class Reachability
                     if (g is null)
                     {
                         from = later[^1];
+                        if (products > MaxProducts && first + 1 < beyond.Length)
+                        {
+                            return new ReachabilityResult(
+                                null,
+                                null,
+                                from.Item1,
+                                reads[^1].Index,
+                                bound / 2,
+                                products,
+                                string.Create(CultureInfo.InvariantCulture, $"not determined: the search stopped at t = {from.Item1:G4} ({from.Item1 / duration:G3} x the phase's duration) after {products:N0} matrix-vector products, its work limit; the path-dependence index is still {reads[^1].Index:0.0000} there"));
+                        }
                     }
                 }
 

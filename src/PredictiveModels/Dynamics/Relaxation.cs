@@ -103,7 +103,9 @@ public static class Relaxation
         var s = Symmetrised.Build(space);
         var ground = s.GroundState();
         var limit = (int)Math.Min(Math.Min(maxIterations, n - 1), MaxStoredEntries / n);
-        var lanczos = Lanczos(s, ground, Math.Max(1, limit), cancellation);
+        // Once the slow mode's level sets bound the relaxation time beyond the reciprocal of the rounding estimate,
+        // no Lanczos bound can exceed them and no interval can be resolved: more steps would learn nothing.
+        var lanczos = Lanczos(s, ground, Math.Max(1, limit), (y, rounding) => RitzBottleneck(s, y).Log2 >= -Math.Log2(rounding), cancellation);
         var rounding = lanczos.Iterations * UnitRoundoff * s.Gershgorin;
         var theta = lanczos.Theta;
 
@@ -120,14 +122,7 @@ public static class Relaxation
         };
         var classes = Enum.GetValues<Structures.OutcomeClass>();
         sets.Add(([.. Enumerable.Range(0, n).Select(i => space.ClassOf(i) is { } k ? (int)k : classes.Length)], classes.Length + 1, k => k < classes.Length ? "class " + classes[k] : "undecided"));
-        var largest = lanczos.Vector.Max(Math.Abs);
-        foreach (var level in RitzLevels)
-        {
-            var cut = level * largest;
-            sets.Add(([.. lanczos.Vector.Select(y => y > cut ? 1 : 0)], 2, _ => string.Create(CultureInfo.InvariantCulture, $"Ritz vector above {level:G2} x its largest entry")));
-        }
-
-        var best = (Log2: double.NegativeInfinity, Name: "none");
+        var best = RitzBottleneck(s, lanczos.Vector);
         foreach (var (label, count, name) in sets)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -161,6 +156,30 @@ public static class Relaxation
             null);
     }
 
+    /// <summary>The best bottleneck bound (log2, training-time units) over the upper level sets of a Ritz vector, and the set's name.</summary>
+    private static (double Log2, string Name) RitzBottleneck(Symmetrised s, double[] vector)
+    {
+        var best = (Log2: double.NegativeInfinity, Name: "none");
+        var largest = vector.Max(Math.Abs);
+        var label = new int[vector.Length];
+        foreach (var level in RitzLevels)
+        {
+            var cut = level * largest;
+            for (var i = 0; i < vector.Length; i++)
+            {
+                label[i] = vector[i] > cut ? 1 : 0;
+            }
+
+            var (log2, _) = s.Bottleneck(label, 2);
+            if (log2 > best.Log2)
+            {
+                best = (log2, string.Create(CultureInfo.InvariantCulture, $"Ritz vector above {level:G2} x its largest entry"));
+            }
+        }
+
+        return best;
+    }
+
     /// <summary>A Ritz value closer to 0 than this many rounding estimates gives no Lanczos bound.</summary>
     public const double UnresolvedFactor = 10;
 
@@ -172,7 +191,7 @@ public static class Relaxation
     private readonly record struct LanczosOutcome(double Theta, double Residual, int Iterations, double[] Vector);
 
     /// <summary>Lanczos with full reorthogonalisation on <paramref name="s"/> restricted to the complement of <paramref name="ground"/>.</summary>
-    private static LanczosOutcome Lanczos(Symmetrised s, double[] ground, int limit, CancellationToken cancellation)
+    private static LanczosOutcome Lanczos(Symmetrised s, double[] ground, int limit, Func<double[], double, bool> enough, CancellationToken cancellation)
     {
         var n = ground.Length;
         var basis = new List<double[]>(limit);
@@ -217,14 +236,14 @@ public static class Relaxation
                 var settled = upperGap > 0 && (1 / upperGap) <= (1 / (rounding - theta)) * (1 + RelativeAccuracy);
 
                 // theta only rises towards lambda_2 as the space grows: once it is within rounding of 0 no bound can improve.
-                if (last || settled || -theta <= UnresolvedFactor * rounding)
+                var vector = new double[n];
+                for (var a = 0; a <= k; a++)
                 {
-                    var vector = new double[n];
-                    for (var a = 0; a <= k; a++)
-                    {
-                        Subtract(vector, basis[a], -y[a]);
-                    }
+                    Subtract(vector, basis[a], -y[a]);
+                }
 
+                if (last || settled || -theta <= UnresolvedFactor * rounding || enough(vector, rounding))
+                {
                     return new LanczosOutcome(theta, residual, k + 1, vector);
                 }
             }
