@@ -97,4 +97,21 @@ public sealed class ReachabilityTests
         without.ErrorBound.Should().Be(with.ErrorBound);
         without.Products.Should().Be(with.Products);
     }
+
+    [Fact]
+    public void A_search_that_reaches_its_work_limit_stops_and_says_where_without_giving_a_time()
+    {
+        // A fine-tuning phase whose transient needs short Krylov steps at long times (measured: over a million products to 10^7).
+        var scenario = DynamicsTestScenarios.Tiny(dataSize: 40);
+        var settings = DynamicsSettings.Create(worldSteps: 3, goalResolution: 2);
+        Phase[] phases = [Phase.Create("pre", 30), Phase.Create("rl", 10, conditionalBits: 4, horizonBonus: 0.1, awarenessBonus: 0.1)];
+
+        var reach = TrainingDynamics.Train(scenario, settings, phases, absorption: false).Phases[1].Reachability!;
+
+        reach.ReachedAt.Should().BeNull();
+        reach.Problem.Should().StartWith("not determined: the search stopped at t = ");
+        reach.Products.Should().BeGreaterThan(Reachability.MaxProducts);
+        reach.SearchedUntil.Should().BeLessThan(10 * Reachability.HorizonFactor);
+        reach.IndexThere.Should().BeGreaterThanOrEqualTo(Reachability.Threshold);
+    }
 }
