@@ -58,7 +58,7 @@ internal static class RunCommand
             cancellation.ThrowIfCancellationRequested();
             var changed = levers[i].Apply(scenario);
             // The levers' absorption is shown nowhere, so it is not computed.
-            var trained = TrainingDynamics.Train(changed, changed.Dynamics, changed.Phases, null, cancellation, absorption: false);
+            var trained = TrainingDynamics.Train(changed, changed.Dynamics, changed.Phases, null, cancellation, absorption: false, relaxation: false);
             effects[i] = new LeverEffect(
                 levers[i],
                 SimplicityPosterior.Compute(changed).DeceptiveProbability,
@@ -78,6 +78,7 @@ internal static class RunCommand
                 w.WriteNumber("simplicityPosterior", prior);
                 w.WriteNumber("lowPathDependence", low);
                 w.WriteNumber("highPathDependence", high);
+                RelaxationText.WriteHeadline(w, training);
                 w.WriteEndObject();
                 w.WriteStartArray("levers");
                 foreach (var e in effects)
@@ -97,8 +98,8 @@ internal static class RunCommand
                 Section(w, "train", TrainCommand.Render(scenario, training, OutputFormat.Json));
             }),
             OutputFormat.Csv => Csv.Write(
-                ["lever", "description", "simplicityPosterior", "lowPathDependence", "highPathDependence"],
-                effects.Select(e => (IReadOnlyList<object?>)[e.Lever.Name, e.Lever.Description, e.Posterior, e.Low, e.High]).Prepend(["baseline", "the scenario as stated", prior, low, high])),
+                ["lever", "description", "simplicityPosterior", "lowPathDependence", "highPathDependence", "lowPathDependenceReachedAt"],
+                effects.Select(e => (IReadOnlyList<object?>)[e.Lever.Name, e.Lever.Description, e.Posterior, e.Low, e.High, null]).Prepend(["baseline", "the scenario as stated", prior, low, high, training.Final.Reachability?.ReachedAt])),
             OutputFormat.Markdown => Headline(scenario, prior, low, high, training, effects, markdown: true)
                 + "\n" + ScoreCommand.Render(scenario, scores, OutputFormat.Markdown)
                 + "\n" + PosteriorCommand.Render(scenario, posterior, (otherCost, other.DeceptiveProbability), OutputFormat.Markdown)
@@ -122,6 +123,11 @@ internal static class RunCommand
         var p = PosteriorCommand.Probability;
         b.AppendLine(markdown ? $"# Report: {scenario.Name}\n" : $"Report for scenario '{scenario.Name}' ({scenario.Source})");
         b.AppendLine($"P(Deceptive), low path dependence (equilibrium of the last phase, '{training.Final.Name}'): {p(low)}");
+        if (RelaxationText.HeadlineNote(training) is { } note)
+        {
+            b.AppendLine(markdown ? note.Trim() + "\n" : note);
+        }
+
         b.AppendLine($"P(Deceptive), high path dependence (end of training, {training.Phases.Length} phase(s)): {p(high)}");
         b.AppendLine($"P(Deceptive) under the simplicity posterior of section 4 (no training phases): {p(prior)}");
         b.AppendLine();

@@ -26,6 +26,10 @@ internal static class TrainCommand
             DefaultValueFactory = _ => 1UL,
             CustomParser = CommonOptions.ParseNumber<ulong>,
         };
+        var skipRelaxation = new Option<bool>("--skip-relaxation")
+        {
+            Description = "Do not compute each phase's relaxation time and the time at which its equilibrium is reached (the transient run on to 10^6 x the phase's duration); the outputs then say 'not computed'. On the default scenario they take about three times as long as the rest of 'train', and triple its memory.",
+        };
         var format = CommonOptions.Format();
         var output = CommonOptions.Output();
         var command = new Command(
@@ -36,7 +40,9 @@ internal static class TrainCommand
             fine-tuning, ...) from an empty model, each phase starting where the previous one ended. For each phase it
             prints the outcome-class probabilities at the end of the phase (exact, by Krylov steps, with an error
             bound), at the equilibrium of the phase's energy (low path dependence), and the path-dependence index: the
-            total-variation distance between the two; and, from the distribution the phase starts with, where it would
+            total-variation distance between the two; the relaxation time (1 / spectral gap, or a lower bound where
+            the gap is too small to resolve) and the time from the phase's start at which the index falls below 0.05
+            (searched up to 10^6 x the phase's duration; it says plainly when the equilibrium is out of reach); and, from the distribution the phase starts with, where it would
             end if it ran until a goal is complete or deception is reached (absorption probabilities, the mean time
             until then, and the mass left unaccounted for). The chain and the phases come from the scenario's
             'dynamics' section (docs/dynamics.md).
@@ -51,6 +57,7 @@ internal static class TrainCommand
             scenario,
             trajectories,
             seed,
+            skipRelaxation,
             format,
             output,
         };
@@ -74,7 +81,7 @@ internal static class TrainCommand
                     $"--trajectories {count:N0} could take up to {simulator.ExpectedEventsBound(count):G3} moves over the {loaded.Phases.Length} phase(s) (trajectories x duration x largest exit rate, summed over phases); at most {TrajectorySimulator.MaxExpectedEvents:G3} are allowed: give --trajectories {affordable:N0} or fewer"));
             }
 
-            var result = ProgressDisplay.Run(context, "training", progress => TrainingDynamics.Train(loaded, loaded.Dynamics, loaded.Phases, progress, cancellation));
+            var result = ProgressDisplay.Run(context, "training", progress => TrainingDynamics.Train(loaded, loaded.Dynamics, loaded.Phases, progress, cancellation, relaxation: !parse.GetValue(skipRelaxation)));
             var simulation = simulator is null
                 ? null
                 : ProgressDisplay.Run(context, "simulating", progress => simulator.SimulateTraining(count, parse.GetValue(seed), progress: progress, cancellation: cancellation));
@@ -124,6 +131,7 @@ internal static class TrainCommand
                     w.WriteString("absorptionProblem", problem);
                 }
 
+                RelaxationText.Write(w, p);
                 if (simulation is not null)
                 {
                     WritePhaseSimulation(w, simulation.Phases[i]);
@@ -272,6 +280,7 @@ internal static class TrainCommand
             rows = [.. rows.Select(r => r.Count == header.Length ? r : [.. r, .. new object?[header.Length - r.Count]])];
         }
 
+        (header, rows) = RelaxationText.AppendCsv(header, rows, result);
         return Csv.Write(header, rows);
     }
 
@@ -357,6 +366,8 @@ internal static class TrainCommand
             items.Add(Text.Line($"\nPhase '{p.Name}': duration {Text.Number(p.Duration)}, {p.Configurations:N0} configurations, {p.Products:N0} products (error bound {Text.Number(p.ErrorBound)})"));
             items.Add(table);
             items.Add(Text.Line("Path-dependence index over the phase: " + string.Join(", ", p.PathDependence.Select(x => $"t={Text.Number(x.Time)}: {x.Index:0.0000}"))));
+            items.Add(Text.Line(RelaxationText.RelaxationLine(p)));
+            items.Add(Text.Line(RelaxationText.ReachLine(p)));
             if (p.AbsorptionProblem is { } problem)
             {
                 items.Add(Text.Line("Absorption not available: " + problem));
@@ -410,6 +421,8 @@ internal static class TrainCommand
 
             Markdown.Table(b, ["regime", .. Enum.GetNames<OutcomeClass>(), "undecided"], rows);
             b.AppendLine();
+            b.AppendLine(RelaxationText.RelaxationLine(p) + ".").AppendLine();
+            b.AppendLine(RelaxationText.ReachLine(p) + ".").AppendLine();
             if (p.AbsorptionProblem is { } problem)
             {
                 b.AppendLine("Absorption not available: " + problem).AppendLine();

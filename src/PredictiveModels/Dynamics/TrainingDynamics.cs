@@ -26,8 +26,12 @@ public static class TrainingDynamics
     /// the default scenario); false leaves it null. Where it has no answer the solver can give, the phase's
     /// <see cref="PhaseResult.AbsorptionProblem"/> says why and the rest of the result stands.
     /// </param>
+    /// <param name="relaxation">
+    /// Whether to compute each phase's <see cref="PhaseResult.Relaxation"/> and <see cref="PhaseResult.Reachability"/>
+    /// (the transient continued to <see cref="Reachability.HorizonFactor"/> times the phase's duration); false leaves them null.
+    /// </param>
     /// <exception cref="Diagnostics.ModelException">A chain is too large, or a solver cannot meet the tolerance; the message says what to change.</exception>
-    public static TrainingResult Train(Scenario scenario, DynamicsSettings settings, IReadOnlyList<Phase>? phases = null, IProgress<double>? progress = null, CancellationToken cancellation = default, bool absorption = true)
+    public static TrainingResult Train(Scenario scenario, DynamicsSettings settings, IReadOnlyList<Phase>? phases = null, IProgress<double>? progress = null, CancellationToken cancellation = default, bool absorption = true, bool relaxation = true)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(settings);
@@ -41,10 +45,14 @@ public static class TrainingDynamics
             var space = ConfigurationSpace.Build(scenario, settings, phase);
             var initial = previous is null ? null : space.MapFrom(previous, carried);
             var times = IndexFractions.Select(f => f * phase.Duration).ToArray();
+
+            // The reachability grid's times within the phase come from the same pass (they change none of its steps).
+            var grid = relaxation ? Reachability.GridWithin(phase.Duration) : [];
             var offset = k;
             var inner = progress is null ? null : new Progress(f => progress.Report((offset + f) / list.Count));
             var generator = space.BuildGenerator();
-            var transient = KrylovTransient.Compute(generator, space.Start, times, settings.Tolerance, KrylovTransient.BasisSize, prune: true, inner, cancellation, initial);
+            var pass = KrylovTransient.Compute(generator, space.Start, [.. times, .. grid], settings.Tolerance, KrylovTransient.BasisSize, prune: true, inner, cancellation, initial);
+            var transient = pass with { Times = pass.Times[..times.Length], Distributions = pass.Distributions[..times.Length], ErrorBounds = pass.ErrorBounds[..times.Length] };
             AbsorptionResult? absorbed = null;
             string? problem = null;
             if (absorption)
@@ -64,7 +72,9 @@ public static class TrainingDynamics
             var equilibrium = Equilibrium.Classes(space, generator, cancellation);
             var classes = transient.Distributions.Select(d => ClassDistribution.FromConfigurations(space, d.AsSpan())).ToArray();
             var index = times.Select((t, i) => (t, classes[i].TotalVariation(equilibrium))).ToImmutableArray();
-            results.Add(new PhaseResult(phase.Name, phase.Duration, space.Count, classes[^1], transient.ErrorBounds[^1], equilibrium, index, transient.UniformizationRate, transient.Products, absorbed, problem));
+            var relaxed = relaxation ? Relaxation.Compute(space, cancellation) : null;
+            var reached = relaxation ? Reachability.Search(space, generator, equilibrium, phase.Duration, pass.Times, pass.Distributions, pass.ErrorBounds.Max(), cancellation) : null;
+            results.Add(new PhaseResult(phase.Name, phase.Duration, space.Count, classes[^1], transient.ErrorBounds[^1], equilibrium, index, transient.UniformizationRate, transient.Products, absorbed, problem, relaxed, reached));
             previous = space;
             carried = [.. transient.Distributions[^1]];
         }

@@ -50,7 +50,7 @@ public static class TrainingSweep
             var changed = parameter.Set(scenario, values[i]);
             var done = i;
             var inner = progress is null ? null : new Fraction(f => progress.Report((done + f) / values.Length));
-            var training = TrainingDynamics.Train(changed, changed.Dynamics, changed.Phases, inner, cancellation, absorption: false);
+            var training = TrainingDynamics.Train(changed, changed.Dynamics, changed.Phases, inner, cancellation, absorption: false, relaxation: false);
             points.Add(new TrainingSweepPoint(values[i], training));
         }
 

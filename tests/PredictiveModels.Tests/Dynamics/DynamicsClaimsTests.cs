@@ -12,14 +12,14 @@ public sealed class DynamicsClaimsTests
     {
         var scenario = Scenario.Default;
         var phases = scenario.Phases.Select((p, i) => i == 1 && changeFineTuning is not null ? changeFineTuning(p) : p).ToArray();
-        return TrainingDynamics.Train(scenario, scenario.Dynamics, phases, absorption: false);
+        return TrainingDynamics.Train(scenario, scenario.Dynamics, phases, absorption: false, relaxation: false);
     }
 
     /// <summary>P(Deceptive) at the end of training on a shipped sample (high path dependence).</summary>
     private static double High(string sample)
     {
         var scenario = ScenarioLoader.Load(Scenarios.TestScenarios.Sample(sample));
-        return TrainingDynamics.Train(scenario, scenario.Dynamics, scenario.Phases, absorption: false).Transient.DeceptiveProbability;
+        return TrainingDynamics.Train(scenario, scenario.Dynamics, scenario.Phases, absorption: false, relaxation: false).Transient.DeceptiveProbability;
     }
 
     [Fact]
