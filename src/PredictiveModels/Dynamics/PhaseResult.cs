@@ -14,6 +14,7 @@ namespace PredictiveModels.Dynamics;
 /// <param name="Products">Matrix-vector products made.</param>
 /// <param name="Absorption">Where the phase would end if it ran until absorption (complete goals and deception absorbing), from the distribution it starts with, with the mean time that takes; null when not computed.</param>
 /// <param name="AbsorptionProblem">Why <paramref name="Absorption"/> is null although it was asked for (for example, probability that can never be absorbed, or a goal too slow for the solver); null otherwise.</param>
+/// <param name="Sources">Where the end-of-phase outcomes come from: the deceptive mass split into race and defection, and each class's mass on incomplete goals; null only when built without it.</param>
 public sealed record PhaseResult(
     string Name,
     double Duration,
@@ -25,7 +26,8 @@ public sealed record PhaseResult(
     double UniformizationRate,
     long Products,
     AbsorptionResult? Absorption = null,
-    string? AbsorptionProblem = null)
+    string? AbsorptionProblem = null,
+    OutcomeSources? Sources = null)
 {
     /// <summary>The path-dependence index at the end of the phase: 0 when the transient has reached equilibrium, up to 1.</summary>
     public double PathDependenceIndex => Transient.TotalVariation(Equilibrium);

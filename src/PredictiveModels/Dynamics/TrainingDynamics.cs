@@ -64,7 +64,8 @@ public static class TrainingDynamics
             var equilibrium = Equilibrium.Classes(space, generator, cancellation);
             var classes = transient.Distributions.Select(d => ClassDistribution.FromConfigurations(space, d.AsSpan())).ToArray();
             var index = times.Select((t, i) => (t, classes[i].TotalVariation(equilibrium))).ToImmutableArray();
-            results.Add(new PhaseResult(phase.Name, phase.Duration, space.Count, classes[^1], transient.ErrorBounds[^1], equilibrium, index, transient.UniformizationRate, transient.Products, absorbed, problem));
+            var sources = OutcomeSources.FromConfigurations(space, transient.Distributions[^1].AsSpan());
+            results.Add(new PhaseResult(phase.Name, phase.Duration, space.Count, classes[^1], transient.ErrorBounds[^1], equilibrium, index, transient.UniformizationRate, transient.Products, absorbed, problem, sources));
             previous = space;
             carried = [.. transient.Distributions[^1]];
         }

@@ -138,4 +138,46 @@ public sealed class DeceptiveOriginTests
             }
         }
     }
+
+    [Fact]
+    public void Race_and_defection_sum_to_the_deceptive_probability_and_the_incomplete_mass_is_part_of_each_class()
+    {
+        var scenario = DynamicsTestScenarios.Tiny(dataSize: 1000);
+        Phase[] phases = [Phase.Create("pre", 30), Phase.Create("fine", 30, conditionalBits: 4, horizonBonus: 0.05, awarenessBonus: 0.05)];
+
+        var result = TrainingDynamics.Train(scenario, Settings, phases);
+
+        result.Phases.Should().AllSatisfy(p =>
+        {
+            var s = p.Sources!;
+            (s.Race + s.Defection).Should().BeApproximately(p.Transient.DeceptiveProbability, 1e-12);
+            s.IncompleteOf(PredictiveModels.Structures.OutcomeClass.Deceptive).Should().Be(0);
+            foreach (var k in Enum.GetValues<PredictiveModels.Structures.OutcomeClass>())
+            {
+                s.IncompleteOf(k).Should().BeInRange(0, p.Transient.Probability(k) + 1e-15);
+            }
+        });
+        result.Final.Sources!.Race.Should().BeGreaterThan(0);
+        result.Final.Sources!.Defection.Should().BeGreaterThan(0);
+        result.Phases[0].Sources!.Incomplete.Sum().Should().BeGreaterThan(0);
+    }
+
+    [Fact]
+    public void The_sources_count_each_configuration_by_its_flag_and_its_goal()
+    {
+        var space = Space();
+        var p = new double[space.Count];
+        var race = space.IndexOf(new Configuration(3, space.DeceptiveBranch, 1, true, true, 1, false));
+        var defection = space.IndexOf(new Configuration(3, space.DeceptiveBranch, 0, true, true, 2, true));
+        var partial = space.IndexOf(new Configuration(3, 1, 0, false, true));
+        var complete = space.IndexOf(new Configuration(3, 1, space.Branches[1].Steps, true, false));
+        (p[race], p[defection], p[partial], p[complete]) = (0.1, 0.2, 0.3, 0.4);
+
+        var s = OutcomeSources.FromConfigurations(space, p);
+
+        s.Race.Should().Be(0.1);
+        s.Defection.Should().Be(0.2);
+        s.IncompleteOf(space.Branches[1].Class!.Value).Should().Be(0.3);
+        s.Incomplete.Sum().Should().Be(0.3);
+    }
 }
