@@ -38,12 +38,16 @@ public static class TrainingDynamics
         for (var k = 0; k < list.Count; k++)
         {
             var phase = list[k];
+            // Building a chain is not cancellable, so a request that came during it is honoured before the next step.
+            cancellation.ThrowIfCancellationRequested();
             var space = ConfigurationSpace.Build(scenario, settings, phase);
+            cancellation.ThrowIfCancellationRequested();
             var initial = previous is null ? null : space.MapFrom(previous, carried);
             var times = IndexFractions.Select(f => f * phase.Duration).ToArray();
             var offset = k;
             var inner = progress is null ? null : new Progress(f => progress.Report((offset + f) / list.Count));
             var generator = space.BuildGenerator();
+            cancellation.ThrowIfCancellationRequested();
             var transient = KrylovTransient.Compute(generator, space.Start, times, settings.Tolerance, KrylovTransient.BasisSize, prune: true, inner, cancellation, initial);
             AbsorptionResult? absorbed = null;
             string? problem = null;
