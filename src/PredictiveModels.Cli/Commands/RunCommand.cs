@@ -13,7 +13,7 @@ namespace PredictiveModels.Cli.Commands;
 /// <summary><c>run [SCENARIO]</c>: the full report.</summary>
 internal static class RunCommand
 {
-    private sealed record LeverEffect(Lever Lever, double Posterior, double Low, double High);
+    private sealed record LeverEffect(Lever Lever, double Posterior, double Low, double High, OutcomeSources? Sources);
 
     public static Command Build(CliContext context)
     {
@@ -63,7 +63,8 @@ internal static class RunCommand
                 levers[i],
                 SimplicityPosterior.Compute(changed).DeceptiveProbability,
                 trained.Equilibrium.DeceptiveProbability,
-                trained.Transient.DeceptiveProbability);
+                trained.Transient.DeceptiveProbability,
+                trained.Final.Sources);
             progress?.Report((i + 1.0) / levers.Length);
         }
 
@@ -89,6 +90,14 @@ internal static class RunCommand
                     w.WriteNumber("simplicityPosterior", e.Posterior);
                     w.WriteNumber("lowPathDependence", e.Low);
                     w.WriteNumber("highPathDependence", e.High);
+                    if (e.Sources is { } sources)
+                    {
+                        w.WriteStartObject("deceptiveOrigin");
+                        w.WriteNumber("race", sources.Race);
+                        w.WriteNumber("defection", sources.Defection);
+                        w.WriteEndObject();
+                    }
+
                     w.WriteEndObject();
                 }
 
@@ -98,8 +107,9 @@ internal static class RunCommand
                 Section(w, "train", TrainCommand.Render(scenario, training, OutputFormat.Json));
             }),
             OutputFormat.Csv => Csv.Write(
-                ["lever", "description", "simplicityPosterior", "lowPathDependence", "highPathDependence", "lowPathDependenceReachedAt"],
-                effects.Select(e => (IReadOnlyList<object?>)[e.Lever.Name, e.Lever.Description, e.Posterior, e.Low, e.High, null]).Prepend(["baseline", "the scenario as stated", prior, low, high, training.Final.Reachability?.ReachedAt])),
+                ["lever", "description", "simplicityPosterior", "lowPathDependence", "highPathDependence", "highRace", "highDefection", .. Enum.GetNames<OutcomeClass>().Select(k => "highIncomplete" + k), "lowPathDependenceReachedAt"],
+                effects.Select(e => (IReadOnlyList<object?>)[e.Lever.Name, e.Lever.Description, e.Posterior, e.Low, e.High, .. SourceCells(e.Sources), null])
+                    .Prepend(["baseline", "the scenario as stated", prior, low, high, .. SourceCells(training.Final.Sources), training.Final.Reachability?.ReachedAt])),
             OutputFormat.Markdown => Headline(scenario, prior, low, high, training, effects, markdown: true)
                 + "\n" + ScoreCommand.Render(scenario, scores, OutputFormat.Markdown)
                 + "\n" + PosteriorCommand.Render(scenario, posterior, (otherCost, other.DeceptiveProbability), OutputFormat.Markdown)
@@ -110,6 +120,10 @@ internal static class RunCommand
                 + "\n== Training (high path dependence) ==\n" + TrainCommand.Render(scenario, training, OutputFormat.Table),
         };
     }
+
+    /// <summary>Race, defection and the incomplete mass per class at the end of training, as CSV cells.</summary>
+    private static object?[] SourceCells(OutcomeSources? s) =>
+        s is null ? new object?[2 + Enum.GetValues<OutcomeClass>().Length] : [s.Race, s.Defection, .. s.Incomplete.Select(x => (object?)x)];
 
     private static void Section(Utf8JsonWriter w, string name, string json)
     {

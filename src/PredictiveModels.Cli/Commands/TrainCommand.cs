@@ -123,6 +123,7 @@ internal static class TrainCommand
                 }
 
                 w.WriteEndArray();
+                WriteSources(w, p.Sources);
                 w.WriteNumber("uniformizationRate", p.UniformizationRate);
                 w.WriteNumber("products", p.Products);
                 WriteAbsorption(w, p.Absorption);
@@ -251,16 +252,16 @@ internal static class TrainCommand
 
     private static string RenderCsv(TrainingResult result, TrainingSimulationResult? simulation)
     {
-        string[] header = ["phase", "regime", .. Enum.GetNames<OutcomeClass>(), "undecided", "pathDependenceIndex", "meanTime", "unaccounted"];
+        string[] header = ["phase", "regime", .. Enum.GetNames<OutcomeClass>(), "undecided", "pathDependenceIndex", "meanTime", "unaccounted", "race", "defection", .. Enum.GetNames<OutcomeClass>().Select(k => "incomplete" + k)];
         var rows = new List<IReadOnlyList<object?>>();
         for (var i = 0; i < result.Phases.Length; i++)
         {
             var p = result.Phases[i];
-            rows.Add(Row(p.Name, "transient", p.Transient, p.PathDependenceIndex, null));
-            rows.Add(Row(p.Name, "equilibrium", p.Equilibrium, p.PathDependenceIndex, null));
+            rows.Add([.. Row(p.Name, "transient", p.Transient, p.PathDependenceIndex, null), .. SourceCells(p.Sources)]);
+            rows.Add([.. Row(p.Name, "equilibrium", p.Equilibrium, p.PathDependenceIndex, null), .. SourceCells(null)]);
             if (p.Absorption is { } a)
             {
-                rows.Add(Row(p.Name, "absorption", a.Probabilities, p.PathDependenceIndex, a));
+                rows.Add([.. Row(p.Name, "absorption", a.Probabilities, p.PathDependenceIndex, a), .. SourceCells(null)]);
             }
 
             if (simulation is not null)
@@ -297,12 +298,19 @@ internal static class TrainCommand
             null,
             null,
             null,
+            .. SourceCells(null),
             .. passages.SelectMany(p => new[] { (object?)estimate(p.SinceStart.Reached), Finite(time(p.SinceStart)) }),
             .. passages.SelectMany(p => new[] { (object?)estimate(p.InPhase.Reached), Finite(time(p.InPhase)) }),
         ];
 
         static object? Finite(double value) => double.IsFinite(value) ? value : null;
     }
+
+    /// <summary>The CSV cells of race, defection and the incomplete mass per class; empty cells for rows other than the end of a phase.</summary>
+    private static object?[] SourceCells(OutcomeSources? s) =>
+        s is null
+            ? new object?[2 + Enum.GetValues<OutcomeClass>().Length]
+            : [s.Race, s.Defection, .. s.Incomplete.Select(x => (object?)x)];
 
     private static IReadOnlyList<object?> Row(string phase, string regime, ClassDistribution d, double index, AbsorptionResult? absorption) =>
         [phase, regime, .. d.Probabilities.Select(p => (object?)p), d.Undecided, index, absorption?.MeanTime, absorption?.Unaccounted];
@@ -327,6 +335,35 @@ internal static class TrainCommand
     /// <summary>One line on a phase's absorption: mean time and accuracy.</summary>
     private static string AbsorptionLine(AbsorptionResult a) =>
         $"Absorption from the phase's start: mean time {Text.Number(a.MeanTime)} (lower bound), unaccounted {a.Unaccounted:G3}, residual {a.Residual:G3}";
+
+    /// <summary><c>deceptiveOrigin</c> (<c>race</c>, <c>defection</c>) and <c>incomplete</c> (class -> probability) of a phase's end.</summary>
+    private static void WriteSources(System.Text.Json.Utf8JsonWriter w, OutcomeSources? sources)
+    {
+        if (sources is null)
+        {
+            return;
+        }
+
+        w.WriteStartObject("deceptiveOrigin");
+        w.WriteNumber("race", sources.Race);
+        w.WriteNumber("defection", sources.Defection);
+        w.WriteEndObject();
+        w.WriteStartObject("incomplete");
+        foreach (var k in Enum.GetValues<OutcomeClass>())
+        {
+            w.WriteNumber(k.ToString(), sources.IncompleteOf(k));
+        }
+
+        w.WriteEndObject();
+    }
+
+    /// <summary>The text line on where a phase's end comes from.</summary>
+    internal static string SourcesLine(OutcomeSources s)
+    {
+        var p = PosteriorCommand.Probability;
+        var incomplete = string.Join(", ", Enum.GetValues<OutcomeClass>().Where(k => k != OutcomeClass.Deceptive).Select(k => $"{k} {p(s.IncompleteOf(k))}"));
+        return $"End of phase, Deceptive by origin: race {p(s.Race)}, defection {p(s.Defection)}; on an incomplete goal: {incomplete}";
+    }
 
     private static void WriteClasses(System.Text.Json.Utf8JsonWriter w, string name, ClassDistribution d)
     {
@@ -365,6 +402,11 @@ internal static class TrainCommand
 
             items.Add(Text.Line($"\nPhase '{p.Name}': duration {Text.Number(p.Duration)}, {p.Configurations:N0} configurations, {p.Products:N0} products (error bound {Text.Number(p.ErrorBound)})"));
             items.Add(table);
+            if (p.Sources is { } sources)
+            {
+                items.Add(Text.Line(SourcesLine(sources)));
+            }
+
             items.Add(Text.Line("Path-dependence index over the phase: " + string.Join(", ", p.PathDependence.Select(x => $"t={Text.Number(x.Time)}: {x.Index:0.0000}"))));
             items.Add(Text.Line(RelaxationText.RelaxationLine(p)));
             items.Add(Text.Line(RelaxationText.ReachLine(p)));
@@ -421,6 +463,10 @@ internal static class TrainCommand
 
             Markdown.Table(b, ["regime", .. Enum.GetNames<OutcomeClass>(), "undecided"], rows);
             b.AppendLine();
+            if (p.Sources is { } sources)
+            {
+                b.AppendLine(SourcesLine(sources) + ".").AppendLine();
+            }
             b.AppendLine(RelaxationText.RelaxationLine(p) + ".").AppendLine();
             b.AppendLine(RelaxationText.ReachLine(p) + ".").AppendLine();
             if (p.AbsorptionProblem is { } problem)

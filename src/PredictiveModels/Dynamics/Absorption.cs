@@ -206,7 +206,9 @@ public static class Absorption
     private static string Describe(ConfigurationSpace space, int index)
     {
         var c = space[index];
-        return string.Create(CultureInfo.InvariantCulture, $"world step {c.World}, goal '{space.Branches[c.Branch].Label}' at step {c.Goal}, {(c.LongTerm ? "long-term" : "myopic")}, {(c.Aware ? "aware" : "unaware")}");
+        return c.Branch == space.DeceptiveBranch
+            ? string.Create(CultureInfo.InvariantCulture, $"world step {c.World}, deceptive with a proxy of {c.Goal} steps of '{space.Branches[c.Origin].Label}' ({(c.Defection ? "defection" : "race")})")
+            : string.Create(CultureInfo.InvariantCulture, $"world step {c.World}, goal '{space.Branches[c.Branch].Label}' at step {c.Goal}, {(c.LongTerm ? "long-term" : "myopic")}, {(c.Aware ? "aware" : "unaware")}");
     }
 
     /// <summary>The transient part of the generator in the inflow layout, moves of rate 0 left out, with each configuration's rate into absorbing ones.</summary>

@@ -5,7 +5,7 @@ namespace PredictiveModels.Dynamics;
 /// <summary>A branch of the training chain: the goal being built, or none yet.</summary>
 /// <param name="Candidate">The candidate whose goal the branch builds; null for the branch with no goal.</param>
 /// <param name="Bits">The candidate's <c>K</c> in bits (0 for no goal).</param>
-/// <param name="Steps">Goal steps <c>G_b = ceil(K / resolution)</c> (0 for no goal); on the deceptive branch, the largest proxy kept.</param>
+/// <param name="Steps">Goal steps <c>G_b = ceil(K / resolution)</c> (0 for no goal); on the deceptive branch, the largest goal length of any branch (each proxy is bounded by its own origin's).</param>
 /// <param name="RuntimeSteps">Runtime cost <c>T</c> of the branch's procedure, at least 1.</param>
 /// <param name="LossGap">The structure's loss gap, bits per token.</param>
 /// <param name="GoalUnlockedAt">The world step from which goal moves are possible (a corrigible pointer needs its concepts acquired); 0 otherwise.</param>

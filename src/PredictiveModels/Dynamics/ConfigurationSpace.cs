@@ -13,17 +13,19 @@ namespace PredictiveModels.Dynamics;
 /// <para>
 /// A non-deceptive configuration is <c>(w, b, g, h, s)</c>: world progress, branch (a candidate
 /// whose goal is being built, or none), goal progress, horizon and awareness. Its description
-/// bits are <c>w/W</c> of the world model, plus <c>min(g r, K_b)</c> goal bits, plus the horizon and
-/// awareness bits when present; its loss, in bits per token, is the world gap times <c>1 - w/W</c>,
-/// plus the goal gap times <c>1 - g/G_b</c>, plus the structure's loss gap, minus the horizon and
-/// awareness bonuses when present.
+/// bits <see cref="DescriptionBits"/> are <c>w/W</c> of the world model, plus <c>min(g r, K_b)</c> goal bits, plus the
+/// horizon and awareness bits of <see cref="Accounting"/> when present; its loss, in bits per token, is the world gap
+/// times <c>1 - w/W</c>, plus the goal gap times <c>1 - min(g r, K_b) / K_b</c>, plus the structure's loss gap, minus the
+/// horizon and awareness bonuses when present.
 /// </para>
 /// <para>
-/// A deceptive configuration <c>(w, k)</c> is long-term and aware and keeps as its objective the
-/// partial goal of <c>k</c> steps it had at the jump. It plays along, so it has no goal gap; its bits
-/// are the deceptive candidate's <c>K</c> plus the kept proxy's <c>k r</c> bits, less an entropy term
-/// chosen so that the proxies together weigh exactly what section 4 gives the deceptive candidate:
-/// the chain's analogue of <c>Kclass</c>.
+/// A deceptive configuration <c>(w, b, k, flag)</c> is long-term and aware, remembers the branch <c>b</c> it jumped from,
+/// keeps as its objective a proxy of <c>k</c> steps of that branch's goal (it can shed and regain steps, 0 to <c>G_b</c>),
+/// and is flagged a defection when it jumped from a complete goal, a race otherwise; the reverse jump returns only to
+/// <c>b</c>, from a configuration whose flag matches its proxy (<c>k = G_b</c> exactly for a defection). It plays along, so it has no goal gap; it pays the horizon, the
+/// awareness and the deceptive overhead like any configuration that has them, plus the kept proxy's <c>min(k r, K_b)</c> bits and
+/// the proxies' share of the objective hole, so that the proxies together weigh exactly the deceptive candidate's
+/// section-4 <c>K</c>: the chain's analogue of <c>Kclass</c> (see <see cref="ChainAccounting"/>).
 /// </para>
 /// <para>
 /// Energy <c>E = a K + lambda log2 T + n CE</c> in bits (with a phase's camera speed weight
@@ -40,20 +42,28 @@ namespace PredictiveModels.Dynamics;
 /// </summary>
 public sealed class ConfigurationSpace
 {
-    /// <summary>Bytes of memory per configuration the solvers need, about: energy, distributions, and the sparse generator (about 285 measured for uniformization at 10^6 configurations).</summary>
+    /// <summary>
+    /// Bytes of memory per configuration the solvers need, about: energy, distributions, and the sparse generator (about 285
+    /// measured for uniformization at 10^6 configurations). Deceptive configurations, now about a third of a chain, have at
+    /// most six moves against up to eight and more for the others, so the figure stays an upper estimate.
+    /// </summary>
     public const long BytesPerConfiguration = 300;
 
     private readonly int _worldSteps;
     private readonly double _worldBits;
     private readonly long[] _offsets;
     private readonly int _deceptive;
+    private readonly int[] _originOffsets;
+    private readonly int _deceptivePerWorld;
     private readonly double[] _energy;
     private readonly int _awareAt;
     private readonly int _objectiveAt;
     private readonly double _deceptiveEntropy;
+    private readonly double _deceptiveNormalisation;
 
-    private ConfigurationSpace(ScoreReport report, double worldBits, ImmutableArray<Branch> branches, int deceptive, long[] offsets, int awareAt, DynamicsSettings settings, AnalysisSettings analysis, Phase phase)
+    private ConfigurationSpace(ScoreReport report, double worldBits, ImmutableArray<Branch> branches, int deceptive, long[] offsets, int awareAt, ChainAccounting accounting, DynamicsSettings settings, AnalysisSettings analysis, Phase phase)
     {
+        Accounting = accounting;
         Scores = report;
         Settings = settings;
         Analysis = analysis;
@@ -61,17 +71,22 @@ public sealed class ConfigurationSpace
         Branches = branches;
         _deceptive = deceptive;
         _offsets = offsets;
+        _originOffsets = OriginOffsets(branches, deceptive);
+        _deceptivePerWorld = _originOffsets[^1];
         _worldSteps = settings.WorldSteps;
         _worldBits = worldBits;
         _awareAt = awareAt;
         _objectiveAt = (int)Math.Ceiling(settings.ObjectiveUnderstoodAt * settings.WorldSteps);
         Count = (int)offsets[^1];
 
-        // The proxies kept at the jump share the deceptive candidate's weight: T log2 of the sum of 2^(-a k r / T).
+        // The proxies kept at the jump share the weight of the deceptive candidate's objective hole. In the energy the
+        // normalisation is T log2 of the sum of 2^(-a p / T) over the proxies' bits p, so that their Gibbs weights add up to
+        // 2^(-a ObjectiveBits / T) at any a and T; in the description bits K(c) it is log2 of the sum of 2^(-p).
         if (deceptive >= 0)
         {
-            var terms = Enumerable.Range(0, branches[deceptive].Steps + 1).Select(k => -analysis.SimplicityExponent * k * settings.GoalResolution / settings.Temperature).ToArray();
-            _deceptiveEntropy = settings.Temperature * Log2Math.Sum(terms);
+            var proxies = ProxyBits().ToArray();
+            _deceptiveEntropy = settings.Temperature * Log2Math.Sum(proxies.Select(p => -analysis.SimplicityExponent * p / settings.Temperature).ToArray());
+            _deceptiveNormalisation = Log2Math.Sum(proxies.Select(p => -p).ToArray());
         }
 
         _energy = new double[Count];
@@ -80,6 +95,9 @@ public sealed class ConfigurationSpace
             _energy[i] = ComputeEnergy(this[i]);
         }
     }
+
+    /// <summary>The bits a long-term horizon, awareness and the deceptive branch cost, derived from section 4 (or overridden).</summary>
+    public ChainAccounting Accounting { get; }
 
     /// <summary>The scores the branches come from.</summary>
     public ScoreReport Scores { get; }
@@ -113,7 +131,7 @@ public sealed class ConfigurationSpace
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(settings);
-        var (_, _, offsets, _) = Layout(StructureScorer.Score(scenario), scenario, settings, phase ?? Phase.Pretraining(settings.Duration));
+        var (_, _, offsets, _, _) = Layout(StructureScorer.Score(scenario), scenario, settings, phase ?? Phase.Pretraining(settings.Duration));
         return offsets[^1];
     }
 
@@ -126,7 +144,7 @@ public sealed class ConfigurationSpace
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(settings);
-        var (branches, _, offsets, _) = Layout(StructureScorer.Score(scenario), scenario, settings, phase ?? Phase.Pretraining(settings.Duration));
+        var (branches, _, offsets, _, _) = Layout(StructureScorer.Score(scenario), scenario, settings, phase ?? Phase.Pretraining(settings.Duration));
         ThrowIfTooLarge(branches, offsets[^1], settings);
     }
 
@@ -141,9 +159,9 @@ public sealed class ConfigurationSpace
         ArgumentNullException.ThrowIfNull(settings);
         phase ??= Phase.Pretraining(settings.Duration);
         var report = StructureScorer.Score(scenario);
-        var (branches, deceptive, offsets, awareAt) = Layout(report, scenario, settings, phase);
+        var (branches, deceptive, offsets, awareAt, accounting) = Layout(report, scenario, settings, phase);
         ThrowIfTooLarge(branches, offsets[^1], settings);
-        return new ConfigurationSpace(report, scenario.WorldModel.TotalBits, branches, deceptive, offsets, awareAt, settings, scenario.Analysis, phase);
+        return new ConfigurationSpace(report, scenario.WorldModel.TotalBits, branches, deceptive, offsets, awareAt, accounting, settings, scenario.Analysis, phase);
     }
 
     private static void ThrowIfTooLarge(IReadOnlyList<Branch> branches, long count, DynamicsSettings settings)
@@ -191,7 +209,8 @@ public sealed class ConfigurationSpace
     /// <summary>
     /// The rule by which a configuration of another space of the same scenario (the previous phase) is
     /// carried into this one: the configuration at the same absolute progress, with the same world step,
-    /// branch, horizon and awareness, and the same goal steps capped at this space's goal length. Both
+    /// branch, horizon and awareness, and the same goal steps capped at this space's goal length (a deceptive
+    /// configuration keeps its origin and flag, its proxy capped at the origin's goal length here). Both
     /// <see cref="MapFrom"/> (exact distributions) and the simulation across phases (single trajectories) use it.
     /// </summary>
     /// <param name="previous">The space <paramref name="index"/> belongs to; same scenario and world steps.</param>
@@ -221,7 +240,8 @@ public sealed class ConfigurationSpace
     internal int Carry(ConfigurationSpace previous, int index)
     {
         var c = previous[index];
-        return IndexOf(c with { Goal = Math.Min(c.Goal, Branches[c.Branch].Steps) });
+        var goal = c.Branch == _deceptive ? Branches[c.Origin].Steps : Branches[c.Branch].Steps;
+        return IndexOf(c with { Goal = Math.Min(c.Goal, goal) });
     }
 
     /// <summary>The configuration at an index.</summary>
@@ -240,8 +260,12 @@ public sealed class ConfigurationSpace
             var local = (int)(index - _offsets[b]);
             if (b == _deceptive)
             {
-                var width = Branches[b].Steps + 1;
-                return new Configuration(local / width, b, local % width, true, true);
+                var world = local / _deceptivePerWorld;
+                var within = local % _deceptivePerWorld;
+                var origin = Array.BinarySearch(_originOffsets, within);
+                origin = origin >= 0 ? origin : ~origin - 1;
+                var slot = within - _originOffsets[origin];
+                return new Configuration(world, b, slot >> 1, true, true, origin + 1, (slot & 1) == 1);
             }
 
             var aware = (local & 1) == 1;
@@ -253,13 +277,19 @@ public sealed class ConfigurationSpace
     }
 
     /// <summary>The index of a configuration.</summary>
-    /// <param name="c">A configuration of this space.</param>
+    /// <param name="c">A configuration of this space; a deceptive one names its origin, a non-deceptive branch 1 or more.</param>
+    /// <exception cref="ArgumentException">A deceptive configuration without a valid origin.</exception>
     public int IndexOf(Configuration c)
     {
         var offset = _offsets[c.Branch];
         if (c.Branch == _deceptive)
         {
-            return (int)(offset + (c.World * (Branches[c.Branch].Steps + 1)) + c.Goal);
+            if (c.Origin < 1 || c.Origin >= _deceptive)
+            {
+                throw new ArgumentException($"A deceptive configuration needs the non-deceptive branch its proxy came from (1 to {_deceptive - 1}); it has {c.Origin}.", nameof(c));
+            }
+
+            return (int)(offset + ((long)c.World * _deceptivePerWorld) + _originOffsets[c.Origin - 1] + (c.Goal * 2) + (c.Defection ? 1 : 0));
         }
 
         return (int)(offset + ((((c.World * (Branches[c.Branch].Steps + 1)) + c.Goal) * 2 + (c.LongTerm ? 1 : 0)) * 2) + (c.Aware ? 1 : 0));
@@ -312,16 +342,26 @@ public sealed class ConfigurationSpace
 
         if (c.Branch == _deceptive)
         {
-            // The reverse of every jump that lands here: back to each branch at the kept progress.
-            if (c.World >= _objectiveAt)
+            // The proxy can shed and regain bits within its origin's goal, as the origin's goal could.
+            var origin = Branches[c.Origin];
+            if (c.World >= origin.GoalUnlockedAt)
             {
-                for (var b = 1; b < Branches.Length; b++)
+                if (c.Goal > 0)
                 {
-                    if (b != _deceptive && Branches[b].Steps >= c.Goal)
-                    {
-                        visit(IndexOf(new Configuration(c.World, b, c.Goal, true, true)), MoveKind.Jump);
-                    }
+                    visit(IndexOf(c with { Goal = c.Goal - 1 }), MoveKind.Goal);
                 }
+
+                if (c.Goal < origin.Steps)
+                {
+                    visit(IndexOf(c with { Goal = c.Goal + 1 }), MoveKind.Goal);
+                }
+            }
+
+            // The reverse of the jump that lands here: back to the origin at the kept progress, from a configuration
+            // whose flag says what that progress is (complete for a defection, partial for a race).
+            if (c.World >= _objectiveAt && c.Defection == (c.Goal == origin.Steps))
+            {
+                visit(IndexOf(new Configuration(c.World, c.Origin, c.Goal, true, true)), MoveKind.Jump);
             }
 
             return;
@@ -360,7 +400,7 @@ public sealed class ConfigurationSpace
 
             if (_deceptive >= 0 && c.LongTerm && c.Aware && c.World >= _objectiveAt)
             {
-                visit(IndexOf(new Configuration(c.World, _deceptive, c.Goal, true, true)), MoveKind.Jump);
+                visit(IndexOf(new Configuration(c.World, _deceptive, c.Goal, true, true, c.Branch, c.Goal == branch.Steps)), MoveKind.Jump);
             }
         }
 
@@ -472,6 +512,61 @@ public sealed class ConfigurationSpace
             : bits;
     }
 
+    /// <summary>
+    /// The description bits <c>K(c)</c> of a configuration, the part of its energy that section 4 would call its <c>K</c>
+    /// (the energy is <c>a K(c) + lambda log2 T + n CE</c>, see the class remarks): the world model learned so far
+    /// (<c>w/W</c> of its bits), the goal's <c>min(g r, K_b)</c> bits, <see cref="ChainAccounting.HorizonBits"/> when
+    /// long-term and <see cref="ChainAccounting.AwarenessBits"/> when aware. A deceptive configuration is long-term and
+    /// aware and pays both, plus <see cref="ChainAccounting.OverheadBits"/>, plus its proxy's bits and the proxies'
+    /// share of <see cref="ChainAccounting.ObjectiveBits"/>: <c>p + ObjectiveBits + log2 sum_p' 2^-p'</c> over every
+    /// deceptive configuration of the same world step. A complete, myopic, unaware configuration thus holds the world model
+    /// plus its candidate's section-4 <c>K</c> (with a fine-tuning conditional's bits), and
+    /// <c>-log2 sum 2^-(K(c) - world)</c> over the deceptive configurations of one world step is the deceptive candidate's
+    /// section-4 <c>K</c> (with derived horizon and awareness bits). Oversight's penalty is no description bit and is not
+    /// included. In bits, at least 0.
+    /// </summary>
+    /// <param name="index">0 to <see cref="Count"/> - 1.</param>
+    public double DescriptionBits(int index)
+    {
+        var c = this[index];
+        var bits = (double)c.World / _worldSteps * _worldBits;
+        if (c.Branch == _deceptive)
+        {
+            return bits + DeceptiveBits(c) + _deceptiveNormalisation;
+        }
+
+        return bits + Math.Min(c.Goal * Settings.GoalResolution, Branches[c.Branch].Bits) + PrecursorBits(c);
+    }
+
+    /// <summary>Horizon and awareness bits of a non-deceptive configuration.</summary>
+    private double PrecursorBits(Configuration c) => (c.LongTerm ? Accounting.HorizonBits : 0) + (c.Aware ? Accounting.AwarenessBits : 0);
+
+    /// <summary>A deceptive configuration's bits before the proxies' normalisation: horizon, awareness, overhead, objective hole and proxy.</summary>
+    private double DeceptiveBits(Configuration c) =>
+        Accounting.HorizonBits + Accounting.AwarenessBits + Accounting.OverheadBits + Accounting.ObjectiveBits + ProxyBits(c);
+
+    /// <summary>The bits of a deceptive configuration's kept proxy: <c>min(k r, K_origin)</c>, exact at completion.</summary>
+    private double ProxyBits(Configuration c) => Math.Min(c.Goal * Settings.GoalResolution, Branches[c.Origin].Bits);
+
+    /// <summary>The proxy bits of every deceptive configuration of one world step: every origin, proxy size and flag.</summary>
+    private IEnumerable<double> ProxyBits() =>
+        Enumerable.Range(1, Branches.Length - 1)
+            .Where(b => b != _deceptive)
+            .SelectMany(b => Enumerable.Range(0, Branches[b].Steps + 1).Select(k => Math.Min(k * Settings.GoalResolution, Branches[b].Bits)))
+            .SelectMany(p => new[] { p, p });
+
+    /// <summary>Per non-deceptive branch (1, 2, ...), where its proxies start among one world step's deceptive configurations, two (race, defection) per proxy size; the last entry is their number.</summary>
+    private static int[] OriginOffsets(IReadOnlyList<Branch> branches, int deceptive)
+    {
+        var offsets = new int[branches.Count - (deceptive >= 0 ? 1 : 0)];
+        for (var b = 1; b < offsets.Length; b++)
+        {
+            offsets[b] = offsets[b - 1] + (2 * (branches[b].Steps + 1));
+        }
+
+        return offsets;
+    }
+
     private double Energy(Configuration c, bool pretraining)
     {
         var a = Analysis.SimplicityExponent;
@@ -485,16 +580,16 @@ public sealed class ConfigurationSpace
         var loss = Settings.WorldGap * (1 - worldFraction);
         if (c.Branch == _deceptive)
         {
-            bits += branch.Bits + (c.Goal * Settings.GoalResolution) + penalty;
+            bits += DeceptiveBits(c) + penalty;
             loss += branch.LossGap - horizonBonus - awarenessBonus;
             return (a * bits) + _deceptiveEntropy + SpeedBits(branch, pretraining) + (n * loss);
         }
 
+        // The goal gap falls with the bits learned, so the last step, which may hold less than r bits, counts for what it holds.
         var goalBits = pretraining ? branch.PretrainingBits : branch.Bits;
-        var goalSteps = pretraining ? StepsOf(branch.PretrainingBits, Settings.GoalResolution) : branch.Steps;
-        bits += Math.Min(c.Goal * Settings.GoalResolution, goalBits) + penalty;
-        bits += (c.LongTerm ? Settings.HorizonBits : 0) + (c.Aware ? Settings.AwarenessBits : 0);
-        var goalFraction = c.Branch == 0 ? 0 : Math.Min(1.0, (double)c.Goal / goalSteps);
+        var learned = Math.Min(c.Goal * Settings.GoalResolution, goalBits);
+        bits += learned + penalty + PrecursorBits(c);
+        var goalFraction = c.Branch == 0 ? 0 : goalBits > 0 ? learned / goalBits : Math.Min(1.0, c.Goal);
         loss += (Settings.GoalGap * (1 - goalFraction)) + branch.LossGap;
         loss -= (c.LongTerm ? horizonBonus : 0) + (c.Aware ? awarenessBonus : 0);
         return (a * bits) + SpeedBits(branch, pretraining) + (n * loss);
@@ -502,7 +597,7 @@ public sealed class ConfigurationSpace
 
     private static int StepsOf(double bits, double resolution) => Math.Max(1, (int)Math.Ceiling(bits / resolution - 1e-9));
 
-    private static (ImmutableArray<Branch> Branches, int Deceptive, long[] Offsets, int AwareAt) Layout(ScoreReport report, Scenario scenario, DynamicsSettings settings, Phase phase)
+    private static (ImmutableArray<Branch> Branches, int Deceptive, long[] Offsets, int AwareAt, ChainAccounting Accounting) Layout(ScoreReport report, Scenario scenario, DynamicsSettings settings, Phase phase)
     {
         var world = scenario.WorldModel;
         var w = settings.WorldSteps;
@@ -528,10 +623,11 @@ public sealed class ConfigurationSpace
         var deceptiveScores = report.Candidates.Where(c => c.Mechanism == Mechanism.Deceptive).ToArray();
         var deceptive = -1;
         var awareAt = 0;
-        if (deceptiveScores.Length > 0)
+        var simplest = deceptiveScores.MinBy(c => c.Bits);
+        var accounting = ChainAccounting.Derive(world, simplest, settings);
+        if (simplest is { } d)
         {
             // The deceptive branch is the simplest deceptive candidate; its proxies reach the largest goal.
-            var d = deceptiveScores.MinBy(c => c.Bits)!;
             var maxSteps = branches.Skip(1).Select(b => b.Steps).DefaultIfEmpty(0).Max();
             deceptive = branches.Count;
             branches.Add(new Branch(d.Candidate, d.Bits, maxSteps, d.RuntimeSteps, d.LossGap, 0, d.Bits, d.Structure.CameraSteps));
@@ -542,11 +638,11 @@ public sealed class ConfigurationSpace
         for (var b = 0; b < branches.Count; b++)
         {
             var size = b == deceptive
-                ? (long)(w + 1) * (branches[b].Steps + 1)
+                ? (long)(w + 1) * OriginOffsets(branches, deceptive)[^1]
                 : (long)(w + 1) * (branches[b].Steps + 1) * 4;
             offsets[b + 1] = offsets[b] + size;
         }
 
-        return ([.. branches], deceptive, offsets, awareAt);
+        return ([.. branches], deceptive, offsets, awareAt, accounting);
     }
 }

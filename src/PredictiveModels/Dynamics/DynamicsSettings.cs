@@ -21,8 +21,8 @@ public sealed class DynamicsSettings
         ImmutableDictionary<MoveKind, double> rates,
         double worldGap,
         double goalGap,
-        double horizonBits,
-        double awarenessBits,
+        double? horizonBits,
+        double? awarenessBits,
         double horizonBonus,
         double awarenessBonus,
         double objectiveUnderstoodAt,
@@ -67,11 +67,19 @@ public sealed class DynamicsSettings
     /// <summary>Loss of a configuration with no goal above one with a complete goal, bits per token, falling linearly with goal progress. At least 0; default 0.5.</summary>
     public double GoalGap { get; }
 
-    /// <summary>Bits a long-term horizon adds to a non-deceptive configuration. At least 0; default 8.</summary>
-    public double HorizonBits { get; }
+    /// <summary>
+    /// An explicit override of the bits a long-term horizon costs every long-term configuration (deceptive ones included), at
+    /// least 0; null (the default) derives them from section 4: the bits the deceptive candidate's camera spends selecting
+    /// <c>longterm</c> (see <see cref="ChainAccounting"/>). An override departs from section 4's accounting.
+    /// </summary>
+    public double? HorizonBits { get; }
 
-    /// <summary>Bits situational awareness adds to a non-deceptive configuration. At least 0; default 12.</summary>
-    public double AwarenessBits { get; }
+    /// <summary>
+    /// An explicit override of the bits situational awareness costs every aware configuration (deceptive ones included), at
+    /// least 0; null (the default) derives them from section 4: the deceptive candidate's pointers to its required concepts
+    /// (see <see cref="ChainAccounting"/>). An override departs from section 4's accounting.
+    /// </summary>
+    public double? AwarenessBits { get; }
 
     /// <summary>Loss reduction, bits per token, of a long-term horizon (near zero in pre-training). At least 0; default 0.</summary>
     public double HorizonBonus { get; }
@@ -107,8 +115,8 @@ public sealed class DynamicsSettings
         IReadOnlyDictionary<MoveKind, double>? rates = null,
         double worldGap = 1,
         double goalGap = 0.5,
-        double horizonBits = 8,
-        double awarenessBits = 12,
+        double? horizonBits = null,
+        double? awarenessBits = null,
         double horizonBonus = 0,
         double awarenessBonus = 0,
         double objectiveUnderstoodAt = 0.5,
@@ -126,8 +134,15 @@ public sealed class DynamicsSettings
         Check(bag, SpecificationRules.CheckPositive(temperature, "the temperature"), "dynamics.temperature");
         Check(bag, SpecificationRules.CheckNonNegative(worldGap, "the world gap"), "dynamics.worldGap");
         Check(bag, SpecificationRules.CheckNonNegative(goalGap, "the goal gap"), "dynamics.goalGap");
-        Check(bag, SpecificationRules.CheckBits(horizonBits, "the horizon bits"), "dynamics.horizonBits");
-        Check(bag, SpecificationRules.CheckBits(awarenessBits, "the awareness bits"), "dynamics.awarenessBits");
+        if (horizonBits is { } horizon)
+        {
+            Check(bag, SpecificationRules.CheckBits(horizon, "the horizon bits"), "dynamics.horizonBits");
+        }
+
+        if (awarenessBits is { } awareness)
+        {
+            Check(bag, SpecificationRules.CheckBits(awareness, "the awareness bits"), "dynamics.awarenessBits");
+        }
         Check(bag, SpecificationRules.CheckNonNegative(horizonBonus, "the horizon bonus"), "dynamics.horizonBonus");
         Check(bag, SpecificationRules.CheckNonNegative(awarenessBonus, "the awareness bonus"), "dynamics.awarenessBonus");
         Check(bag, SpecificationRules.CheckNonNegative(duration, "the duration"), "dynamics.duration");

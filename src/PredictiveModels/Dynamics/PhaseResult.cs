@@ -14,6 +14,7 @@ namespace PredictiveModels.Dynamics;
 /// <param name="Products">Matrix-vector products made.</param>
 /// <param name="Absorption">Where the phase would end if it ran until absorption (complete goals and deception absorbing), from the distribution it starts with, with the mean time that takes; null when not computed.</param>
 /// <param name="AbsorptionProblem">Why <paramref name="Absorption"/> is null although it was asked for (for example, probability that can never be absorbed, or a goal too slow for the solver); null otherwise.</param>
+/// <param name="Sources">Where the end-of-phase outcomes come from: the deceptive mass split into race and defection, and each class's mass on incomplete goals; null only when built without it.</param>
 /// <param name="Relaxation">The relaxation time of the phase's chain, with its accuracy (<see cref="Dynamics.Relaxation"/>); null when not computed.</param>
 /// <param name="Reachability">When the transient, run on under the phase's energy, gets within <see cref="Dynamics.Reachability.Threshold"/> of the equilibrium in the path-dependence index (<see cref="Dynamics.Reachability"/>); null when not computed.</param>
 public sealed record PhaseResult(
@@ -28,6 +29,7 @@ public sealed record PhaseResult(
     long Products,
     AbsorptionResult? Absorption = null,
     string? AbsorptionProblem = null,
+    OutcomeSources? Sources = null,
     RelaxationResult? Relaxation = null,
     ReachabilityResult? Reachability = null)
 {

@@ -42,7 +42,10 @@ public static class TrainingDynamics
         for (var k = 0; k < list.Count; k++)
         {
             var phase = list[k];
+            // Building a chain is not cancellable, so a request that came during it is honoured before the next step.
+            cancellation.ThrowIfCancellationRequested();
             var space = ConfigurationSpace.Build(scenario, settings, phase);
+            cancellation.ThrowIfCancellationRequested();
             var initial = previous is null ? null : space.MapFrom(previous, carried);
             var times = IndexFractions.Select(f => f * phase.Duration).ToArray();
 
@@ -51,6 +54,7 @@ public static class TrainingDynamics
             var offset = k;
             var inner = progress is null ? null : new Progress(f => progress.Report((offset + f) / list.Count));
             var generator = space.BuildGenerator();
+            cancellation.ThrowIfCancellationRequested();
             var pass = KrylovTransient.Compute(generator, space.Start, [.. times, .. grid], settings.Tolerance, KrylovTransient.BasisSize, prune: true, inner, cancellation, initial);
             var transient = pass with { Times = pass.Times[..times.Length], Distributions = pass.Distributions[..times.Length], ErrorBounds = pass.ErrorBounds[..times.Length] };
             AbsorptionResult? absorbed = null;
@@ -74,7 +78,8 @@ public static class TrainingDynamics
             var index = times.Select((t, i) => (t, classes[i].TotalVariation(equilibrium))).ToImmutableArray();
             var relaxed = relaxation ? Relaxation.Compute(space, cancellation) : null;
             var reached = relaxation ? Reachability.Search(space, generator, equilibrium, phase.Duration, pass.Times, pass.Distributions, pass.ErrorBounds.Max(), cancellation) : null;
-            results.Add(new PhaseResult(phase.Name, phase.Duration, space.Count, classes[^1], transient.ErrorBounds[^1], equilibrium, index, transient.UniformizationRate, transient.Products, absorbed, problem, relaxed, reached));
+            var sources = OutcomeSources.FromConfigurations(space, transient.Distributions[^1].AsSpan());
+            results.Add(new PhaseResult(phase.Name, phase.Duration, space.Count, classes[^1], transient.ErrorBounds[^1], equilibrium, index, transient.UniformizationRate, transient.Products, absorbed, problem, sources, relaxed, reached));
             previous = space;
             carried = [.. transient.Distributions[^1]];
         }

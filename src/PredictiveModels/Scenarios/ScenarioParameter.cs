@@ -290,6 +290,12 @@ public sealed class ScenarioParameter
                 throw Unknown("dynamics.maxConfigurations is a limit on the chain's size, not a parameter of the model: it changes no result; set it in the scenario", path);
             case "rates":
                 throw Unknown($"give the kind of move: dynamics.rates.KIND, KIND one of {string.Join(", ", RateKinds)}", path);
+
+            // Setting either one is an explicit override of the value derived from section 4; reading it gives the value in force.
+            case "horizonBits":
+                return new ScenarioParameter(path, "bits", false, s => ChainAccounting.For(s).HorizonBits, (s, v) => s.With(dynamics: s.Dynamics.With(horizonBits: v)));
+            case "awarenessBits":
+                return new ScenarioParameter(path, "bits", false, s => ChainAccounting.For(s).AwarenessBits, (s, v) => s.With(dynamics: s.Dynamics.With(awarenessBits: v)));
         }
 
         (string Unit, Func<DynamicsSettings, double> Get, Func<DynamicsSettings, double, DynamicsSettings> Set) parameter = key switch
@@ -299,9 +305,6 @@ public sealed class ScenarioParameter
             "worldGap" => ("bits per token", d => d.WorldGap, (d, v) => d.With(worldGap: v)),
             "goalGap" => ("bits per token", d => d.GoalGap, (d, v) => d.With(goalGap: v)),
 
-            // An explicit value of the horizon and awareness bits, in place of any derived one.
-            "horizonBits" => ("bits", d => d.HorizonBits, (d, v) => d.With(horizonBits: v)),
-            "awarenessBits" => ("bits", d => d.AwarenessBits, (d, v) => d.With(awarenessBits: v)),
             "horizonBonus" => ("bits per token", d => d.HorizonBonus, (d, v) => d.With(horizonBonus: v)),
             "awarenessBonus" => ("bits per token", d => d.AwarenessBonus, (d, v) => d.With(awarenessBonus: v)),
             "objectiveUnderstoodAt" => ("fraction of world-model progress", d => d.ObjectiveUnderstoodAt, (d, v) => d.With(objectiveUnderstoodAt: v)),

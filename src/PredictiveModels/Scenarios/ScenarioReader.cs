@@ -383,8 +383,10 @@ internal sealed class ScenarioReader
             return (d, []);
         }
 
-        double Number(string key, double fallback) =>
-            fields.TryGetValue(key, out var n) && ReadDouble(n, "dynamics." + key) is { } v ? v : fallback;
+        double Number(string key, double fallback) => Given(key) ?? fallback;
+
+        double? Given(string key) =>
+            fields.TryGetValue(key, out var n) && ReadDouble(n, "dynamics." + key) is { } v ? v : null;
 
         var rates = new Dictionary<MoveKind, double>();
         if (fields.TryGetValue("rates", out var ratesNode))
@@ -418,8 +420,8 @@ internal sealed class ScenarioReader
                 rates,
                 Number("worldGap", d.WorldGap),
                 Number("goalGap", d.GoalGap),
-                Number("horizonBits", d.HorizonBits),
-                Number("awarenessBits", d.AwarenessBits),
+                Given("horizonBits"),
+                Given("awarenessBits"),
                 Number("horizonBonus", d.HorizonBonus),
                 Number("awarenessBonus", d.AwarenessBonus),
                 Number("objectiveUnderstoodAt", d.ObjectiveUnderstoodAt),

@@ -23,9 +23,30 @@ public sealed class RunCommandTests
 
         root.GetProperty("levers").EnumerateArray().Select(l => l.GetProperty("name").GetString())
             .Should().Equal("no-fine-tuning", "prompting", "kl-regularisation", "interspersed-pre-training", "oversight", "oversight-reset", "speed-prior", "camera-model");
+        foreach (var lever in root.GetProperty("levers").EnumerateArray())
+        {
+            var origin = lever.GetProperty("deceptiveOrigin");
+            (origin.GetProperty("race").GetDouble() + origin.GetProperty("defection").GetDouble()).Should().BeApproximately(lever.GetProperty("highPathDependence").GetDouble(), 1e-12);
+        }
+
         root.GetProperty("score").GetProperty("command").GetString().Should().Be("score");
         root.GetProperty("posterior").GetProperty("pDeceptive").GetDouble().Should().Be(headline.GetProperty("simplicityPosterior").GetDouble());
         root.GetProperty("train").GetProperty("phases").GetArrayLength().Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Csv_gives_each_lever_where_its_end_of_training_deception_comes_from()
+    {
+        using var folder = new TempFolder();
+        var run = (await CliRun.Of("run", WriteSmall(folder), "--format", "csv")).ShouldSucceed();
+
+        var rows = CsvText.Parse(run.Output);
+        rows[0].Should().Equal("lever", "description", "simplicityPosterior", "lowPathDependence", "highPathDependence", "highRace", "highDefection", "highIncompleteDesired", "highIncompleteAnthropicCapture", "highIncompleteSycophantic", "highIncompleteDeceptive", "highIncompleteNonScalable");
+        foreach (var row in rows.Skip(1))
+        {
+            static double Number(string x) => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture);
+            (Number(row[5]) + Number(row[6])).Should().BeApproximately(Number(row[4]), 1e-12, row[0]);
+        }
     }
 
     [Theory]

@@ -89,6 +89,67 @@ public sealed class TrainCommandTests
         fineTuning.GetProperty("classes").GetProperty("Deceptive").GetDouble().Should().BeInRange(0, 1);
     }
 
+    [Fact]
+    public async Task Json_gives_each_phase_the_origin_of_its_deception_and_the_incomplete_mass_of_each_class()
+    {
+        using var folder = new TempFolder();
+        var run = (await CliRun.Of("train", WriteSmall(folder), "--format", "json")).ShouldSucceed();
+
+        using var document = JsonDocument.Parse(run.Output);
+        foreach (var phase in document.RootElement.GetProperty("phases").EnumerateArray())
+        {
+            var classes = phase.GetProperty("classes");
+            var origin = phase.GetProperty("deceptiveOrigin");
+            (origin.GetProperty("race").GetDouble() + origin.GetProperty("defection").GetDouble())
+                .Should().BeApproximately(classes.GetProperty("Deceptive").GetDouble(), 1e-12);
+            var incomplete = phase.GetProperty("incomplete").EnumerateObject().ToArray();
+            incomplete.Select(c => c.Name).Should().Equal("Desired", "AnthropicCapture", "Sycophantic", "Deceptive", "NonScalable");
+            foreach (var c in incomplete)
+            {
+                c.Value.GetDouble().Should().BeInRange(0, classes.GetProperty(c.Name).GetDouble() + 1e-15, c.Name);
+            }
+
+            phase.GetProperty("incomplete").GetProperty("Deceptive").GetDouble().Should().Be(0);
+        }
+    }
+
+    [Theory]
+    [InlineData("table")]
+    [InlineData("markdown")]
+    public async Task Every_text_format_says_where_each_phases_end_comes_from(string format)
+    {
+        using var folder = new TempFolder();
+        var run = (await CliRun.Of("train", WriteSmall(folder), "--format", format)).ShouldSucceed();
+
+        run.Output.Split("Deceptive by origin: race").Length.Should().Be(3, "both phases say it");
+        run.Output.Should().Contain("defection").And.Contain("on an incomplete goal: Desired");
+    }
+
+    [Fact]
+    public async Task Csv_gives_race_defection_and_the_incomplete_mass_on_the_end_of_phase_rows_only()
+    {
+        using var folder = new TempFolder();
+        var run = (await CliRun.Of("train", WriteSmall(folder), "--format", "csv")).ShouldSucceed();
+
+        var rows = CsvText.Parse(run.Output);
+        var header = rows[0];
+        var race = Array.IndexOf(header, "race");
+        header.Skip(race).Take(7).Should().Equal("race", "defection", "incompleteDesired", "incompleteAnthropicCapture", "incompleteSycophantic", "incompleteDeceptive", "incompleteNonScalable");
+        var deceptive = Array.IndexOf(header, "Deceptive");
+        foreach (var row in rows.Skip(1))
+        {
+            if (row[1] == "transient")
+            {
+                (double.Parse(row[race], System.Globalization.CultureInfo.InvariantCulture) + double.Parse(row[race + 1], System.Globalization.CultureInfo.InvariantCulture))
+                    .Should().BeApproximately(double.Parse(row[deceptive], System.Globalization.CultureInfo.InvariantCulture), 1e-12);
+            }
+            else
+            {
+                row.Skip(race).Take(7).Should().OnlyContain(x => x.Length == 0, row[1]);
+            }
+        }
+    }
+
     [Theory]
     [InlineData("table", "absorption")]
     [InlineData("markdown", "| absorption |")]

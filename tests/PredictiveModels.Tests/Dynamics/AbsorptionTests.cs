@@ -68,7 +68,7 @@ public sealed class AbsorptionTests
             initial[transient[k]] = 1.0 + (k % 3);
         }
 
-        initial[space.IndexOf(new Configuration(3, space.DeceptiveBranch, 1, true, true))] = 5;
+        initial[space.IndexOf(new Configuration(3, space.DeceptiveBranch, 1, true, true, Origin: 1))] = 5;
         var sum = initial.Sum();
         for (var i = 0; i < initial.Length; i++)
         {
@@ -105,19 +105,22 @@ public sealed class AbsorptionTests
     }
 
     [Fact]
-    public void On_the_default_pre_training_chain_it_agrees_with_the_uniformized_iteration_it_replaces()
+    public void On_the_default_pre_training_chain_it_gives_the_figures_it_gave_when_deceptive_configurations_gained_their_origin()
     {
-        // The figures of the former method, which stepped the uniformized chain (15,858 steps, 1e-10 left unabsorbed).
-        double[] uniformized = [0.24193135336187777, 0.29890792892415835, 0.4590347449296252, 0.00012597268587256688, 0];
-        const double uniformizedMeanTime = 807.6026186636466;
+        // The former uniformized iteration's figures (15,858 steps) were for the chain before the bits were derived from
+        // section 4 and deceptive configurations remembered their origin; these are this solver's on the new chain, pinned
+        // when it changed, so that a later change of the solver shows. The dense solve checks the method on small chains.
+        double[] pinned = [0.20838041746227856, 0.2989063749741338, 0.3683642326115555, 0.12434897491094624, 0];
+        const double pinnedMeanTime = 674.975;
         var scenario = Scenario.Default;
         var space = ConfigurationSpace.Build(scenario, scenario.Dynamics, scenario.Phases[0]);
 
         var result = Absorption.Compute(space);
 
-        result.Probabilities.Probabilities.Should().Equal(uniformized, (a, b) => Math.Abs(a - b) <= 2e-10);
-        result.MeanTime.Should().BeApproximately(uniformizedMeanTime, 1e-9 * uniformizedMeanTime);
+        result.Probabilities.Probabilities.Should().Equal(pinned, (a, b) => Math.Abs(a - b) <= 2e-10);
+        result.MeanTime.Should().BeApproximately(pinnedMeanTime, 1e-3);
         result.Residual.Should().BeLessThanOrEqualTo(scenario.Dynamics.Tolerance);
+        (result.Probabilities.Probabilities.Sum() + result.Unaccounted).Should().BeApproximately(1, 1e-12);
     }
 
     [Fact]
@@ -139,7 +142,7 @@ public sealed class AbsorptionTests
     {
         var space = Space();
         var initial = new double[space.Count];
-        initial[space.IndexOf(new Configuration(3, space.DeceptiveBranch, 0, true, true))] = 1;
+        initial[space.IndexOf(new Configuration(3, space.DeceptiveBranch, 0, true, true, Origin: 2))] = 1;
 
         var result = Absorption.Compute(space, initial);
 

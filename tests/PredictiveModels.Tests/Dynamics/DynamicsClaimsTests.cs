@@ -37,11 +37,13 @@ public sealed class DynamicsClaimsTests
     }
 
     [Fact]
-    public void Claim_6_the_ordering_holds_at_every_fine_tuning_duration_from_1_to_10_to_the_12()
+    public void Claim_6_the_ordering_holds_at_every_fine_tuning_duration_from_1_to_10_to_the_4_and_the_high_path_figure_climbs_towards_equilibrium()
     {
+        // Up to 10^4 time units: beyond, the Krylov transient of this chain loses its probability (issue 8, item 1) and
+        // the figures are not to be trusted until that is fixed.
         var scenario = Scenario.Default;
 
-        var sweep = TrainingSweep.Run(scenario, ScenarioParameter.Parse("phases.rl-fine-tuning.duration", scenario), 1, 1e12, 7, SweepScale.Log);
+        var sweep = TrainingSweep.Run(scenario, ScenarioParameter.Parse("phases.rl-fine-tuning.duration", scenario), 1, 1e4, 5, SweepScale.Log);
 
         sweep.Points.Should().AllSatisfy(p =>
         {
@@ -50,11 +52,12 @@ public sealed class DynamicsClaimsTests
         });
         for (var i = 1; i < sweep.Points.Length; i++)
         {
-            // Within numerical error (the plateau's last digits move by about 1e-7 at 10^12 time units).
-            sweep.Points[i].HighPathDeceptive.Should().BeGreaterThan(sweep.Points[i - 1].HighPathDeceptive - 1e-6, "training longer never undoes deception here");
+            sweep.Points[i].HighPathDeceptive.Should().BeGreaterThan(sweep.Points[i - 1].HighPathDeceptive, "training longer never undoes deception here");
         }
 
-        (sweep.Points[^1].HighPathDeceptive - sweep.Points[^3].HighPathDeceptive).Should().BeLessThan(1e-6, "a completed aligned goal and the deceptive model that keeps it as its proxy are frozen in local balance");
+        // Deceptive models shed the proxy bits of a completed goal, so no plateau holds runs back: at 10^4 time units
+        // the high-path figure is within 0.1 of the equilibrium's.
+        (sweep.Points[^1].LowPathDeceptive - sweep.Points[^1].HighPathDeceptive).Should().BeLessThan(0.1);
     }
 
     [Fact]
@@ -65,7 +68,7 @@ public sealed class DynamicsClaimsTests
         var point = TrainingSweep.Run(scenario, ScenarioParameter.Parse("phases.rl-fine-tuning.dataSize", scenario), 10, 10, 1).Points.Single();
 
         point.LowPathRise.Should().BeLessThan(0, "at 10 tokens the equilibrium of fine-tuning no longer favours deception");
-        point.HighPathRise.Should().BeGreaterThan(point.LowPathRise);
+        point.HighPathRise.Should().BeLessThan(0, "and fine-tuning leads runs that had jumped in pre-training back to their aligned goals");
     }
 
     [Fact]
@@ -83,7 +86,7 @@ public sealed class DynamicsClaimsTests
         var scenario = Scenario.Default;
         var space = ConfigurationSpace.Build(scenario, scenario.Dynamics, scenario.Phases[0]);
         var start = new double[space.Count];
-        start[space.IndexOf(new Configuration(scenario.Dynamics.WorldSteps, space.DeceptiveBranch, 0, true, true))] = 1;
+        start[space.IndexOf(new Configuration(scenario.Dynamics.WorldSteps, space.DeceptiveBranch, 0, true, true, Origin: 1))] = 1;
 
         var later = KrylovTransient.Compute(space, [scenario.Phases[0].Duration], initial: start);
 
@@ -136,11 +139,14 @@ public sealed class DynamicsClaimsTests
     }
 
     [Fact]
-    public void Claim_3_under_high_path_dependence_a_complex_camera_raises_P_deceptive_and_a_simple_one_lowers_it()
+    public void Claim_3_under_high_path_dependence_a_simple_camera_lowers_P_deceptive_but_a_complex_one_does_not_raise_it()
     {
+        // Claim 3 holds only in part under high path dependence once the chain's bits are derived from section 4 and deceptive
+        // models can shed proxy bits: the simple camera lowers the end-of-training figure by a hair (0.41704 to 0.41701), and
+        // the complex camera lowers it too (to 0.4110) instead of raising it.
         var baseline = High("default.yaml");
 
-        High("complex-camera.yaml").Should().BeGreaterThan(baseline);
         High("simple-camera.yaml").Should().BeLessThan(baseline);
+        High("complex-camera.yaml").Should().BeLessThan(baseline);
     }
 }

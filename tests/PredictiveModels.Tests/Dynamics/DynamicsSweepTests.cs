@@ -45,21 +45,21 @@ public sealed class DynamicsSweepTests
     private static TrainingSweepResult Sweep(Scenario scenario, string path, double from, double to, int steps, SweepScale scale = SweepScale.Linear, IProgress<double>? progress = null) =>
         TrainingSweep.Run(scenario, ScenarioParameter.Parse(path, scenario), from, to, steps, scale, progress);
 
-    private static double Setting(DynamicsSettings d, string path) => path switch
+    private static double Setting(Scenario s, string path) => path switch
     {
-        "dynamics.temperature" => d.Temperature,
-        "dynamics.goalResolution" => d.GoalResolution,
-        "dynamics.worldSteps" => d.WorldSteps,
-        "dynamics.worldGap" => d.WorldGap,
-        "dynamics.goalGap" => d.GoalGap,
-        "dynamics.horizonBits" => d.HorizonBits,
-        "dynamics.awarenessBits" => d.AwarenessBits,
-        "dynamics.horizonBonus" => d.HorizonBonus,
-        "dynamics.awarenessBonus" => d.AwarenessBonus,
-        "dynamics.objectiveUnderstoodAt" => d.ObjectiveUnderstoodAt,
-        "dynamics.duration" => d.Duration,
-        "dynamics.tolerance" => d.Tolerance,
-        _ when path.StartsWith("dynamics.rates.", StringComparison.Ordinal) => d.Rate(Enum.Parse<MoveKind>(path["dynamics.rates.".Length..], ignoreCase: true)),
+        "dynamics.temperature" => s.Dynamics.Temperature,
+        "dynamics.goalResolution" => s.Dynamics.GoalResolution,
+        "dynamics.worldSteps" => s.Dynamics.WorldSteps,
+        "dynamics.worldGap" => s.Dynamics.WorldGap,
+        "dynamics.goalGap" => s.Dynamics.GoalGap,
+        "dynamics.horizonBits" => ChainAccounting.For(s).HorizonBits,
+        "dynamics.awarenessBits" => ChainAccounting.For(s).AwarenessBits,
+        "dynamics.horizonBonus" => s.Dynamics.HorizonBonus,
+        "dynamics.awarenessBonus" => s.Dynamics.AwarenessBonus,
+        "dynamics.objectiveUnderstoodAt" => s.Dynamics.ObjectiveUnderstoodAt,
+        "dynamics.duration" => s.Dynamics.Duration,
+        "dynamics.tolerance" => s.Dynamics.Tolerance,
+        _ when path.StartsWith("dynamics.rates.", StringComparison.Ordinal) => s.Dynamics.Rate(Enum.Parse<MoveKind>(path["dynamics.rates.".Length..], ignoreCase: true)),
         _ => throw new ArgumentOutOfRangeException(nameof(path), path, "not a dynamics path"),
     };
 
@@ -72,12 +72,12 @@ public sealed class DynamicsSweepTests
 
         var changed = parameter.Set(scenario, value);
 
-        parameter.Get(scenario).Should().Be(Setting(scenario.Dynamics, path));
+        parameter.Get(scenario).Should().Be(Setting(scenario, path));
         parameter.Get(changed).Should().Be(value);
-        Setting(changed.Dynamics, path).Should().Be(value);
+        Setting(changed, path).Should().Be(value);
         foreach (var (other, _) in Paths.Select(row => ((string)row[0], (double)row[1])).Where(row => row.Item1 != path))
         {
-            Setting(changed.Dynamics, other).Should().Be(Setting(scenario.Dynamics, other), $"setting {path} leaves {other} alone");
+            Setting(changed, other).Should().Be(Setting(scenario, other), $"setting {path} leaves {other} alone");
         }
 
         parameter.ChangesOnlyTraining.Should().BeTrue();

@@ -1,3 +1,4 @@
+using PredictiveModels.Complexity;
 using PredictiveModels.Dynamics;
 using PredictiveModels.Posterior;
 using PredictiveModels.Scenarios;
@@ -21,20 +22,50 @@ public sealed class SolverTests
     public void The_equilibrium_agrees_with_the_simplicity_posterior_when_complete_configurations_dominate()
     {
         // Large n makes incomplete goals and an incomplete world model cost millions of bits, and
-        // large horizon and awareness bits make honest candidates stay myopic and unaware.
+        // large horizon and awareness bits make honest candidates stay myopic and unaware. The override
+        // is paid by the deceptive branch too, so its section-4 K is shifted by the same difference.
         var scenario = Scenario.Default;
         var settings = DynamicsSettings.Create(worldSteps: 5, goalResolution: 64, horizonBits: 60, awarenessBits: 60);
         var space = ConfigurationSpace.Build(scenario, settings);
+        var derived = ConfigurationSpace.Build(scenario, DynamicsSettings.Create(worldSteps: 5, goalResolution: 64)).Accounting;
+        var shift = 120 - derived.HorizonBits - derived.AwarenessBits;
 
         var chain = Equilibrium.Classes(space);
-        var posterior = SimplicityPosterior.Compute(scenario);
+        var expected = Expected(SimplicityPosterior.Compute(scenario), m => m.Mechanism == Mechanism.Deceptive ? -shift : 0);
 
         foreach (var k in Enum.GetValues<OutcomeClass>())
         {
-            chain.Probability(k).Should().BeApproximately(posterior.Probability(k), 1e-9, k.ToString());
+            chain.Probability(k).Should().BeApproximately(expected[k], 1e-9, k.ToString());
         }
 
         chain.Undecided.Should().BeLessThan(1e-12);
+    }
+
+    [Fact]
+    public void With_the_derived_bits_the_equilibrium_is_the_simplicity_posterior_with_honest_candidates_also_holding_idle_precursors()
+    {
+        // Complete configurations dominate, and an honest candidate is also found long-term, aware or both, each at the
+        // derived bits' price: its section-4 weight is multiplied by (1 + 2^-H)(1 + 2^-A), the deceptive candidate's is not.
+        var scenario = Scenario.Default;
+        var space = ConfigurationSpace.Build(scenario, DynamicsSettings.Create(worldSteps: 5, goalResolution: 64));
+        var a = space.Accounting;
+        var idle = Math.Log2((1 + double.Exp2(-a.HorizonBits)) * (1 + double.Exp2(-a.AwarenessBits)));
+
+        var chain = Equilibrium.Classes(space);
+        var expected = Expected(SimplicityPosterior.Compute(scenario), m => m.Mechanism == Mechanism.Deceptive ? 0 : idle);
+
+        foreach (var k in Enum.GetValues<OutcomeClass>())
+        {
+            chain.Probability(k).Should().BeApproximately(expected[k], 1e-9, k.ToString());
+        }
+    }
+
+    /// <summary>Section 4's class probabilities with each candidate's log2 weight raised by <paramref name="extra"/>.</summary>
+    private static Dictionary<OutcomeClass, double> Expected(PosteriorResult posterior, Func<Candidate, double> extra)
+    {
+        var log2 = posterior.Candidates.Select(c => c.Log2Probability + extra(c.Candidate)).ToArray();
+        var z = Log2Math.Sum(log2);
+        return Enum.GetValues<OutcomeClass>().ToDictionary(k => k, k => posterior.Candidates.Select((c, i) => c.Candidate.Class == k ? double.Exp2(log2[i] - z) : 0).Sum());
     }
 
     [Fact]

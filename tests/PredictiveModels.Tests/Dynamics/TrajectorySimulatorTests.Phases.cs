@@ -141,24 +141,15 @@ public sealed partial class TrajectorySimulatorTests
     }
 
     [Fact]
-    public void A_one_phase_simulation_draws_exactly_what_it_drew_before_phases_were_simulated()
+    public void A_one_phase_training_simulation_draws_exactly_what_the_one_phase_simulator_draws()
     {
-        // Figures of the simulator as it was before it crossed phases (commit bb59194), on the same chain and seed.
+        // The figures this test pinned (from commit bb59194) belonged to the chain before deceptive configurations
+        // remembered their origin; what stays is that crossing phases changes nothing within one phase.
         var before = Simulator.Simulate(2_000, 20, seed: 77, keepTrajectories: true);
         var training = new TrajectorySimulator(ConfigurationSpace.Build(PhasedScenario, Space.Settings, Phase.Create("only", 20))).SimulateTraining(2_000, seed: 77, keepTrajectories: true);
 
-        foreach (var r in new[] { before, training.Phases.Single() })
-        {
-            r.Events.Should().Be(24_218);
-            r.EventsByKind.Should().Equal(8_000, 7_473, 4_838, 1_993, 1_729, 185, 0); // the last kind, oversight resets, is absent here
-            r.Classes.Classes.Select(c => c.Count).Should().Equal(783, 1_130, 0, 87, 0);
-            r.Classes.Undecided.Count.Should().Be(0);
-            (r.Awareness.Reached.Count, r.Awareness.MeanTime, r.Awareness.MedianTime).Should().Be((1_524, 9.908231360516687, 9.358432178483767));
-            (r.LongTerm.Reached.Count, r.LongTerm.MeanTime, r.LongTerm.MedianTime).Should().Be((1_653, 7.071131787570114, 6.015191156882643));
-            (r.Deception.Reached.Count, r.Deception.MeanTime, r.Deception.MedianTime).Should().Be((128, 7.487918132349431, 6.607064404127035));
-            r.Trajectories.Take(20).Select(t => t.FinalIndex).Should().Equal(219, 138, 137, 218, 138, 219, 217, 139, 139, 138, 219, 138, 216, 139, 218, 218, 216, 217, 139, 139);
-        }
-
+        before.Events.Should().BeGreaterThan(0);
+        before.Deception.Reached.Count.Should().BeGreaterThan(0);
         training.Phases.Single().Should().BeEquivalentTo(before, o => o.ComparingByMembers<SimulationResult>().Excluding(r => r.Phase).Excluding(r => r.Trajectories));
         training.Phases.Single().Trajectories.Should().Equal(before.Trajectories);
     }
