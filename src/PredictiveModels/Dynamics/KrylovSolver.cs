@@ -38,6 +38,7 @@ internal sealed class KrylovSolver
 
     private readonly double[][] _basis;
     private readonly double[] _basisNorm1;
+    private readonly double[] _basisSum;
     private readonly double[] _hessenberg;
 
     public KrylovSolver(Generator generator, int basisSize, int start)
@@ -59,6 +60,7 @@ internal sealed class KrylovSolver
         _basis = new double[basisSize + 1][];
         Array.Fill(_basis, []);
         _basisNorm1 = new double[basisSize + 1];
+        _basisSum = new double[basisSize + 1];
         _hessenberg = new double[basisSize * basisSize];
 
         (_outStart, _outTarget) = FlowDirections(generator);
@@ -254,6 +256,7 @@ internal sealed class KrylovSolver
 
         Scale(v0, 1 / Beta);
         _basisNorm1[0] = Norm1(v0);
+        _basisSum[0] = Sum(v0);
         var products = 0;
         for (var j = 0; ; j++)
         {
@@ -281,7 +284,28 @@ internal sealed class KrylovSolver
             _hessenberg[((j + 1) * _basisSize) + j] = after;
             Scale(w, 1 / after);
             _basisNorm1[j + 1] = Norm1(w);
+            _basisSum[j + 1] = Sum(w);
         }
+    }
+
+    /// <summary>The total probability of the distribution the last basis started from: <c>beta</c> times the sum of <c>v_1</c>.</summary>
+    public double StartMass => Dimension == 0 ? 0 : Beta * _basisSum[0];
+
+    /// <summary>
+    /// The sum of the entries of <c>V c</c> (before negative entries are set to 0), from the sums of the
+    /// basis vectors, in <c>k</c> operations. The exact step conserves probability, so its distance from
+    /// <see cref="StartMass"/> is at most the 1-norm error of the step: a check of the step's bound that
+    /// does not rest on it.
+    /// </summary>
+    public double Mass(ReadOnlySpan<double> c)
+    {
+        var sum = 0.0;
+        for (var a = 0; a < c.Length; a++)
+        {
+            sum += c[a] * _basisSum[a];
+        }
+
+        return sum;
     }
 
     /// <summary>
@@ -505,6 +529,21 @@ internal sealed class KrylovSolver
         {
             x[i] *= a;
         }
+    }
+
+    /// <summary>The sum of the entries, compensated (Neumaier): its rounding is a few units of <c>sum |x|</c> times the unit roundoff, whatever the length.</summary>
+    internal static double Sum(ReadOnlySpan<double> x)
+    {
+        var sum = 0.0;
+        var compensation = 0.0;
+        foreach (var v in x)
+        {
+            var t = sum + v;
+            compensation += Math.Abs(sum) >= Math.Abs(v) ? (sum - t) + v : (v - t) + sum;
+            sum = t;
+        }
+
+        return sum + compensation;
     }
 
     private static double Norm1(ReadOnlySpan<double> x)
