@@ -104,7 +104,10 @@ public static class KrylovTransient
     /// largest exit rate (the spectrum of <c>Q</c> lies in <c>[-2</c> times it<c>, 0]</c>);
     /// <see cref="TransientResult.Products"/> counts the matrix-vector products over regions.
     /// </returns>
-    /// <exception cref="ModelException">A time is invalid, or the tolerance cannot be met within <see cref="Transient.MaxProducts"/> products.</exception>
+    /// <exception cref="ModelException">
+    /// A time is invalid, or the Krylov steps failed (see the class remarks) and uniformization would need more than
+    /// <see cref="Transient.MaxProducts"/> products; a result is never returned with a bound it breaks.
+    /// </exception>
     public static TransientResult Compute(ConfigurationSpace space, IReadOnlyList<double> times, IProgress<double>? progress = null, CancellationToken cancellation = default, double[]? initial = null)
     {
         ArgumentNullException.ThrowIfNull(space);

@@ -174,6 +174,36 @@ public sealed class KrylovTransientConservationTests
         }, iter: 50);
     }
 
+    [Fact]
+    public void When_the_Krylov_steps_cannot_meet_the_tolerance_uniformization_gives_the_result_and_says_why()
+    {
+        // A basis of one vector cannot keep any step within the tolerance: the steps give up at once.
+        var space = ConfigurationSpace.Build(DynamicsTestScenarios.Tiny(), DynamicsSettings.Create(worldSteps: 3, goalResolution: 2, tolerance: 1e-12));
+        var generator = space.BuildGenerator();
+
+        var result = KrylovTransient.Compute(generator, space.Start, [2, 40], 1e-12, basisSize: 1, prune: true, null, default);
+        var reference = Transient.Compute(space, [2, 40]);
+
+        result.Fallback.Should().Contain("keeps the error within tolerance");
+        for (var t = 0; t < 2; t++)
+        {
+            result.Distributions[t].Sum().Should().BeApproximately(1, 1e-12);
+            Distance(result.Distributions[t], reference.Distributions[t]).Should().BeLessThanOrEqualTo(result.ErrorBounds[t] + 1e-13);
+        }
+    }
+
+    [Fact]
+    public void When_neither_method_can_reach_the_time_the_computation_fails_with_both_reasons_instead_of_returning_a_result()
+    {
+        var space = ConfigurationSpace.Build(DynamicsTestScenarios.Tiny(), DynamicsSettings.Create(worldSteps: 3, goalResolution: 2, tolerance: 1e-12));
+        var generator = space.BuildGenerator();
+        var time = 1e8 / generator.MaxExitRate;
+
+        var act = () => KrylovTransient.Compute(generator, space.Start, [time], 1e-12, basisSize: 1, prune: true, null, default);
+
+        act.Should().Throw<Diagnostics.ModelException>().Which.Message.Should().Contain("the Krylov transient failed").And.Contain("uniformization would need");
+    }
+
     private static (ConfigurationSpace Space, Generator Generator) Chain(string sample, int worldSteps, double goalResolution, double temperature, double tolerance)
     {
         var scenario = sample == "default" ? Scenario.Default : ScenarioLoader.Load(Scenarios.TestScenarios.Sample(sample));
