@@ -104,8 +104,9 @@ public static class KrylovTransient
     /// largest exit rate (the spectrum of <c>Q</c> lies in <c>[-2</c> times it<c>, 0]</c>);
     /// <see cref="TransientResult.Products"/> counts the matrix-vector products over regions.
     /// </returns>
-    /// <exception cref="ModelException">
-    /// A time is invalid, or the Krylov steps failed (see the class remarks) and uniformization would need more than
+    /// <exception cref="ModelException">A time is invalid.</exception>
+    /// <exception cref="SolverException">
+    /// The Krylov steps failed (see the class remarks) and uniformization would need more than
     /// <see cref="Transient.MaxProducts"/> products; a result is never returned with a bound it breaks.
     /// </exception>
     public static TransientResult Compute(ConfigurationSpace space, IReadOnlyList<double> times, IProgress<double>? progress = null, CancellationToken cancellation = default, double[]? initial = null)
@@ -138,9 +139,11 @@ public static class KrylovTransient
         var needed = Transient.ProductsNeeded(generator, maxTime, tolerance);
         if (needed > Transient.MaxProducts)
         {
-            throw new ModelException(
-                $"the Krylov transient failed ({attempt.Failure}) after {attempt.Products:N0} matrix-vector products, and uniformization would need about {needed:N0} (at most {Transient.MaxProducts:N0} are allowed) to reach training time {SpecificationRules.Format(maxTime)} within tolerance {SpecificationRules.Format(tolerance)}: shorten dynamics.duration or raise dynamics.tolerance",
-                null,
+            throw new SolverException(
+                "Krylov transient",
+                $"the Krylov steps failed ({attempt.Failure}) after {attempt.Products:N0} matrix-vector products, and uniformization would need about {needed:N0} (at most {Transient.MaxProducts:N0} are allowed) to reach training time {SpecificationRules.Format(maxTime)} within tolerance {SpecificationRules.Format(tolerance)}",
+                [new("products", attempt.Products), new("uniformizationProducts", needed), new("time", maxTime), new("tolerance", tolerance)],
+                "shorten dynamics.duration or raise dynamics.tolerance",
                 "dynamics.duration");
         }
 

@@ -26,7 +26,8 @@ public static class TrainingDynamics
     /// the default scenario); false leaves it null. Where it has no answer the solver can give, the phase's
     /// <see cref="PhaseResult.AbsorptionProblem"/> says why and the rest of the result stands.
     /// </param>
-    /// <exception cref="Diagnostics.ModelException">A chain is too large, or a solver cannot meet the tolerance; the message says what to change.</exception>
+    /// <exception cref="Diagnostics.ModelException">A chain is too large; the message says what to change.</exception>
+    /// <exception cref="Diagnostics.SolverException">The transient or an equilibrium with resets cannot meet the tolerance; it says what to change.</exception>
     public static TrainingResult Train(Scenario scenario, DynamicsSettings settings, IReadOnlyList<Phase>? phases = null, IProgress<double>? progress = null, CancellationToken cancellation = default, bool absorption = true)
     {
         ArgumentNullException.ThrowIfNull(scenario);
@@ -58,6 +59,10 @@ public static class TrainingDynamics
                 catch (Diagnostics.ModelException e)
                 {
                     problem = string.Join("; ", e.Diagnostics.Select(d => d.Message));
+                }
+                catch (Diagnostics.SolverException e)
+                {
+                    problem = $"{e.Problem}; {e.Advice}";
                 }
             }
 
