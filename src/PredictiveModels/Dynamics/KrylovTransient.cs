@@ -39,7 +39,7 @@ namespace PredictiveModels.Dynamics;
 /// step (<see cref="KrylovSolver.RoundingEstimate"/>), where <c>s</c> is the number of squarings of the
 /// small exponential. Over a run it grows like unit roundoff times <c>tau * max exit rate</c>, like the
 /// rounding of uniformization (which its bound leaves out): measured on the default chain at goal
-/// resolution 64 and 2 world steps, about 4e-10 at <c>tau * max exit rate = 10^6</c> and 4e-8 at
+/// resolution 64, 2 world steps and temperature 4, about 3e-10 at <c>tau * max exit rate = 10^6</c> and 4e-8 at
 /// <c>10^8</c>, so there the bound, not the tolerance, says how far to believe the result. The
 /// projected matrix is corrected so that rounding in the Arnoldi relation does not make probability
 /// drift (<see cref="KrylovSolver.Projection"/>).
