@@ -100,6 +100,11 @@ public static class CliApp
 
             return ExitCodes.ModelError;
         }
+        catch (SolverException e)
+        {
+            await error.WriteLineAsync($"solver error: {e.Message} (at {e.Path}; {e.FormatFigures()})");
+            return ExitCodes.SolverFailure;
+        }
         catch (UsageException e)
         {
             await error.WriteLineAsync($"error: {e.Message}");

@@ -70,9 +70,10 @@ public static class Absorption
     /// <returns>The probabilities, the mean time and their accuracy, as described in the class remarks.</returns>
     /// <exception cref="ArgumentException"><paramref name="initial"/> has the wrong length.</exception>
     /// <exception cref="ModelException">
-    /// <paramref name="initial"/> is not a distribution; mass can reach a configuration from which no absorbing one can be
-    /// reached; or the residual cannot be brought within the tolerance with at most <see cref="MaxWork"/> work.
+    /// <paramref name="initial"/> is not a distribution, or mass can reach a configuration from which no absorbing one can be
+    /// reached.
     /// </exception>
+    /// <exception cref="SolverException">The residual cannot be brought within the tolerance with at most <see cref="MaxWork"/> work.</exception>
     public static AbsorptionResult Compute(ConfigurationSpace space, double[]? initial = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(space);
@@ -197,10 +198,12 @@ public static class Absorption
         }
     }
 
-    private static ModelException NotConverging(double tolerance, int sweeps, double residual, string reason) =>
+    private static SolverException NotConverging(double tolerance, int sweeps, double residual, string reason) =>
         new(
-            string.Create(CultureInfo.InvariantCulture, $"the absorption analysis cannot bring the unabsorbed mass within tolerance {SpecificationRules.Format(tolerance)}: after {sweeps:N0} Gauss–Seidel sweeps it is {residual:G3} and {reason}. This happens when a long goal is learned as a near-neutral random walk (its loss gain per step close to its bit cost); raise dynamics.goalResolution (fewer, coarser goal steps) or dynamics.tolerance"),
-            null,
+            "absorption",
+            string.Create(CultureInfo.InvariantCulture, $"the absorption analysis cannot bring the unabsorbed mass within tolerance {SpecificationRules.Format(tolerance)}: after {sweeps:N0} Gauss–Seidel sweeps it is {residual:G3} and {reason}. This happens when a long goal is learned as a near-neutral random walk (its loss gain per step close to its bit cost)"),
+            [new("sweeps", sweeps), new("residual", residual), new("tolerance", tolerance)],
+            "raise dynamics.goalResolution (fewer, coarser goal steps) or dynamics.tolerance",
             "dynamics.tolerance");
 
     private static string Describe(ConfigurationSpace space, int index)

@@ -46,7 +46,7 @@ public static class Equilibrium
     /// <summary>The stationary distribution over configurations (sums to 1).</summary>
     /// <param name="space">The chain.</param>
     /// <param name="cancellation">Stops the sweeps of a chain with resets.</param>
-    /// <exception cref="ModelException">A chain with resets did not reach its residual within <see cref="MaxSweeps"/> sweeps or <see cref="MaxWork"/>.</exception>
+    /// <exception cref="SolverException">A chain with resets did not reach its residual within <see cref="MaxSweeps"/> sweeps or <see cref="MaxWork"/>.</exception>
     public static double[] Distribution(ConfigurationSpace space, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(space);
@@ -56,7 +56,7 @@ public static class Equilibrium
     /// <summary>The stationary distribution summed into classes.</summary>
     /// <param name="space">The chain.</param>
     /// <param name="cancellation">Stops the sweeps of a chain with resets.</param>
-    /// <exception cref="ModelException">As for <see cref="Distribution"/>.</exception>
+    /// <exception cref="SolverException">As for <see cref="Distribution"/>.</exception>
     public static ClassDistribution Classes(ConfigurationSpace space, CancellationToken cancellation = default) =>
         ClassDistribution.FromConfigurations(space, Distribution(space, cancellation));
 
@@ -140,9 +140,11 @@ public static class Equilibrium
             }
         }
 
-        throw new ModelException(
-            string.Create(CultureInfo.InvariantCulture, $"the stationary distribution of phase '{phase}' with oversight resets did not converge: after {sweepsAllowed:N0} Gauss-Seidel sweeps ||pi Q||_1 is {residual:G3}, above the target {target:G3} (dynamics.tolerance {SpecificationRules.Format(tolerance)} x the largest exit rate); raise dynamics.tolerance or dynamics.goalResolution, or lower the detection rate"),
-            null,
+        throw new SolverException(
+            "equilibrium with resets",
+            string.Create(CultureInfo.InvariantCulture, $"the stationary distribution of phase '{phase}' with oversight resets did not converge: after {sweepsAllowed:N0} Gauss-Seidel sweeps ||pi Q||_1 is {residual:G3}, above the target {target:G3} (dynamics.tolerance {SpecificationRules.Format(tolerance)} x the largest exit rate)"),
+            [new("sweeps", sweepsAllowed), new("residual", residual), new("target", target), new("tolerance", tolerance)],
+            "raise dynamics.tolerance or dynamics.goalResolution, or lower the detection rate",
             $"dynamics.phases[{phase}].oversightDetectionRate");
     }
 

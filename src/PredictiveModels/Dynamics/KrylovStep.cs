@@ -5,7 +5,12 @@ namespace PredictiveModels.Dynamics;
 /// approximation <c>u(s) = beta V exp(s H) e_1</c> has defect <c>u' - Q^T u = -beta phi(s) w</c>, with
 /// <c>phi(s) = e_k^T exp(s H) e_1</c>; because <c>exp(t Q)</c> is stochastic, its 1-norm error after
 /// time <c>s</c> is at most <c>beta ||w||_1 I(s)</c>, <c>I(s) = integral from 0 to s of |phi|</c>.
-/// <c>I</c> is summed on a grid of panels, each counted at the larger of its two end values.
+/// <c>I</c> is bounded on a grid of panels: over a panel of width <c>d</c> starting at <c>a</c>, the integral of
+/// <c>phi^2</c> is exactly <c>x^T G x</c> with <c>x = exp(a H) e_1</c> and <c>G</c> the Gramian of
+/// <see cref="SmallMatrixExponential.ExpWithGramian"/>, and by Cauchy-Schwarz the integral of <c>|phi|</c> is
+/// at most <c>sqrt(d x^T G x)</c>, whatever <c>phi</c> does inside the panel. (Counting each panel at its
+/// larger end value, as was done before, misses a bump of <c>|phi|</c> inside a wide panel; see
+/// <see cref="KrylovTransient"/>.)
 /// </summary>
 /// <param name="Length">The step, in units of training time, greater than 0.</param>
 /// <param name="Panel">Width of the grid's panels.</param>
@@ -54,7 +59,7 @@ internal sealed record KrylovStep(double Length, double Panel, double[] Integral
             var horizon = Math.Min(remaining, 4 * trial);
             var points = Math.Max(1, (int)Math.Ceiling(Panels * horizon / trial - 1e-9));
             var panel = horizon / points;
-            var step = SmallMatrixExponential.Exp(h, k, panel);
+            var (step, gramian) = SmallMatrixExponential.ExpWithGramian(h, k, panel);
             var x = new double[k];
             var next = new double[k];
             x[0] = 1;
@@ -62,14 +67,17 @@ internal sealed record KrylovStep(double Length, double Panel, double[] Integral
             var accepted = 0;
             for (var i = 1; i <= points; i++)
             {
-                SmallMatrixExponential.MultiplyVector(step, x, next, k);
-                integral[i] = integral[i - 1] + (panel * Math.Max(Math.Abs(x[k - 1]), Math.Abs(next[k - 1])));
+                // x = exp((i - 1) panel H) e_1; the panel's integral of phi^2 is x^T G x exactly, and by
+                // Cauchy-Schwarz the integral of |phi| over it is at most sqrt(panel) times its root.
+                var squares = Math.Max(0, SmallMatrixExponential.QuadraticForm(gramian, x, k));
+                integral[i] = integral[i - 1] + Math.Sqrt(panel * squares);
                 if (!(gamma * integral[i] <= rate * panel * i))
                 {
                     break;
                 }
 
                 accepted = i;
+                SmallMatrixExponential.MultiplyVector(step, x, next, k);
                 (x, next) = (next, x);
             }
 

@@ -23,17 +23,48 @@ namespace PredictiveModels.Dynamics;
 /// in the 1-norm an error made at one time never grows later, and the error at a time is at most the
 /// sum of the errors made before it. No equilibrium weight enters, so nothing underflows. The terms:
 /// (1) each step's projection error, at most <c>beta ||w||_1</c> times the integral over the step of
-/// <c>|e_k^T exp(s H) e_1|</c> (the defect of the Krylov approximation as a solution of
-/// <c>u' = Q^T u</c>), kept within <c>tolerance * h / (2 tau_max)</c>; (2) the probability dropped,
-/// whose evolution can never weigh more than it, kept within <c>tolerance * t / (2 tau_max)</c> at
-/// time <c>t</c>; (3) setting negative entries to 0, which can only reduce the error, the exact
-/// probabilities being non-negative. (1) and (2) make every bound at most the chain's
-/// <see cref="DynamicsSettings.Tolerance"/> in exact arithmetic. The integral is an upper sum over 32
-/// or more panels, each counted at its larger end value (exact when <c>|e_k^T exp(s H) e_1|</c> is
-/// monotone within a panel). (4) Floating-point rounding is estimated, not bounded, and added: unit
-/// roundoff times <c>2^s + k</c> times <c>sum |c_a| ||v_a||_1</c> per step, where <c>s</c> is the number
-/// of squarings of the small exponential; over a run it is of order unit roundoff times
-/// <c>tau * max exit rate</c>, like the rounding of uniformization (which its bound leaves out).
+/// <c>|phi(s)|</c>, <c>phi(s) = e_k^T exp(s H) e_1</c> (the defect of the Krylov approximation as a
+/// solution of <c>u' = Q^T u</c>), kept within <c>tolerance * h / (4 tau_max)</c>; (2) the probability
+/// dropped, whose evolution can never weigh more than it, kept within <c>tolerance * t / (4 tau_max)</c>
+/// at time <c>t</c>; (3) setting negative entries to 0, which can only reduce the error, the exact
+/// probabilities being non-negative; (4) scaling each reported distribution to the total probability
+/// it must have (1 from the start configuration), which moves it by exactly its distance from that
+/// total, at most (1) + (2) + (5) since the exact distribution has that total. (1), (2) and (4) make
+/// every bound at most the chain's <see cref="DynamicsSettings.Tolerance"/> in exact arithmetic.
+/// The integral is bounded panel by panel with no assumption on the shape of <c>phi</c>: over a panel
+/// of width <c>d</c> from <c>a</c>, the integral of <c>phi^2</c> is <c>x^T G x</c> exactly, with
+/// <c>x = exp(a H) e_1</c> and <c>G</c> the Gramian <c>integral over [0, d] of exp(u H^T) e_k e_k^T exp(u H)</c>
+/// (<see cref="SmallMatrixExponential.ExpWithGramian"/>), and by Cauchy-Schwarz the integral of
+/// <c>|phi|</c> is at most <c>sqrt(d x^T G x)</c>. (5) Floating-point rounding is estimated, not bounded,
+/// and added: twice the unit roundoff times <c>2^s + k</c> times <c>||c||_2 sqrt(sum_a ||v_a||_1^2)</c> per
+/// step (<see cref="KrylovSolver.RoundingEstimate"/>), where <c>s</c> is the number of squarings of the
+/// small exponential. Over a run it grows like unit roundoff times <c>tau * max exit rate</c>, like the
+/// rounding of uniformization (which its bound leaves out): measured on the default chain at goal
+/// resolution 64, 2 world steps and temperature 4, about 3e-10 at <c>tau * max exit rate = 10^6</c> and 4e-8 at
+/// <c>10^8</c>, so there the bound, not the tolerance, says how far to believe the result. The
+/// projected matrix is corrected so that rounding in the Arnoldi relation does not make probability
+/// drift (<see cref="KrylovSolver.Projection"/>).
+/// </para>
+/// <para>
+/// <b>An independent check.</b> The exact step conserves probability, and the sum of the entries of
+/// the Krylov approximation is known from the sums of the basis vectors in <c>k</c> operations; its
+/// change over a step is a lower bound on the step's 1-norm error that does not rest on the bound
+/// above. A step whose loss of probability exceeds its bound is taken again four times shorter, up to
+/// six times, and every reported distribution's distance from its total probability is checked against
+/// its bound. When a check still fails, or no step meets the tolerance, the Krylov steps are abandoned
+/// and the distributions are computed by uniformization (<see cref="Transient"/>) if that fits within
+/// <see cref="Transient.MaxProducts"/> products (<see cref="TransientResult.Fallback"/> says why);
+/// otherwise the computation fails. A wrong distribution is never returned with a bound it breaks.
+/// </para>
+/// <para>
+/// <b>The fault this replaced.</b> The integral used to be an upper sum over 32 panels, each counted
+/// at its larger end value, which is a bound only when <c>|phi|</c> is monotone within a panel. It is
+/// not: <c>phi</c> rises like <c>s^(k-1)</c>, peaks, and decays with the Ritz values of <c>H</c>. On the
+/// minimal sample at duration 10^4 the first trial step was the whole duration, its panels 312 time
+/// units wide, while <c>|phi|</c> peaked near 10^-3 around <c>s = 10</c> and was about 10^-27 at the
+/// panel ends: the whole duration was accepted as one step with a bound of 10^-26, and
+/// <c>exp(10^4 H) e_1</c>, which decays because <c>H</c> is not a generator, set every probability to 0.
+/// The Gramian bound cannot miss such a bump, and the mass check would have caught it.
 /// </para>
 /// <para>
 /// <b>Why not Chebyshev or a symmetrised Lanczos.</b> Detailed balance makes <c>Q</c> similar to a
@@ -74,7 +105,11 @@ public static class KrylovTransient
     /// largest exit rate (the spectrum of <c>Q</c> lies in <c>[-2</c> times it<c>, 0]</c>);
     /// <see cref="TransientResult.Products"/> counts the matrix-vector products over regions.
     /// </returns>
-    /// <exception cref="ModelException">A time is invalid, or the tolerance cannot be met within <see cref="Transient.MaxProducts"/> products.</exception>
+    /// <exception cref="ModelException">A time is invalid.</exception>
+    /// <exception cref="SolverException">
+    /// The Krylov steps failed (see the class remarks) and uniformization would need more than
+    /// <see cref="Transient.MaxProducts"/> products; a result is never returned with a bound it breaks.
+    /// </exception>
     public static TransientResult Compute(ConfigurationSpace space, IReadOnlyList<double> times, IProgress<double>? progress = null, CancellationToken cancellation = default, double[]? initial = null)
     {
         ArgumentNullException.ThrowIfNull(space);
@@ -85,23 +120,73 @@ public static class KrylovTransient
         return Compute(space.BuildGenerator(), space.Start, times, space.Settings.Tolerance, BasisSize, prune: true, progress, cancellation, initial);
     }
 
-    /// <summary>The method on a generator; <paramref name="prune"/> false keeps every probability (for measurements).</summary>
+    /// <summary>
+    /// The method on a generator; <paramref name="prune"/> false keeps every probability (for measurements).
+    /// When the Krylov steps fail their mass check even with shorter steps, or cannot meet the tolerance,
+    /// the distributions are computed by uniformization instead if that fits within
+    /// <see cref="Transient.MaxProducts"/> products (<see cref="TransientResult.Fallback"/> says why);
+    /// otherwise the computation fails.
+    /// </summary>
     internal static TransientResult Compute(Generator generator, int start, IReadOnlyList<double> times, double tolerance, int basisSize, bool prune, IProgress<double>? progress, CancellationToken cancellation, double[]? initial = null)
     {
         TransientInputs.CheckTimes(times);
+        var attempt = TryKrylov(generator, start, times, tolerance, basisSize, prune, progress, cancellation, initial);
+        if (attempt.Result is { } result)
+        {
+            return result;
+        }
+
+        var maxTime = times.Count == 0 ? 0 : times.Max();
+        var needed = Transient.ProductsNeeded(generator, maxTime, tolerance);
+        if (needed > Transient.MaxProducts)
+        {
+            throw new SolverException(
+                "Krylov transient",
+                string.Create(CultureInfo.InvariantCulture, $"the Krylov steps failed ({attempt.Failure}) after {attempt.Products:N0} matrix-vector products, and uniformization would need about {needed:N0} (at most {Transient.MaxProducts:N0} are allowed) to reach training time {SpecificationRules.Format(maxTime)} within tolerance {SpecificationRules.Format(tolerance)}"),
+                [new("products", attempt.Products), new("uniformizationProducts", needed), new("time", maxTime), new("tolerance", tolerance)],
+                "shorten dynamics.duration or raise dynamics.tolerance",
+                "dynamics.duration");
+        }
+
+        var uniformization = Transient.OnGenerator(generator, start, times, tolerance, progress, cancellation, initial);
+        var mass = InitialMass(generator.Count, start, initial);
+        var distributions = new ImmutableArray<double>[times.Count];
+        var bounds = new double[times.Count];
+        for (var t = 0; t < times.Count; t++)
+        {
+            var d = uniformization.Distributions[t].ToArray();
+            bounds[t] = Normalize(d, mass, uniformization.ErrorBounds[t]);
+            distributions[t] = ImmutableArray.Create(d);
+        }
+
+        return uniformization with
+        {
+            Distributions = [.. distributions],
+            ErrorBounds = [.. bounds],
+            Products = uniformization.Products + attempt.Products,
+            Fallback = attempt.Failure,
+        };
+    }
+
+    /// <summary>The Krylov steps; a failure is returned with its reason, never as a result.</summary>
+    internal static (TransientResult? Result, string Failure, long Products) TryKrylov(Generator generator, int start, IReadOnlyList<double> times, double tolerance, int basisSize, bool prune, IProgress<double>? progress, CancellationToken cancellation, double[]? initial)
+    {
         var distributions = new double[times.Count][];
         var bounds = new double[times.Count];
         var order = Enumerable.Range(0, times.Count).OrderBy(i => times[i]).ToArray();
         var maxTime = times.Count == 0 ? 0 : times.Max();
         var solver = new KrylovSolver(generator, basisSize, start, initial);
+        var mass = InitialMass(generator.Count, start, initial);
         var next = 0;
         while (next < order.Length && times[order[next]] == 0)
         {
             distributions[order[next++]] = solver.Snapshot();
         }
 
-        var pruneShare = prune ? tolerance / 2 : 0;
-        var rate = (tolerance - pruneShare) / Math.Max(maxTime, double.Epsilon);
+        // Half the tolerance for the steps and the dropped probability together; the renormalisation
+        // of each reported distribution adds at most as much again (see Normalize).
+        var pruneShare = prune ? tolerance / 4 : 0;
+        var rate = ((tolerance / 2) - pruneShare) / Math.Max(maxTime, double.Epsilon);
         var smallest = maxTime * 1e-12;
         var time = 0.0;
         var error = 0.0;
@@ -116,33 +201,68 @@ public static class KrylovTransient
             products += solver.Arnoldi(cancellation);
             if (products > Transient.MaxProducts)
             {
-                throw new ModelException(
-                    string.Create(CultureInfo.InvariantCulture, $"the Krylov transient needed more than {Transient.MaxProducts:N0} matrix-vector products to reach training time {SpecificationRules.Format(maxTime)} within tolerance {SpecificationRules.Format(tolerance)}: shorten dynamics.duration or raise dynamics.tolerance"),
-                    null,
-                    "dynamics.duration");
+                return (null, string.Create(CultureInfo.InvariantCulture, $"more than {Transient.MaxProducts:N0} matrix-vector products by training time {SpecificationRules.Format(time)}"), products);
             }
 
             var k = solver.Dimension;
+            if (k == 0)
+            {
+                return (null, $"no probability left to evolve at training time {SpecificationRules.Format(time)}", products);
+            }
+
             var h = solver.Projection();
             var gamma = solver.Beta * solver.Residual1;
             var remaining = maxTime - time;
-            var step = KrylovStep.Choose(h, k, gamma, rate, remaining, guess, smallest)
-                ?? throw new ModelException(
-                    $"the Krylov transient cannot keep its error within tolerance {SpecificationRules.Format(tolerance)} at training time {SpecificationRules.Format(time)}: raise dynamics.tolerance",
-                    null,
-                    "dynamics.tolerance");
+
+            // The step's bound must cover its loss of probability, which the basis gives exactly: if it
+            // does not, the bound is false (rounding beyond the estimate), and a shorter step is tried.
+            var cap = remaining;
+            KrylovStep? step = null;
+            double[] coefficients = [];
+            var stepBound = 0.0;
+            for (var retry = 0; ; retry++)
+            {
+                step = KrylovStep.Choose(h, k, gamma, rate, cap, Math.Min(guess, cap), smallest);
+                if (step is null)
+                {
+                    return (null, $"no step longer than {SpecificationRules.Format(smallest)} keeps the error within tolerance {SpecificationRules.Format(tolerance)} at training time {SpecificationRules.Format(time)}", products);
+                }
+
+                coefficients = Coefficients(h, k, solver.Beta, step.Length);
+                stepBound = (gamma * step.Integral[^1]) + solver.RoundingEstimate(coefficients, SmallMatrixExponential.Squarings(h, k, step.Length));
+                var defect = Math.Abs(solver.Mass(coefficients) - solver.StartMass);
+                if (defect <= stepBound)
+                {
+                    break;
+                }
+
+                if (retry == MassCheckRetries)
+                {
+                    return (null, string.Create(CultureInfo.InvariantCulture, $"a step's loss of probability ({SpecificationRules.Format(defect)}) exceeded its error bound ({SpecificationRules.Format(stepBound)}) at training time {SpecificationRules.Format(time)}, even {1 << (2 * MassCheckRetries):N0} times shorter"), products);
+                }
+
+                cap = step.Length / 4;
+            }
+
             var end = step.Length == remaining ? maxTime : time + step.Length;
             while (next < order.Length && times[order[next]] <= end)
             {
                 var s = times[order[next]] - time;
-                var c = Coefficients(h, k, solver.Beta, s);
-                distributions[order[next]] = solver.Combine(c);
-                bounds[order[next]] = error + dropped + (gamma * step.IntegralUpTo(s)) + solver.RoundingEstimate(c, SmallMatrixExponential.Squarings(h, k, s));
+                var c = s == step.Length ? coefficients : Coefficients(h, k, solver.Beta, s);
+                var distribution = solver.Combine(c);
+                var bound = error + dropped + (gamma * step.IntegralUpTo(s)) + solver.RoundingEstimate(c, SmallMatrixExponential.Squarings(h, k, s));
+                var sum = KrylovSolver.Sum(distribution);
+                if (!(Math.Abs(sum - mass) <= bound))
+                {
+                    return (null, $"the distribution at training time {SpecificationRules.Format(times[order[next]])} sums to {SpecificationRules.Format(sum)}, further from {SpecificationRules.Format(mass)} than its error bound {SpecificationRules.Format(bound)}", products);
+                }
+
+                bounds[order[next]] = Normalize(distribution, mass, bound);
+                distributions[order[next]] = distribution;
                 next++;
             }
 
-            var coefficients = Coefficients(h, k, solver.Beta, step.Length);
-            error += (gamma * step.Integral[^1]) + solver.RoundingEstimate(coefficients, SmallMatrixExponential.Squarings(h, k, step.Length));
+            error += stepBound;
             solver.Advance(coefficients);
             time = end;
             guess = step.Length;
@@ -150,13 +270,42 @@ public static class KrylovTransient
         }
 
         progress?.Report(1);
-        return new TransientResult(
+        var result = new TransientResult(
             [.. times],
             distributions.Select(d => ImmutableArray.Create(d)).ToImmutableArray(),
             [.. bounds],
             generator.MaxExitRate,
             products,
             generator.NonZeros);
+        return (result, "", products);
+    }
+
+    /// <summary>How many times a step that fails its mass check is shortened (four times each) before the Krylov steps give up.</summary>
+    private const int MassCheckRetries = 6;
+
+    /// <summary>The total probability at time 0: 1 from the start configuration, else the initial distribution's sum.</summary>
+    private static double InitialMass(int count, int start, double[]? initial) =>
+        initial is null ? (start >= 0 && start < count ? 1 : 0) : KrylovSolver.Sum(initial);
+
+    /// <summary>
+    /// Scales a distribution (non-negative) to the total probability <paramref name="mass"/> it should
+    /// have; returns its error bound, which grows by the change, <c>|sum - mass|</c> in the 1-norm.
+    /// </summary>
+    private static double Normalize(double[] distribution, double mass, double bound)
+    {
+        var sum = KrylovSolver.Sum(distribution);
+        if (sum <= 0)
+        {
+            return bound;
+        }
+
+        var factor = mass / sum;
+        for (var i = 0; i < distribution.Length; i++)
+        {
+            distribution[i] *= factor;
+        }
+
+        return bound + Math.Abs(sum - mass);
     }
 
     private static double[] Coefficients(double[] h, int k, double beta, double s)

@@ -30,7 +30,8 @@ public static class TrainingDynamics
     /// Whether to compute each phase's <see cref="PhaseResult.Relaxation"/> and <see cref="PhaseResult.Reachability"/>
     /// (the transient continued to <see cref="Reachability.HorizonFactor"/> times the phase's duration); false leaves them null.
     /// </param>
-    /// <exception cref="Diagnostics.ModelException">A chain is too large, or a solver cannot meet the tolerance; the message says what to change.</exception>
+    /// <exception cref="Diagnostics.ModelException">A chain is too large; the message says what to change.</exception>
+    /// <exception cref="Diagnostics.SolverException">The transient or an equilibrium with resets cannot meet the tolerance; it says what to change.</exception>
     public static TrainingResult Train(Scenario scenario, DynamicsSettings settings, IReadOnlyList<Phase>? phases = null, IProgress<double>? progress = null, CancellationToken cancellation = default, bool absorption = true, bool relaxation = true)
     {
         ArgumentNullException.ThrowIfNull(scenario);
@@ -70,6 +71,10 @@ public static class TrainingDynamics
                 catch (Diagnostics.ModelException e)
                 {
                     problem = string.Join("; ", e.Diagnostics.Select(d => d.Message));
+                }
+                catch (Diagnostics.SolverException e)
+                {
+                    problem = $"{e.Problem}; {e.Advice}";
                 }
             }
 

@@ -29,9 +29,17 @@ public static class Transient
         ArgumentNullException.ThrowIfNull(times);
         TransientInputs.CheckTimes(times);
         TransientInputs.CheckInitial(space, initial);
-        var generator = space.BuildGenerator();
-        var lambda = Math.Max(generator.MaxExitRate, 1e-300) * 1.0001;
-        var tolerance = space.Settings.Tolerance;
+        return OnGenerator(space.BuildGenerator(), space.Start, times, space.Settings.Tolerance, progress, cancellation, initial);
+    }
+
+    /// <summary>The products uniformization makes to reach <paramref name="maxTime"/> within <paramref name="tolerance"/> on a generator.</summary>
+    internal static long ProductsNeeded(Generator generator, double maxTime, double tolerance) =>
+        TruncationPoint(Rate(generator) * maxTime, tolerance);
+
+    /// <summary>The method on a generator, from <paramref name="start"/> or from <paramref name="initial"/> when given.</summary>
+    internal static TransientResult OnGenerator(Generator generator, int start, IReadOnlyList<double> times, double tolerance, IProgress<double>? progress, CancellationToken cancellation, double[]? initial)
+    {
+        var lambda = Rate(generator);
         var maxTime = times.Count == 0 ? 0 : times.Max();
         var last = TruncationPoint(lambda * maxTime, tolerance);
         if (last > MaxProducts)
@@ -42,7 +50,7 @@ public static class Transient
                 "dynamics.duration");
         }
 
-        var n = space.Count;
+        var n = generator.Count;
         var results = times.Select(_ => new double[n]).ToArray();
         var cumulative = new double[times.Count];
 
@@ -53,8 +61,9 @@ public static class Transient
         var next = new double[n];
         if (initial is null)
         {
-            v[space.Start] = 1;
+            v[start] = 1;
         }
+
         for (var k = 0L; k <= last; k++)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -89,6 +98,8 @@ public static class Transient
         var bounds = cumulative.Select(c => Math.Max(0, 1 - c)).ToImmutableArray();
         return new TransientResult([.. times], distributions, bounds, lambda, last, generator.NonZeros);
     }
+
+    private static double Rate(Generator generator) => Math.Max(generator.MaxExitRate, 1e-300) * 1.0001;
 
     /// <summary>The last Poisson term needed so that the mass left out is below the tolerance.</summary>
     internal static long TruncationPoint(double mean, double tolerance)

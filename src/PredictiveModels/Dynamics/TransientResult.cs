@@ -15,4 +15,12 @@ public sealed record TransientResult(
     ImmutableArray<double> ErrorBounds,
     double UniformizationRate,
     long Products,
-    int NonZeros);
+    int NonZeros)
+{
+    /// <summary>
+    /// Null when the method asked for gave the result; otherwise why <see cref="KrylovTransient"/> gave
+    /// up its Krylov steps (they failed their mass check even when shortened, or could not meet the
+    /// tolerance) and computed the distributions by uniformization instead.
+    /// </summary>
+    public string? Fallback { get; init; }
+}

@@ -50,6 +50,29 @@ public sealed class TrainCommandTests
     }
 
     [Fact]
+    public async Task The_minimal_sample_trained_for_ten_thousand_time_units_ends_with_all_its_probability_and_a_bound_within_the_tolerance()
+    {
+        // Issue 8's reproduction: this printed an end-of-phase row of zeros with an error bound of 1.85e-26, exit 0.
+        using var folder = new TempFolder();
+        var path = folder.Write("long.yaml", $"""
+            schemaVersion: 1
+            extends: {RepositoryRoot.File("samples/scenarios/minimal.yaml")}
+            dynamics:
+              duration: 1e4
+            """);
+
+        var run = (await CliRun.Of("train", path, "--format", "json")).ShouldSucceed();
+
+        using var document = JsonDocument.Parse(run.Output);
+        var phase = document.RootElement.GetProperty("phases").EnumerateArray().Single();
+        var classes = phase.GetProperty("classes").EnumerateObject().ToDictionary(c => c.Name, c => c.Value.GetDouble());
+        (classes.Values.Sum() + phase.GetProperty("undecided").GetDouble()).Should().BeApproximately(1, 1e-9);
+        classes["Desired"].Should().BeGreaterThan(0.99);
+        classes["Deceptive"].Should().BeGreaterThan(0);
+        phase.GetProperty("errorBound").GetDouble().Should().BeInRange(1e-15, 1e-10);
+    }
+
+    [Fact]
     public async Task Json_gives_each_phase_its_absorption_classes_mean_time_and_accuracy()
     {
         using var folder = new TempFolder();

@@ -197,7 +197,14 @@ public sealed class AbsorptionTests
 
         var act = () => Absorption.Compute(space);
 
-        act.Should().Throw<ModelException>().Which.Diagnostics.Should().ContainSingle(d => d.Path == "dynamics.tolerance" && d.Message.Contains("random walk") && d.Message.Contains("dynamics.goalResolution"));
+        // A solver outcome, not an input error: it names the solver, the figures and what to change.
+        var thrown = act.Should().Throw<SolverException>().Which;
+        thrown.Solver.Should().Be("absorption");
+        thrown.Path.Should().Be("dynamics.tolerance");
+        thrown.Problem.Should().Contain("random walk");
+        thrown.Advice.Should().Contain("dynamics.goalResolution");
+        thrown.Figures.Keys.Should().Contain(["sweeps", "residual", "tolerance"]);
+        thrown.Figures["residual"].Should().BeGreaterThan(thrown.Figures["tolerance"]);
     }
 
     /// <summary>

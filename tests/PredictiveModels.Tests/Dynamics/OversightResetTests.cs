@@ -232,7 +232,10 @@ public sealed class OversightResetTests
 
         var act = () => Equilibrium.Stationary(generator, start, 1e-300, "watched", CancellationToken.None);
 
-        act.Should().Throw<PredictiveModels.Diagnostics.ModelException>().Which.Diagnostics.Single().Path.Should().Be("dynamics.phases[watched].oversightDetectionRate");
+        var thrown = act.Should().Throw<PredictiveModels.Diagnostics.SolverException>().Which;
+        thrown.Path.Should().Be("dynamics.phases[watched].oversightDetectionRate");
+        thrown.Solver.Should().Be("equilibrium with resets");
+        thrown.Figures["residual"].Should().BeGreaterThan(thrown.Figures["target"]);
     }
 
     [Fact]

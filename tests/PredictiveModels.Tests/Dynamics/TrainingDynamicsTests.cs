@@ -67,4 +67,16 @@ public sealed class TrainingDynamicsTests
         phase.Absorption.Should().BeNull();
         phase.AbsorptionProblem.Should().BeNull();
     }
+
+    [Fact]
+    public void Absorption_that_does_not_converge_is_reported_as_the_phases_absorption_problem_and_the_transient_stands()
+    {
+        // The solver outcome of AbsorptionTests' neutral random walk, caught as a SolverException: the run goes on.
+        var result = TrainingDynamics.Train(Scenario.Default, Scenario.Default.Dynamics, [Phase.Create("neutral", 20, dataSize: 22_000)]);
+
+        var phase = result.Phases.Single();
+        phase.Absorption.Should().BeNull();
+        phase.AbsorptionProblem.Should().Contain("random walk").And.Contain("dynamics.goalResolution");
+        (phase.Transient.Probabilities.Sum() + phase.Transient.Undecided).Should().BeApproximately(1, 1e-9);
+    }
 }
