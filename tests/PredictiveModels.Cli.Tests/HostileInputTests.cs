@@ -13,7 +13,7 @@ public sealed class HostileInputTests
 
         var run = (await CliRun.Of("validate", path)).ShouldFailCleanly(ExitCodes.ModelError);
 
-        run.Error.Should().StartWith($"{path}:4:3: error: the training chain of phase 'pre-training' would have 489,978,993 configurations, needing about 136.9 GiB of memory");
+        run.Error.Should().StartWith($"{path}:4:3: error: the training chain of phase 'pre-training' would have 652,365,230 configurations, needing about 182.27 GiB of memory");
     }
 
     [Fact]

@@ -77,7 +77,7 @@ public static class Reachability
 
     /// <summary>
     /// The search, given the phase's own transient at <paramref name="times"/> (which must include 0 and the duration, and
-    /// may include <see cref="GridWithin"/>).
+    /// may include <see cref="GridWithin"/>); <paramref name="maxProducts"/> is the work limit (<see cref="MaxProducts"/> unless a test lowers it).
     /// </summary>
     internal static ReachabilityResult Search(
         ConfigurationSpace space,
@@ -87,7 +87,8 @@ public static class Reachability
         IReadOnlyList<double> times,
         IReadOnlyList<ImmutableArray<double>> distributions,
         double withinBound,
-        CancellationToken cancellation)
+        CancellationToken cancellation,
+        long maxProducts = MaxProducts)
     {
         var tolerance = Math.Max(space.Settings.Tolerance, Tolerance);
         var products = 0L;
@@ -138,7 +139,7 @@ public static class Reachability
                     if (g is null)
                     {
                         from = later[^1];
-                        if (products > MaxProducts && first + 1 < beyond.Length)
+                        if (products > maxProducts && first + 1 < beyond.Length)
                         {
                             return new ReachabilityResult(
                                 null,

@@ -5,10 +5,10 @@ namespace PredictiveModels.Cli.Tests.Commands;
 /// <summary>The relaxation time and the time the equilibrium is reached, in every format of <c>train</c> and <c>run</c>.</summary>
 public sealed class TrainRelaxationTests
 {
-    private const string NeverReached = "low path dependence is a state this training never reaches";
+    private const string ReachedBeyond = "beyond its end";
 
     [Fact]
-    public async Task Json_gives_each_phase_its_relaxation_time_as_a_lower_bound_and_a_null_equilibrium_time_with_the_reason()
+    public async Task Json_gives_each_phase_its_relaxation_time_as_a_lower_bound_and_the_time_its_equilibrium_is_reached_beyond_its_end()
     {
         using var folder = new TempFolder();
         var run = (await CliRun.Of("train", TrainCommandTests.WriteSmall(folder), "--format", "json")).ShouldSucceed();
@@ -22,23 +22,27 @@ public sealed class TrainRelaxationTests
             phase.GetProperty("relaxationTimeLog10").GetDouble().Should().BeGreaterThan(308);
             phase.GetProperty("relaxationTimeIsLowerBound").GetBoolean().Should().BeTrue();
             phase.GetProperty("relaxation").GetProperty("iterations").GetInt32().Should().BePositive();
-            phase.GetProperty("equilibriumReachedAt").ValueKind.Should().Be(JsonValueKind.Null);
-            phase.GetProperty("equilibriumReachedAtReason").GetString().Should().StartWith("not reached within 10^6 x the phase's duration");
+            // Deceptive models that shed their proxies reach the short ones, so this chain's equilibrium is reached, long after the phase.
+            var duration = phase.GetProperty("duration").GetDouble();
+            var reachedAt = phase.GetProperty("equilibriumReachedAt").GetDouble();
+            reachedAt.Should().BeGreaterThan(duration).And.BeLessThan(duration * 1e6);
+            phase.GetProperty("equilibriumReachedAfter").GetDouble().Should().BeLessThan(reachedAt);
+            phase.TryGetProperty("equilibriumReachedAtReason", out _).Should().BeFalse();
             var reach = phase.GetProperty("reachability");
-            reach.GetProperty("searchedUntil").GetDouble().Should().BeApproximately(phase.GetProperty("duration").GetDouble() * 1e6, 1e-6);
-            reach.GetProperty("index").GetDouble().Should().BeGreaterThanOrEqualTo(0.05);
+            reach.GetProperty("searchedUntil").GetDouble().Should().Be(reachedAt);
+            reach.GetProperty("index").GetDouble().Should().BeLessThan(0.05);
         }
     }
 
     [Theory]
     [InlineData("table")]
     [InlineData("markdown")]
-    public async Task Text_formats_say_per_phase_that_the_equilibrium_is_never_reached_and_give_the_relaxation_time(string format)
+    public async Task Text_formats_say_per_phase_when_the_equilibrium_is_reached_and_give_the_relaxation_time(string format)
     {
         using var folder = new TempFolder();
         var run = (await CliRun.Of("train", TrainCommandTests.WriteSmall(folder), "--format", format)).ShouldSucceed();
 
-        run.Output.Split('\n').Count(l => l.Contains(NeverReached, StringComparison.Ordinal)).Should().Be(2, "one line per phase");
+        run.Output.Split('\n').Count(l => l.StartsWith("Equilibrium (path-dependence index below 0.05) reached at t = ", StringComparison.Ordinal) && l.Contains(ReachedBeyond, StringComparison.Ordinal)).Should().Be(2, "one line per phase");
         run.Output.Split('\n').Count(l => l.StartsWith("Relaxation time (1 / spectral gap): at least ", StringComparison.Ordinal)).Should().Be(2);
     }
 
@@ -55,7 +59,7 @@ public sealed class TrainRelaxationTests
             r.Should().HaveSameCount(rows[0]);
             r[^3].Should().NotBeEmpty("the log10 of the lower bound is always given");
             r[^2].Should().Be("True");
-            r[^1].Should().BeEmpty("the equilibrium is not reached");
+            double.Parse(r[^1], System.Globalization.CultureInfo.InvariantCulture).Should().BeGreaterThan(0, "the equilibrium is reached, after the phase");
         }
     }
 
@@ -76,7 +80,7 @@ public sealed class TrainRelaxationTests
     }
 
     [Fact]
-    public async Task Run_says_under_the_low_path_dependence_figure_that_training_never_reaches_it()
+    public async Task Run_says_under_the_low_path_dependence_figure_that_training_as_stated_ends_before_it_is_reached()
     {
         using var folder = new TempFolder();
         var path = TrainCommandTests.WriteSmall(folder);
@@ -87,11 +91,10 @@ public sealed class TrainRelaxationTests
 
         var lines = table.Output.Split('\n');
         var low = Array.FindIndex(lines, l => l.StartsWith("P(Deceptive), low path dependence", StringComparison.Ordinal));
-        lines[low + 1].Should().Contain("equilibrium not reached within 10^6 x the phase's duration").And.Contain(NeverReached);
+        lines[low + 1].Should().Contain("reached only after").And.Contain("the training as stated ends before");
         using var document = JsonDocument.Parse(json.Output);
         var headline = document.RootElement.GetProperty("headline");
-        headline.GetProperty("lowPathDependenceReachedAt").ValueKind.Should().Be(JsonValueKind.Null);
-        headline.GetProperty("lowPathDependenceReachedAtReason").GetString().Should().StartWith("not reached within 10^6");
+        headline.GetProperty("lowPathDependenceReachedAt").GetDouble().Should().BeGreaterThan(5, "after the 5 time units of fine-tuning");
         CsvText.Parse(csv.Output)[0][^1].Should().Be("lowPathDependenceReachedAt");
     }
 }

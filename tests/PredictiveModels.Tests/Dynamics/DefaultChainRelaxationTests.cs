@@ -4,30 +4,37 @@ using PredictiveModels.Scenarios;
 namespace PredictiveModels.Tests.Dynamics;
 
 /// <summary>
-/// Claim 7 of MODEL.md section 7 (the transient converges to the equilibrium) on the default chain. Its relaxation
-/// time is far beyond any computable duration (bottleneck bounds of about 10^121349 and 10^1773 time units), so no
-/// duration derived from it can be run: the test states what holds instead.
+/// Claim 7 of MODEL.md section 7 (the transient converges to the equilibrium) on the default chain. Fine-tuning's
+/// transient, run on under its energy, gets within the threshold of its equilibrium a few hundred durations after the
+/// phase's start; pre-training's does not within the search's work limit, and its relaxation time is at least 10^6
+/// durations (a bottleneck bound), so no duration derived from it can be run: for that phase the test states what holds.
 /// </summary>
 [Trait("Category", "Slow")]
 public sealed class DefaultChainRelaxationTests
 {
     [Fact]
-    public void Claim_7_is_out_of_reach_on_the_default_chain_its_relaxation_time_exceeds_10_to_the_1000_and_the_index_stays_above_the_threshold_at_10_to_the_6_durations()
+    public void Claim_7_holds_for_fine_tuning_on_the_default_chain_while_pre_training_stays_far_from_its_equilibrium_with_a_relaxation_time_beyond_10_to_the_6_durations()
     {
         var scenario = Scenario.Default;
 
         var result = TrainingDynamics.Train(scenario, scenario.Dynamics, scenario.Phases, absorption: false);
 
-        foreach (var phase in result.Phases)
-        {
-            var relaxation = phase.Relaxation!;
-            relaxation.IsLowerBound.Should().BeTrue(phase.Name);
-            relaxation.Log10Lower!.Value.Should().BeGreaterThan(1000, $"{phase.Name}: no training time a double can hold crosses the barrier");
-            var reach = phase.Reachability!;
-            reach.Problem.Should().StartWith("not reached within 10^6 x the phase's duration", phase.Name);
-            reach.SearchedUntil.Should().BeApproximately(phase.Duration * Reachability.HorizonFactor, phase.Duration * 1e-6);
-            reach.IndexThere.Should().BeGreaterThan(0.25, $"{phase.Name}: far from equilibrium, not just above {Reachability.Threshold}");
-            reach.ErrorBound.Should().BeLessThan(1e-6);
-        }
+        var pre = result.Phases[0];
+        pre.Relaxation!.IsLowerBound.Should().BeTrue();
+        pre.Relaxation.Log10Lower!.Value.Should().BeGreaterThan(Math.Log10(pre.Duration * Reachability.HorizonFactor), "no run of up to 10^6 durations relaxes pre-training");
+        pre.Reachability!.ReachedAt.Should().BeNull();
+        pre.Reachability.IndexThere.Should().BeGreaterThan(0.25, "far from equilibrium, not just above the threshold");
+
+        var fine = result.Phases[1];
+        fine.PathDependenceIndex.Should().BeGreaterThan(Reachability.Threshold, "at the end of the phase fine-tuning is still path dependent");
+        var reached = fine.Reachability!.ReachedAt;
+        reached.Should().NotBeNull(fine.Reachability.Problem);
+        reached!.Value.Should().BeGreaterThan(fine.Duration);
+
+        // Claim 7 itself: train fine-tuning for the time the search found, from the same start, and the index is below the threshold.
+        var longer = scenario.Phases.Select(p => p.Name == fine.Name ? p.With(duration: reached.Value) : p).ToArray();
+        var rerun = TrainingDynamics.Train(scenario, scenario.Dynamics, longer, absorption: false, relaxation: false).Phases[1];
+        rerun.PathDependenceIndex.Should().BeLessThan(Reachability.Threshold);
+        rerun.ErrorBound.Should().BeLessThan(1e-6);
     }
 }

@@ -162,14 +162,14 @@ public sealed class InputCostTests
         var check = () => ChainBudget.Check(scenario, availableBytes: 8L << 30);
 
         var error = check.Should().Throw<ModelException>().Which.Diagnostics.Single();
-        error.Message.Should().Match("the training chain of phase 'pre-training' would have 489,978,993 configurations, needing about 136.9 GiB of memory (300 bytes each), but only 8 GiB is available; raise dynamics.goalResolution*");
+        error.Message.Should().Match("the training chain of phase 'pre-training' would have 652,365,230 configurations, needing about 182.27 GiB of memory (300 bytes each), but only 8 GiB is available; raise dynamics.goalResolution*");
         error.Location.Should().Be(new SourceLocation("memory.yaml", 4, 3));
     }
 
     [Fact]
     public void Building_a_chain_larger_than_the_machines_memory_throws_a_model_exception_not_out_of_memory()
     {
-        var scenario = Scenario.Default.With(dynamics: DynamicsSettings.Create(goalResolution: 1, worldSteps: 10_000, maxConfigurations: 1_000_000_000));
+        var scenario = Scenario.Default.With(dynamics: DynamicsSettings.Create(goalResolution: 2, worldSteps: 10_000, maxConfigurations: 1_000_000_000));
         ChainBudget.EstimateBytes(ConfigurationSpace.CountConfigurations(scenario, scenario.Dynamics)).Should().BeGreaterThan(ChainBudget.AvailableBytes(), "the test needs a chain this machine cannot hold");
 
         var build = () => ConfigurationSpace.Build(scenario, scenario.Dynamics);
