@@ -19,6 +19,10 @@ internal static class RunCommand
     public static Command Build(CliContext context)
     {
         var scenario = CommonOptions.ScenarioArgument();
+        var skipRelaxation = new Option<bool>("--skip-relaxation")
+        {
+            Description = "Do not compute the baseline's relaxation time and the time at which its equilibrium is reached (as in 'train --skip-relaxation'); the outputs then say 'not computed'. They are most of the report's cost on the default scenario.",
+        };
         var format = CommonOptions.Format();
         var output = CommonOptions.Output();
         var command = new Command(
@@ -31,6 +35,7 @@ internal static class RunCommand
             """ + string.Concat(Lever.Standard.Select(l => $"{Environment.NewLine}  {l.Name,-27} {l.Description}")))
         {
             scenario,
+            skipRelaxation,
             format,
             output,
         };
@@ -38,20 +43,20 @@ internal static class RunCommand
         {
             var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario));
             ChainBudget.Check(loaded);
-            var text = ProgressDisplay.Run(context, "analysis", progress => Report(loaded, parse.GetValue(format), progress, cancellation));
+            var text = ProgressDisplay.Run(context, "analysis", progress => Report(loaded, parse.GetValue(format), !parse.GetValue(skipRelaxation), progress, cancellation));
             await CommonOptions.WriteAsync(text, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static string Report(Scenario scenario, OutputFormat format, IProgress<double>? progress, CancellationToken cancellation)
+    private static string Report(Scenario scenario, OutputFormat format, bool relaxation, IProgress<double>? progress, CancellationToken cancellation)
     {
         var scores = StructureScorer.Score(scenario);
         var posterior = SimplicityPosterior.Compute(scores, scenario.Analysis);
         var otherCost = scenario.Analysis.HoleCost == HoleCost.Class ? HoleCost.Min : HoleCost.Class;
         var other = SimplicityPosterior.Compute(scenario.With(analysis: scenario.Analysis.With(holeCost: otherCost)));
-        var training = TrainingDynamics.Train(scenario, scenario.Dynamics, scenario.Phases, null, cancellation);
+        var training = TrainingDynamics.Train(scenario, scenario.Dynamics, scenario.Phases, null, cancellation, relaxation: relaxation);
         var grid = Discretisation.Estimate(scenario, scenario.Dynamics, training, null, cancellation);
         var levers = Lever.Standard;
         var effects = new LeverEffect[levers.Length];
