@@ -68,4 +68,24 @@ public sealed class DiscretisationTests
         new DiscretisationEstimate(0.1, 0.3).Estimate.Should().BeApproximately(0.2, 1e-15);
         new DiscretisationEstimate(0.3, 0.1).Estimate.Should().BeApproximately(0.2, 1e-15);
     }
+
+    /// <summary>
+    /// Why the default's high-path figures do not converge (docs/dynamics.md, "Convergence in the grid"): every move
+    /// has a rate per move, so halving the goal resolution doubles the moves a goal needs and slows its learning.
+    /// Doubling the goal moves' rate on the finer grid must then undo most of the change the finer grid made.
+    /// </summary>
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void On_the_default_a_finer_goal_grid_moves_end_of_training_deception_mostly_by_slowing_goal_learning()
+    {
+        var scenario = Scenario.Default;
+        double HighAt(DynamicsSettings settings) =>
+            TrainingDynamics.Train(scenario, settings, scenario.Phases, absorption: false, relaxation: false).Transient.DeceptiveProbability;
+        var shipped = HighAt(scenario.Dynamics.With(goalResolution: 4));
+        var finer = HighAt(scenario.Dynamics.With(goalResolution: 2));
+        var finerFaster = HighAt(scenario.Dynamics.With(goalResolution: 2, rates: new Dictionary<MoveKind, double> { [MoveKind.Goal] = 2 * scenario.Dynamics.Rate(MoveKind.Goal) }));
+
+        Math.Abs(finer - shipped).Should().BeGreaterThan(0.05, "the finer grid moves the figure far beyond the convergence target of 0.01");
+        Math.Abs(finerFaster - shipped).Should().BeLessThan(0.1 * Math.Abs(finer - shipped), "the goal rate per move, not the grid's accuracy, carries the change");
+    }
 }
