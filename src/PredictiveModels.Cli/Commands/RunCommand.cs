@@ -13,11 +13,16 @@ namespace PredictiveModels.Cli.Commands;
 /// <summary><c>run [SCENARIO]</c>: the full report.</summary>
 internal static class RunCommand
 {
-    private sealed record LeverEffect(Lever Lever, double Posterior, double Low, double High, OutcomeSources? Sources);
+    /// <summary>A lever's figures; <paramref name="Grid"/> holds its headline numbers on both grids, <paramref name="HighEffect"/> and <paramref name="LowEffect"/> the lever minus the baseline on both grids.</summary>
+    private sealed record LeverEffect(Lever Lever, double Posterior, double Low, double High, OutcomeSources? Sources, TrainingDiscretisation Grid, DiscretisationEstimate HighEffect, DiscretisationEstimate LowEffect);
 
     public static Command Build(CliContext context)
     {
         var scenario = CommonOptions.ScenarioArgument();
+        var skipRelaxation = new Option<bool>("--skip-relaxation")
+        {
+            Description = "Do not compute the baseline's relaxation time and the time at which its equilibrium is reached (as in 'train --skip-relaxation'); the outputs then say 'not computed'. They are most of the report's cost on the default scenario.",
+        };
         var format = CommonOptions.Format();
         var output = CommonOptions.Output();
         var command = new Command(
@@ -30,6 +35,7 @@ internal static class RunCommand
             """ + string.Concat(Lever.Standard.Select(l => $"{Environment.NewLine}  {l.Name,-27} {l.Description}")))
         {
             scenario,
+            skipRelaxation,
             format,
             output,
         };
@@ -37,20 +43,21 @@ internal static class RunCommand
         {
             var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario));
             ChainBudget.Check(loaded);
-            var text = ProgressDisplay.Run(context, "analysis", progress => Report(loaded, parse.GetValue(format), progress, cancellation));
+            var text = ProgressDisplay.Run(context, "analysis", progress => Report(loaded, parse.GetValue(format), !parse.GetValue(skipRelaxation), progress, cancellation));
             await CommonOptions.WriteAsync(text, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static string Report(Scenario scenario, OutputFormat format, IProgress<double>? progress, CancellationToken cancellation)
+    private static string Report(Scenario scenario, OutputFormat format, bool relaxation, IProgress<double>? progress, CancellationToken cancellation)
     {
         var scores = StructureScorer.Score(scenario);
         var posterior = SimplicityPosterior.Compute(scores, scenario.Analysis);
         var otherCost = scenario.Analysis.HoleCost == HoleCost.Class ? HoleCost.Min : HoleCost.Class;
         var other = SimplicityPosterior.Compute(scenario.With(analysis: scenario.Analysis.With(holeCost: otherCost)));
-        var training = TrainingDynamics.Train(scenario, scenario.Dynamics, scenario.Phases, null, cancellation);
+        var training = TrainingDynamics.Train(scenario, scenario.Dynamics, scenario.Phases, null, cancellation, relaxation: relaxation);
+        var grid = Discretisation.Estimate(scenario, scenario.Dynamics, training, null, cancellation);
         var levers = Lever.Standard;
         var effects = new LeverEffect[levers.Length];
         for (var i = 0; i < levers.Length; i++)
@@ -59,12 +66,16 @@ internal static class RunCommand
             var changed = levers[i].Apply(scenario);
             // The levers' absorption is shown nowhere, so it is not computed.
             var trained = TrainingDynamics.Train(changed, changed.Dynamics, changed.Phases, null, cancellation, absorption: false, relaxation: false);
+            var leverGrid = Discretisation.Estimate(changed, changed.Dynamics, trained, null, cancellation);
             effects[i] = new LeverEffect(
                 levers[i],
                 SimplicityPosterior.Compute(changed).DeceptiveProbability,
                 trained.Equilibrium.DeceptiveProbability,
                 trained.Transient.DeceptiveProbability,
-                trained.Final.Sources);
+                trained.Final.Sources,
+                leverGrid,
+                leverGrid.HighPathDependence.Minus(grid.HighPathDependence),
+                leverGrid.LowPathDependence.Minus(grid.LowPathDependence));
             progress?.Report((i + 1.0) / levers.Length);
         }
 
@@ -80,6 +91,7 @@ internal static class RunCommand
                 w.WriteNumber("lowPathDependence", low);
                 w.WriteNumber("highPathDependence", high);
                 RelaxationText.WriteHeadline(w, training);
+                DiscretisationText.Write(w, grid);
                 w.WriteEndObject();
                 w.WriteStartArray("levers");
                 foreach (var e in effects)
@@ -98,26 +110,34 @@ internal static class RunCommand
                         w.WriteEndObject();
                     }
 
+                    w.WriteStartObject("discretisation");
+                    DiscretisationText.WriteEstimate(w, "highPathDependence", e.Grid.HighPathDependence);
+                    DiscretisationText.WriteEstimate(w, "lowPathDependence", e.Grid.LowPathDependence);
+                    w.WriteEndObject();
+                    w.WriteStartObject("effect");
+                    DiscretisationText.WriteEstimate(w, "highPathDependence", e.HighEffect);
+                    DiscretisationText.WriteEstimate(w, "lowPathDependence", e.LowEffect);
+                    w.WriteEndObject();
                     w.WriteEndObject();
                 }
 
                 w.WriteEndArray();
                 Section(w, "score", ScoreCommand.Render(scenario, scores, OutputFormat.Json));
                 Section(w, "posterior", PosteriorCommand.Render(scenario, posterior, (otherCost, other.DeceptiveProbability), OutputFormat.Json));
-                Section(w, "train", TrainCommand.Render(scenario, training, OutputFormat.Json));
+                Section(w, "train", TrainCommand.Render(scenario, training, OutputFormat.Json, discretisation: grid));
             }),
             OutputFormat.Csv => Csv.Write(
-                ["lever", "description", "simplicityPosterior", "lowPathDependence", "highPathDependence", "highRace", "highDefection", .. Enum.GetNames<OutcomeClass>().Select(k => "highIncomplete" + k), "lowPathDependenceReachedAt"],
-                effects.Select(e => (IReadOnlyList<object?>)[e.Lever.Name, e.Lever.Description, e.Posterior, e.Low, e.High, .. SourceCells(e.Sources), null])
-                    .Prepend(["baseline", "the scenario as stated", prior, low, high, .. SourceCells(training.Final.Sources), training.Final.Reachability?.ReachedAt])),
-            OutputFormat.Markdown => Headline(scenario, prior, low, high, training, effects, markdown: true)
+                ["lever", "description", "simplicityPosterior", "lowPathDependence", "highPathDependence", "highRace", "highDefection", .. Enum.GetNames<OutcomeClass>().Select(k => "highIncomplete" + k), "lowPathDependenceReachedAt", .. GridColumns],
+                effects.Select(e => (IReadOnlyList<object?>)[e.Lever.Name, e.Lever.Description, e.Posterior, e.Low, e.High, .. SourceCells(e.Sources), null, .. GridCells(e.Grid, e.LowEffect, e.HighEffect)])
+                    .Prepend(["baseline", "the scenario as stated", prior, low, high, .. SourceCells(training.Final.Sources), training.Final.Reachability?.ReachedAt, .. GridCells(grid, null, null)])),
+            OutputFormat.Markdown => Headline(scenario, prior, low, high, training, grid, effects, markdown: true)
                 + "\n" + ScoreCommand.Render(scenario, scores, OutputFormat.Markdown)
                 + "\n" + PosteriorCommand.Render(scenario, posterior, (otherCost, other.DeceptiveProbability), OutputFormat.Markdown)
-                + "\n" + TrainCommand.Render(scenario, training, OutputFormat.Markdown),
-            _ => Headline(scenario, prior, low, high, training, effects, markdown: false)
+                + "\n" + TrainCommand.Render(scenario, training, OutputFormat.Markdown, discretisation: grid),
+            _ => Headline(scenario, prior, low, high, training, grid, effects, markdown: false)
                 + "\n== Scores ==\n" + ScoreCommand.Render(scenario, scores, OutputFormat.Table)
                 + "\n== Posterior (low path dependence) ==\n" + PosteriorCommand.Render(scenario, posterior, (otherCost, other.DeceptiveProbability), OutputFormat.Table)
-                + "\n== Training (high path dependence) ==\n" + TrainCommand.Render(scenario, training, OutputFormat.Table),
+                + "\n== Training (high path dependence) ==\n" + TrainCommand.Render(scenario, training, OutputFormat.Table, discretisation: grid),
         };
     }
 
@@ -125,29 +145,51 @@ internal static class RunCommand
     private static object?[] SourceCells(OutcomeSources? s) =>
         s is null ? new object?[2 + Enum.GetValues<OutcomeClass>().Length] : [s.Race, s.Defection, .. s.Incomplete.Select(x => (object?)x)];
 
+    /// <summary>The CSV columns of the discretisation estimates: each headline number's coarser value and estimate, then each effect (lever minus baseline) with its coarser value and estimate.</summary>
+    private static readonly string[] GridColumns =
+    [
+        "coarserGoalResolution", "coarserWorldSteps",
+        "lowPathDependenceCoarser", "lowPathDependenceDiscretisation", "highPathDependenceCoarser", "highPathDependenceDiscretisation",
+        "lowEffect", "lowEffectCoarser", "lowEffectDiscretisation", "highEffect", "highEffectCoarser", "highEffectDiscretisation",
+    ];
+
+    /// <summary>The cells of <see cref="GridColumns"/>; the effects are empty on the baseline's row.</summary>
+    private static object?[] GridCells(TrainingDiscretisation d, DiscretisationEstimate? low, DiscretisationEstimate? high) =>
+    [
+        d.CoarserGoalResolution, d.CoarserWorldSteps,
+        d.LowPathDependence.Coarser, d.LowPathDependence.Estimate, d.HighPathDependence.Coarser, d.HighPathDependence.Estimate,
+        low?.Value, low?.Coarser, low?.Estimate, high?.Value, high?.Coarser, high?.Estimate,
+    ];
+
     private static void Section(Utf8JsonWriter w, string name, string json)
     {
         w.WritePropertyName(name);
         w.WriteRawValue(json, skipInputValidation: false);
     }
 
-    private static string Headline(Scenario scenario, double prior, double low, double high, TrainingResult training, LeverEffect[] effects, bool markdown)
+    private static string Headline(Scenario scenario, double prior, double low, double high, TrainingResult training, TrainingDiscretisation grid, LeverEffect[] effects, bool markdown)
     {
         var b = new StringBuilder();
         var p = PosteriorCommand.Probability;
         b.AppendLine(markdown ? $"# Report: {scenario.Name}\n" : $"Report for scenario '{scenario.Name}' ({scenario.Source})");
-        b.AppendLine($"P(Deceptive), low path dependence (equilibrium of the last phase, '{training.Final.Name}'): {p(low)}");
+        b.AppendLine($"P(Deceptive), low path dependence (equilibrium of the last phase, '{training.Final.Name}'): {p(low)} ({DiscretisationText.Note(grid.LowPathDependence, grid)})");
         if (RelaxationText.HeadlineNote(training) is { } note)
         {
             b.AppendLine(markdown ? note.Trim() + "\n" : note);
         }
 
-        b.AppendLine($"P(Deceptive), high path dependence (end of training, {training.Phases.Length} phase(s)): {p(high)}");
+        b.AppendLine($"P(Deceptive), high path dependence (end of training, {training.Phases.Length} phase(s)): {p(high)} ({DiscretisationText.Note(grid.HighPathDependence, grid)})");
         b.AppendLine($"P(Deceptive) under the simplicity posterior of section 4 (no training phases): {p(prior)}");
         b.AppendLine();
-        var header = (IReadOnlyList<string>)["lever", "what it changes", "posterior", "low (equilibrium)", "high (end of training)"];
-        var rows = effects.Select(e => (IReadOnlyList<string>)[e.Lever.Name, e.Lever.Description, p(e.Posterior), p(e.Low), p(e.High)])
-            .Prepend(["baseline", "the scenario as stated", p(prior), p(low), p(high)]).ToList();
+        b.AppendLine($"Levers: each figure's ± is its change from the coarser grid ({DiscretisationText.CoarserGrid(grid)}), an estimate of its discretisation error, not a bound; an effect is the lever minus the baseline on each grid. The posterior has no grid.");
+        if (markdown)
+        {
+            b.AppendLine();
+        }
+
+        var header = (IReadOnlyList<string>)["lever", "what it changes", "posterior", "low (equilibrium)", "high (end of training)", "low effect", "high effect"];
+        var rows = effects.Select(e => (IReadOnlyList<string>)[e.Lever.Name, e.Lever.Description, p(e.Posterior), WithError(e.Low, e.Grid.LowPathDependence), WithError(e.High, e.Grid.HighPathDependence), Effect(e.LowEffect), Effect(e.HighEffect)])
+            .Prepend(["baseline", "the scenario as stated", p(prior), WithError(low, grid.LowPathDependence), WithError(high, grid.HighPathDependence), "-", "-"]).ToList();
         if (markdown)
         {
             Markdown.Table(b, header, rows);
@@ -161,5 +203,9 @@ internal static class RunCommand
         }
 
         return b + Text.Render(table);
+
+        static string WithError(double value, DiscretisationEstimate e) => $"{PosteriorCommand.Probability(value)} {DiscretisationText.PlusMinus(e)}";
+
+        static string Effect(DiscretisationEstimate e) => $"{DiscretisationText.Signed(e.Value)} {DiscretisationText.PlusMinus(e)}";
     }
 }

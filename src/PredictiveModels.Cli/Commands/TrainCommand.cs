@@ -82,18 +82,19 @@ internal static class TrainCommand
             }
 
             var result = ProgressDisplay.Run(context, "training", progress => TrainingDynamics.Train(loaded, loaded.Dynamics, loaded.Phases, progress, cancellation, relaxation: !parse.GetValue(skipRelaxation)));
+            var discretisation = ProgressDisplay.Run(context, "training on the coarser grid", progress => Discretisation.Estimate(loaded, loaded.Dynamics, result, progress, cancellation));
             var simulation = simulator is null
                 ? null
                 : ProgressDisplay.Run(context, "simulating", progress => simulator.SimulateTraining(count, parse.GetValue(seed), progress: progress, cancellation: cancellation));
 
-            var text = Render(loaded, result, parse.GetValue(format), simulation);
+            var text = Render(loaded, result, parse.GetValue(format), simulation, discretisation);
             await CommonOptions.WriteAsync(text, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
             return ExitCodes.Success;
         });
         return command;
     }
 
-    public static string Render(Scenario scenario, TrainingResult result, OutputFormat format, TrainingSimulationResult? simulation = null) => format switch
+    public static string Render(Scenario scenario, TrainingResult result, OutputFormat format, TrainingSimulationResult? simulation = null, TrainingDiscretisation? discretisation = null) => format switch
     {
         OutputFormat.Json => Json.Document("train", scenario, w =>
         {
@@ -145,14 +146,15 @@ internal static class TrainCommand
             w.WriteStartObject("equilibrium");
             WriteClasses(w, "classes", result.Equilibrium);
             w.WriteEndObject();
+            DiscretisationText.Write(w, discretisation);
             if (simulation is not null)
             {
                 WriteSimulation(w, simulation);
             }
         }),
-        OutputFormat.Csv => RenderCsv(result, simulation),
-        OutputFormat.Markdown => RenderMarkdown(scenario, result, simulation),
-        _ => RenderTable(scenario, result, simulation),
+        OutputFormat.Csv => RenderCsv(result, simulation, discretisation),
+        OutputFormat.Markdown => RenderMarkdown(scenario, result, simulation, discretisation),
+        _ => RenderTable(scenario, result, simulation, discretisation),
     };
 
     /// <summary>
@@ -250,7 +252,7 @@ internal static class TrainCommand
     private static string SimulationHeading(TrainingSimulationResult simulation, SimulationResult s) =>
         $"Simulated: {simulation.TrajectoryCount:N0} trajectories (seed {simulation.Seed}), {s.Events:N0} events in this phase (t={Text.Number(s.Start)} to {Text.Number(s.End)}).";
 
-    private static string RenderCsv(TrainingResult result, TrainingSimulationResult? simulation)
+    private static string RenderCsv(TrainingResult result, TrainingSimulationResult? simulation, TrainingDiscretisation? discretisation)
     {
         string[] header = ["phase", "regime", .. Enum.GetNames<OutcomeClass>(), "undecided", "pathDependenceIndex", "meanTime", "unaccounted", "race", "defection", .. Enum.GetNames<OutcomeClass>().Select(k => "incomplete" + k)];
         var rows = new List<IReadOnlyList<object?>>();
@@ -282,6 +284,7 @@ internal static class TrainCommand
         }
 
         (header, rows) = RelaxationText.AppendCsv(header, rows, result);
+        (header, rows) = DiscretisationText.AppendCsv(header, rows, result, discretisation);
         return Csv.Write(header, rows);
     }
 
@@ -376,11 +379,11 @@ internal static class TrainCommand
         w.WriteEndObject();
     }
 
-    private static string RenderTable(Scenario scenario, TrainingResult result, TrainingSimulationResult? simulation)
+    private static string RenderTable(Scenario scenario, TrainingResult result, TrainingSimulationResult? simulation, TrainingDiscretisation? discretisation)
     {
         var items = new List<Spectre.Console.Rendering.IRenderable>
         {
-            Text.Line($"Training scenario '{scenario.Name}' as a Markov chain: {result.Phases.Length} phase(s). P(Deceptive) at the end: {PosteriorCommand.Probability(result.Transient.DeceptiveProbability)} (high path dependence) vs {PosteriorCommand.Probability(result.Equilibrium.DeceptiveProbability)} at equilibrium (low)."),
+            Text.Line($"Training scenario '{scenario.Name}' as a Markov chain: {result.Phases.Length} phase(s). {Headline(result, discretisation)}"),
         };
         for (var i = 0; i < result.Phases.Length; i++)
         {
@@ -437,10 +440,23 @@ internal static class TrainCommand
         return Text.Render([.. items]);
     }
 
-    private static string RenderMarkdown(Scenario scenario, TrainingResult result, TrainingSimulationResult? simulation)
+    /// <summary>
+    /// The headline sentence: P(Deceptive) at the end of training and at the last phase's equilibrium, each with its
+    /// discretisation-error estimate when there is one.
+    /// </summary>
+    internal static string Headline(TrainingResult result, TrainingDiscretisation? d)
+    {
+        var p = PosteriorCommand.Probability;
+        return d is null
+            ? $"P(Deceptive) at the end: {p(result.Transient.DeceptiveProbability)} (high path dependence) vs {p(result.Equilibrium.DeceptiveProbability)} at equilibrium (low)."
+            : $"P(Deceptive) at the end: {p(result.Transient.DeceptiveProbability)} (high path dependence; {DiscretisationText.Note(d.HighPathDependence, d)}) vs {p(result.Equilibrium.DeceptiveProbability)} at equilibrium (low; {DiscretisationText.Note(d.LowPathDependence, d)}).";
+    }
+
+    private static string RenderMarkdown(Scenario scenario, TrainingResult result, TrainingSimulationResult? simulation, TrainingDiscretisation? discretisation)
     {
         var b = new StringBuilder();
         b.AppendLine($"## Training: {scenario.Name}").AppendLine();
+        b.AppendLine(Headline(result, discretisation)).AppendLine();
         for (var i = 0; i < result.Phases.Length; i++)
         {
             var p = result.Phases[i];

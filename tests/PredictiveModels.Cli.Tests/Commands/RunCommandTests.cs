@@ -41,7 +41,7 @@ public sealed class RunCommandTests
         var run = (await CliRun.Of("run", WriteSmall(folder), "--format", "csv")).ShouldSucceed();
 
         var rows = CsvText.Parse(run.Output);
-        rows[0].Should().Equal("lever", "description", "simplicityPosterior", "lowPathDependence", "highPathDependence", "highRace", "highDefection", "highIncompleteDesired", "highIncompleteAnthropicCapture", "highIncompleteSycophantic", "highIncompleteDeceptive", "highIncompleteNonScalable", "lowPathDependenceReachedAt");
+        rows[0].Take(13).Should().Equal("lever", "description", "simplicityPosterior", "lowPathDependence", "highPathDependence", "highRace", "highDefection", "highIncompleteDesired", "highIncompleteAnthropicCapture", "highIncompleteSycophantic", "highIncompleteDeceptive", "highIncompleteNonScalable", "lowPathDependenceReachedAt");
         foreach (var row in rows.Skip(1))
         {
             static double Number(string x) => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture);

@@ -53,13 +53,15 @@ public sealed class TrainRelaxationTests
         var run = (await CliRun.Of("train", TrainCommandTests.WriteSmall(folder), "--format", "csv")).ShouldSucceed();
 
         var rows = CsvText.Parse(run.Output);
-        rows[0][^4..].Should().Equal("relaxationTime", "relaxationTimeLog10", "relaxationTimeIsLowerBound", "equilibriumReachedAt");
+        // The discretisation columns come after these.
+        var at = Array.IndexOf(rows[0], "relaxationTime");
+        rows[0][at..(at + 4)].Should().Equal("relaxationTime", "relaxationTimeLog10", "relaxationTimeIsLowerBound", "equilibriumReachedAt");
         foreach (var r in rows.Skip(1))
         {
             r.Should().HaveSameCount(rows[0]);
-            r[^3].Should().NotBeEmpty("the log10 of the lower bound is always given");
-            r[^2].Should().Be("True");
-            double.Parse(r[^1], System.Globalization.CultureInfo.InvariantCulture).Should().BeGreaterThan(0, "the equilibrium is reached, after the phase");
+            r[at + 1].Should().NotBeEmpty("the log10 of the lower bound is always given");
+            r[at + 2].Should().Be("True");
+            double.Parse(r[at + 3], System.Globalization.CultureInfo.InvariantCulture).Should().BeGreaterThan(0, "the equilibrium is reached, after the phase");
         }
     }
 
