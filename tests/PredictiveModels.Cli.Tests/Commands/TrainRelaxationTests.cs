@@ -97,6 +97,6 @@ public sealed class TrainRelaxationTests
         using var document = JsonDocument.Parse(json.Output);
         var headline = document.RootElement.GetProperty("headline");
         headline.GetProperty("lowPathDependenceReachedAt").GetDouble().Should().BeGreaterThan(5, "after the 5 time units of fine-tuning");
-        CsvText.Parse(csv.Output)[0][^1].Should().Be("lowPathDependenceReachedAt");
+        CsvText.Parse(csv.Output)[0].Should().Contain("lowPathDependenceReachedAt");
     }
 }
