@@ -9,10 +9,10 @@ namespace PredictiveModels.Tests.Dynamics;
 /// </summary>
 internal static class DenseTransient
 {
-    public static double[] Compute(ConfigurationSpace space, double time)
+    /// <summary>The dense generator <c>Q</c> (rows: from, diagonal: minus the exit rate) built from the space's moves and rates.</summary>
+    public static Matrix<double> Generator(ConfigurationSpace space)
     {
         var n = space.Count;
-        var pi = Equilibrium.Distribution(space);
         var q = Matrix<double>.Build.Dense(n, n);
         for (var i = 0; i < n; i++)
         {
@@ -25,7 +25,23 @@ internal static class DenseTransient
             });
         }
 
-        var s = Matrix<double>.Build.Dense(n, n, (i, j) => Math.Sqrt(pi[i]) * q[i, j] / Math.Sqrt(pi[j]));
+        return q;
+    }
+
+    /// <summary><c>D^1/2 Q D^-1/2</c> from the dense generator and the equilibrium weights (not symmetrised numerically).</summary>
+    public static Matrix<double> Symmetrised(ConfigurationSpace space)
+    {
+        var n = space.Count;
+        var pi = Equilibrium.Distribution(space);
+        var q = Generator(space);
+        return Matrix<double>.Build.Dense(n, n, (i, j) => Math.Sqrt(pi[i]) * q[i, j] / Math.Sqrt(pi[j]));
+    }
+
+    public static double[] Compute(ConfigurationSpace space, double time)
+    {
+        var n = space.Count;
+        var pi = Equilibrium.Distribution(space);
+        var s = Symmetrised(space);
         s = (s + s.Transpose()) / 2;
         var evd = s.Evd(Symmetricity.Symmetric);
         var expS = evd.EigenVectors * Matrix<double>.Build.Diagonal(n, n, i => Math.Exp(evd.EigenValues[i].Real * time)) * evd.EigenVectors.Transpose();

@@ -13,24 +13,7 @@ public sealed class RelaxationTests
             DynamicsSettings.Create(worldSteps: worldSteps, goalResolution: goalResolution, tolerance: 1e-10, horizonBits: 2, awarenessBits: 2));
 
     /// <summary><c>D^1/2 Q D^-1/2</c> from the rates and the equilibrium weights, independently of <see cref="Relaxation"/>.</summary>
-    private static Matrix<double> DenseSymmetrised(ConfigurationSpace space)
-    {
-        var n = space.Count;
-        var pi = Equilibrium.Distribution(space);
-        var q = Matrix<double>.Build.Dense(n, n);
-        for (var i = 0; i < n; i++)
-        {
-            var row = i;
-            space.ForEachNeighbour(i, (j, kind) =>
-            {
-                var rate = space.Rate(row, j, kind);
-                q[row, j] += rate;
-                q[row, row] -= rate;
-            });
-        }
-
-        return Matrix<double>.Build.Dense(n, n, (i, j) => Math.Sqrt(pi[i]) * q[i, j] / Math.Sqrt(pi[j]));
-    }
+    private static Matrix<double> DenseSymmetrised(ConfigurationSpace space) => DenseTransient.Symmetrised(space);
 
     /// <summary>1 / (minus the second largest eigenvalue) of the dense symmetrised generator.</summary>
     private static double ExactRelaxationTime(ConfigurationSpace space)
