@@ -25,7 +25,8 @@ public static class CliApp
 
             Every command writes --format table (the default, for reading), json (one object with a schemaVersion,
             see docs/cli.md), csv or markdown, to standard output or, whole or not at all, to --output FILE.
-            Exit codes: 0 success, 1 invalid scenario (file:line:column: error: ...), 2 usage error, 130 cancelled.
+            Exit codes: 0 success, 1 invalid scenario (file:line:column: error: ...), 2 usage error, 3 a solver did not
+            converge (solver error: ...), 130 cancelled.
 
             Examples:
               predictive-models run                            the full report on the default scenario

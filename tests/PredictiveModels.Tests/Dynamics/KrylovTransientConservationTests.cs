@@ -86,9 +86,31 @@ public sealed class KrylovTransientConservationTests
         Distance(krylov.Distributions[0], reference.Distributions[0]).Should().BeLessThanOrEqualTo(krylov.ErrorBounds[0] + reference.ErrorBounds[0] + (1e-16 * reference.Products));
     }
 
+    /// <summary>The chains of <see cref="Chains"/> on which the run to 10^8 times the largest exit rate takes seconds.</summary>
+    public static TheoryData<string, int, double, double> QuickLongRunChains() => new()
+    {
+        { "minimal.yaml", 3, 200, 1 },
+        { "default", 2, 256, 4 },
+    };
+
+    /// <summary>The chain of <see cref="Chains"/> on which it takes minutes (the default at temperature 1), run as a Slow test.</summary>
+    public static TheoryData<string, int, double, double> SlowLongRunChains() => new()
+    {
+        { "default", 2, 256, 1 },
+    };
+
     [Theory]
-    [MemberData(nameof(Chains))]
-    public void From_a_million_to_a_hundred_million_times_the_largest_exit_rate_it_keeps_its_probability_and_its_bound_covers_a_split_run(string sample, int worldSteps, double goalResolution, double temperature)
+    [MemberData(nameof(QuickLongRunChains))]
+    public void From_a_million_to_a_hundred_million_times_the_largest_exit_rate_it_keeps_its_probability_and_its_bound_covers_a_split_run(string sample, int worldSteps, double goalResolution, double temperature) =>
+        KeepsProbabilityFromAMillionToAHundredMillionTimesTheLargestExitRate(sample, worldSteps, goalResolution, temperature);
+
+    [Theory]
+    [MemberData(nameof(SlowLongRunChains))]
+    [Trait("Category", "Slow")]
+    public void From_a_million_to_a_hundred_million_times_the_largest_exit_rate_the_default_chain_at_temperature_1_keeps_its_probability_and_its_bound_covers_a_split_run(string sample, int worldSteps, double goalResolution, double temperature) =>
+        KeepsProbabilityFromAMillionToAHundredMillionTimesTheLargestExitRate(sample, worldSteps, goalResolution, temperature);
+
+    private static void KeepsProbabilityFromAMillionToAHundredMillionTimesTheLargestExitRate(string sample, int worldSteps, double goalResolution, double temperature)
     {
         // Beyond uniformization's reach: the run is checked against the same run split in two (a different
         // sequence of steps, which must agree within the bounds of both), and its bound against the
