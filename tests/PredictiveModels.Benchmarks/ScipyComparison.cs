@@ -11,7 +11,7 @@ namespace PredictiveModels.Benchmarks;
 /// compressed form, then times <see cref="KrylovTransient"/>'s Krylov steps on that prebuilt generator
 /// from the file's start configuration to time <c>T</c>, exactly as SciPy's <c>expm_multiply</c> is timed
 /// on the same matrix already in memory: reading the file is not timed. Prints one JSON line (median and
-/// every run's seconds, products, error bound, fallback) and writes the distribution at <c>T</c> as
+/// every run's wall-clock and processor seconds, products, error bound, fallback) and writes the distribution at <c>T</c> as
 /// little-endian doubles to <c>FILE</c> so the script can compare it with SciPy's in the 1-norm.
 /// </summary>
 internal static class ScipyComparison
@@ -54,15 +54,22 @@ internal static class ScipyComparison
 
         var (generator, start) = Read(matrix);
         var seconds = new double[repeat];
+        var cpu = new double[repeat];
         TransientResult? result = null;
+        using var process = Process.GetCurrentProcess();
         for (var r = 0; r < repeat; r++)
         {
+            process.Refresh();
+            var cpuBefore = process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             result = KrylovTransient.Compute(generator, start, [t], tolerance, KrylovTransient.BasisSize, prune: true, null, default);
             seconds[r] = watch.Elapsed.TotalSeconds;
+            process.Refresh();
+            cpu[r] = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
         }
 
         var median = seconds.Order().ElementAt(repeat / 2);
+        var cpuMedian = cpu.Order().ElementAt(repeat / 2);
         if (output is not null)
         {
             using var file = new BinaryWriter(File.Create(output));
@@ -75,9 +82,11 @@ internal static class ScipyComparison
         var fallback = result!.Fallback is null ? "null" : "\"" + result.Fallback.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{{\"configurations\": {generator.Count}, \"offDiagonal\": {generator.NonZeros}, \"start\": {start}, \"time\": {t:R}, \"tolerance\": {tolerance:R}, \"medianSeconds\": {median:R}, \"seconds\": [{string.Join(", ", seconds.Select(s => s.ToString("R", CultureInfo.InvariantCulture)))}], \"products\": {result.Products}, \"errorBound\": {result.ErrorBounds[0]:R}, \"fallback\": {fallback}}}"));
+            $"{{\"configurations\": {generator.Count}, \"offDiagonal\": {generator.NonZeros}, \"start\": {start}, \"time\": {t:R}, \"tolerance\": {tolerance:R}, \"medianSeconds\": {median:R}, \"seconds\": [{Join(seconds)}], \"medianCpuSeconds\": {cpuMedian:R}, \"cpuSeconds\": [{Join(cpu)}], \"products\": {result.Products}, \"errorBound\": {result.ErrorBounds[0]:R}, \"fallback\": {fallback}}}"));
         return 0;
     }
+
+    private static string Join(double[] values) => string.Join(", ", values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
 
     /// <summary>The generator of a Matrix Market file written by <see cref="MatrixMarketExport"/>, and its start configuration (0-based).</summary>
     private static (Generator Generator, int Start) Read(string path)
