@@ -8,10 +8,11 @@ namespace PredictiveModels.Benchmarks;
 /// <summary>
 /// The exact transient of the default scenario's training chain at <c>tau * max exit rate = 1000</c>,
 /// by uniformization (<see cref="Transient"/>) and by Krylov steps (<see cref="KrylovTransient"/>), on
-/// chains of about 250,000 and 1,000,000 configurations (40 world steps, goal resolution 16 or 4
+/// chains of about 340,000 and 1,340,000 configurations (40 world steps, goal resolution 16 or 4
 /// bits). Both public entry points build the generator first; the "prebuilt" rows time the Krylov
 /// steps alone, as SciPy's <c>expm_multiply</c> is timed on a matrix already in memory, with and
 /// without dropping negligible probabilities (without, the regions still follow the exact non-zeros).
+/// scipy/compare-scipy times the same Krylov steps against SciPy on one exported matrix.
 /// Allocation should grow at most linearly with the chain.
 /// Each operation takes up to about 20 s, so the job runs three measured iterations.
 /// </summary>
@@ -26,7 +27,7 @@ public class TransientBenchmarks
     private Generator _generator = null!;
     private double _time;
 
-    /// <summary>Bits per goal step: 16 gives 253,585 configurations, 4 gives 1,005,689.</summary>
+    /// <summary>Bits per goal step: 16 gives 337,922 configurations, 4 gives 1,339,142 (counted by export-generator on 3 December 2026).</summary>
     [Params(16.0, 4.0)]
     public double GoalResolution { get; set; }
 
