@@ -52,6 +52,34 @@ public sealed class FuzzRegressionTests : IDisposable
     }
 
     [Theory]
+    [InlineData("yaml")]
+    [InlineData("json")]
+    [InlineData("expression")]
+    [InlineData("scenario")]
+    public void Every_input_of_the_committed_corpus_keeps_the_fuzzing_targets_contract(string target)
+    {
+        // The seeds and the afl-cmin-minimised queues of the measured runs (docs/fuzzing.md): inputs that reach
+        // every branch afl-fuzz reached, replayed so that a change which breaks the contract on one of them fails here.
+        FuzzTargets.TryParse(target, out var fuzzTarget).Should().BeTrue();
+        var files = Directory.GetFiles(RepositoryRoot.File($"tests/fuzz/corpus/{target}")).Order(StringComparer.Ordinal).ToList();
+        var broken = new List<string>();
+        foreach (var file in files)
+        {
+            try
+            {
+                FuzzTargets.Run(fuzzTarget, File.ReadAllBytes(file), _scratch.Path);
+            }
+            catch (Exception e)
+            {
+                broken.Add($"{System.IO.Path.GetFileName(file)}: {e.GetType().Name}: {e.Message}");
+            }
+        }
+
+        files.Should().NotBeEmpty();
+        broken.Should().BeEmpty();
+    }
+
+    [Theory]
     [MemberData(nameof(Regressions))]
     public void A_found_input_is_refused_by_the_library_with_located_diagnostics(string target, string file)
     {
