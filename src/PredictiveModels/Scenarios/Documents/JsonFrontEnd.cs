@@ -71,6 +71,23 @@ internal static class JsonFrontEnd
 
     private delegate SourceLocation Locator(long offset, int shift = 0);
 
+    /// <summary>
+    /// The value of the string token the reader is on. The reader accepts an escaped UTF-16 surrogate that is not
+    /// half of a pair (<c>"\ud800"</c>) while it scans, and fails only when the value is asked for, with an
+    /// <see cref="InvalidOperationException"/> and no position: that is malformed JSON, located at the string.
+    /// </summary>
+    private static string ReadString(ref Utf8JsonReader reader, SourceLocation location)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new ModelException(@"malformed JSON: this string holds an escaped UTF-16 surrogate (\ud800 to \udfff) that is not half of a high-low pair", location);
+        }
+    }
+
     private static DocNode ReadValue(ref Utf8JsonReader reader, Locator at, int depth)
     {
         var location = at(reader.TokenStartIndex);
@@ -87,7 +104,7 @@ internal static class JsonFrontEnd
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
                     var keyLocation = at(reader.TokenStartIndex);
-                    var name = reader.GetString()!;
+                    var name = ReadString(ref reader, keyLocation);
                     if (seen.TryGetValue(name, out var first))
                     {
                         throw new ModelException($"the key '{name}' appears twice in this object (first at line {first.Line})", keyLocation);
@@ -111,7 +128,7 @@ internal static class JsonFrontEnd
                 return new DocSequence(items, location);
 
             case JsonTokenType.String:
-                return new DocScalar(reader.GetString()!, true, false, location, at(reader.TokenStartIndex, 1));
+                return new DocScalar(ReadString(ref reader, location), true, false, location, at(reader.TokenStartIndex, 1));
 
             case JsonTokenType.Number:
                 var number = reader.HasValueSequence ? Encoding.UTF8.GetString(System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence)) : Encoding.UTF8.GetString(reader.ValueSpan);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using PredictiveModels.Diagnostics;
 
 namespace PredictiveModels.Scenarios.Documents;
@@ -45,6 +46,12 @@ internal static class ScenarioInheritance
         if (extendsValue is not DocScalar { IsNull: false } target || string.IsNullOrWhiteSpace(target.Value))
         {
             throw new ModelException("extends must name a scenario file (relative to this file) or 'default'", extendsValue.Location, "extends");
+        }
+
+        if (target.Value.IndexOfAny(Path.GetInvalidPathChars()) is var bad and >= 0)
+        {
+            // The file system would refuse it with an ArgumentException (a NUL on every system).
+            throw new ModelException(string.Create(CultureInfo.InvariantCulture, $"extends names a file with the character U+{(int)target.Value[bad]:X4}, which no file name can hold"), target.ContentStart, "extends");
         }
 
         if (depth >= MaxDepth)
