@@ -421,7 +421,40 @@ public sealed class ConfigurationSpace
     /// <param name="kind">The kind of the move.</param>
     public double Rate(int from, int to, MoveKind kind) => kind == MoveKind.Reset
         ? Phase.OversightDetectionRate
-        : Settings.Rate(kind) / (1 + double.Exp2((_energy[to] - _energy[from]) / Settings.Temperature));
+        : BaseRate(from, to, kind) / (1 + double.Exp2((_energy[to] - _energy[from]) / Settings.Temperature));
+
+    /// <summary>
+    /// The base rate <c>rho</c> of one move, per unit of training time: what the heat-bath rate approaches when the move is
+    /// far downhill. The graded axes are rated per unit of progress, so that a figure does not depend on how finely the grid
+    /// cuts them: a world step, <c>1/W</c> of the world model, runs at <c>W</c> times <c>dynamics.rates.world</c> (world models
+    /// per unit of time); a goal step of <c>d</c> bits (a deceptive proxy's included) at <c>dynamics.rates.goal / max(d, r/2)</c>
+    /// (<c>dynamics.rates.goal</c> in bits per unit of time, <c>r</c> the goal resolution; the floor keeps a goal's last,
+    /// fractional step from making the chain stiff). Every other kind moves by one whole unit and runs at its own rate. A move
+    /// and its reverse have the same base rate, so detailed balance holds.
+    /// </summary>
+    /// <param name="from">Source index, 0 to <see cref="Count"/> - 1.</param>
+    /// <param name="to">Target index, a neighbour of <paramref name="from"/> by a move of <paramref name="kind"/>.</param>
+    /// <param name="kind">The kind of the move; not <see cref="MoveKind.Reset"/>.</param>
+    /// <returns>Events per unit of training time, greater than 0.</returns>
+    public double BaseRate(int from, int to, MoveKind kind)
+    {
+        switch (kind)
+        {
+            case MoveKind.World:
+                return Settings.Rate(kind) * _worldSteps;
+            case MoveKind.Goal:
+                var c = this[from];
+                var branch = Branches[c.Branch == _deceptive ? c.Origin : c.Branch];
+                var upper = Math.Max(c.Goal, this[to].Goal);
+                var resolution = Settings.GoalResolution;
+                var step = Math.Min(upper * resolution, branch.Bits) - ((upper - 1) * resolution);
+                return Settings.Rate(kind) / Math.Max(step, resolution / 2);
+            case MoveKind.Reset:
+                throw new ArgumentOutOfRangeException(nameof(kind), "A reset has no base rate: its rate is the phase's oversight detection rate.");
+            default:
+                return Settings.Rate(kind);
+        }
+    }
 
     /// <summary>Builds the sparse generator: for each configuration, the rates of the moves into it, and its total exit rate.</summary>
     internal Generator BuildGenerator()
@@ -471,7 +504,7 @@ public sealed class ConfigurationSpace
                 // Every move has its reverse, so j's neighbours are also the sources of moves into j.
                 // With x = 2^((E_j - E_i) / T), the rate i -> j is rho / (1 + x) and j -> i is rho x / (1 + x):
                 // one power serves both directions.
-                var rho = Settings.Rate(kind);
+                var rho = BaseRate(target, i, kind);
                 var x = double.Exp2((_energy[target] - _energy[i]) / Settings.Temperature);
                 var into = rho / (1 + x);
                 sources.Add(i);

@@ -6,8 +6,8 @@ namespace PredictiveModels.Dynamics;
 
 /// <summary>
 /// The parameters of training as a Markov chain (high path dependence). Immutable; <see cref="Create"/>
-/// checks every value. Energies are in bits, loss terms in bits per token, rates in events per unit
-/// of training time.
+/// checks every value. Energies are in bits, loss terms in bits per token, rates per unit of training
+/// time (world and goal rates also per unit of progress, see <see cref="Rates"/>).
 /// </summary>
 public sealed class DynamicsSettings
 {
@@ -58,7 +58,14 @@ public sealed class DynamicsSettings
     /// <summary>Temperature <c>T</c> of the heat-bath rates and of the equilibrium <c>2^(-E/T)</c>. Finite, greater than 0; default 1.</summary>
     public double Temperature { get; }
 
-    /// <summary>Base rate of each kind of move, per unit of training time (finite, greater than 0). Defaults: world 1, goal 1, enter 1, horizon 0.1, awareness 0.1, jump 1.</summary>
+    /// <summary>
+    /// Base rate of each kind of move (finite, greater than 0), per unit of training time and, on the graded axes, per unit of
+    /// progress: <see cref="MoveKind.World"/> in world models per unit of time (a step of <c>1/W</c> runs at <c>W</c> times it),
+    /// <see cref="MoveKind.Goal"/> in goal bits per unit of time (a step of <c>d</c> bits runs at it divided by <c>d</c>), the
+    /// others in events per unit of time (see <see cref="ConfigurationSpace.BaseRate"/>). Defaults: world 0.1, goal 4, enter 1,
+    /// horizon 0.1, awareness 0.1, jump 1 (world and goal chosen so that the former grid of 10 world steps and 4-bit goal
+    /// steps, whose rates were 1 per step, keeps its speeds).
+    /// </summary>
     public ImmutableDictionary<MoveKind, double> Rates { get; }
 
     /// <summary>Loss of an empty world model above a complete one, bits per token, falling linearly with <c>w</c>. At least 0; default 1.</summary>
@@ -163,7 +170,7 @@ public sealed class DynamicsSettings
 
         var allRates = new Dictionary<MoveKind, double>
         {
-            [MoveKind.World] = 1, [MoveKind.Goal] = 1, [MoveKind.Enter] = 1,
+            [MoveKind.World] = 0.1, [MoveKind.Goal] = 4, [MoveKind.Enter] = 1,
             [MoveKind.Horizon] = 0.1, [MoveKind.Awareness] = 0.1, [MoveKind.Jump] = 1,
         };
         foreach (var (kind, rate) in rates ?? new Dictionary<MoveKind, double>())

@@ -503,7 +503,7 @@ public static class Relaxation
                     }
 
                     // S_ij = rho / (2^(d/2) + 2^(-d/2)) and q_ij = rho / (1 + 2^d), d = (E_j - E_i) / T.
-                    var rho = space.Settings.Rate(kind);
+                    var rho = space.BaseRate(from, j, kind);
                     var d = (space.Energy(j) - space.Energy(from)) / t;
                     columns.Add(j);
                     values.Add(rho / (double.Exp2(d / 2) + double.Exp2(-d / 2)));

@@ -54,7 +54,7 @@ public sealed class ScenarioParameter
         ("dynamics.temperature", "bits (the energy scale of 2^(-E/T))", "> 0; --dynamics"),
         ("dynamics.goalResolution", "bits per goal step", "> 0; sets the chain's size; --dynamics"),
         ("dynamics.worldSteps", "steps", "whole number 1 to 10000; sets the chain's size; --dynamics"),
-        ("dynamics.rates.KIND", "events per unit of training time", "> 0; KIND one of " + string.Join(", ", RateKinds) + "; --dynamics"),
+        ("dynamics.rates.KIND", "per unit of training time: world models (world), goal bits (goal), events (the others)", "> 0; KIND one of " + string.Join(", ", RateKinds) + "; --dynamics"),
         ("dynamics.worldGap", "bits per token", ">= 0; --dynamics"),
         ("dynamics.goalGap", "bits per token", ">= 0; --dynamics"),
         ("dynamics.horizonBits", "bits", "0 to 1e15; --dynamics"),
@@ -265,7 +265,13 @@ public sealed class ScenarioParameter
         }
 
         var move = Enum.Parse<MoveKind>(kind, ignoreCase: true);
-        return Dynamics(path, "events per unit of training time", d => d.Rate(move), (d, v) => d.With(rates: new Dictionary<MoveKind, double> { [move] = v }));
+        var unit = move switch
+        {
+            MoveKind.World => "world models per unit of training time",
+            MoveKind.Goal => "goal bits per unit of training time",
+            _ => "events per unit of training time",
+        };
+        return Dynamics(path, unit, d => d.Rate(move), (d, v) => d.With(rates: new Dictionary<MoveKind, double> { [move] = v }));
     }
 
     private static ScenarioParameter DynamicsParameter(string path, string key, Scenario scenario)

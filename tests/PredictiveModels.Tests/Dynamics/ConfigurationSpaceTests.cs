@@ -45,7 +45,49 @@ public sealed class ConfigurationSpaceTests
     }
 
     [Fact]
-    public void Every_rate_is_bounded_by_the_base_rate_of_its_kind()
+    public void A_world_step_runs_at_the_world_rate_times_the_number_of_world_steps()
+    {
+        var settings = DynamicsSettings.Create(worldSteps: 4, goalResolution: 2, rates: new Dictionary<MoveKind, double> { [MoveKind.World] = 0.3 });
+        var space = ConfigurationSpace.Build(DynamicsTestScenarios.Tiny(), settings);
+        var from = space.IndexOf(new Configuration(1, 0, 0, false, false));
+        var to = space.IndexOf(new Configuration(2, 0, 0, false, false));
+
+        space.BaseRate(from, to, MoveKind.World).Should().BeApproximately(1.2, 1e-15);
+        space.BaseRate(to, from, MoveKind.World).Should().BeApproximately(1.2, 1e-15);
+    }
+
+    [Fact]
+    public void A_goal_step_runs_at_the_goal_rate_divided_by_the_bits_it_learns_and_the_last_fractional_step_at_no_more_than_twice_a_full_one()
+    {
+        var settings = DynamicsSettings.Create(worldSteps: 4, goalResolution: 2, rates: new Dictionary<MoveKind, double> { [MoveKind.Goal] = 3 });
+        var space = ConfigurationSpace.Build(DynamicsTestScenarios.Tiny(), settings);
+        var b = space.Branches.ToList().FindIndex(x => !x.IsDeceptive && x.Candidate is not null && x.Steps >= 2);
+        var branch = space.Branches[b];
+        int At(int g) => space.IndexOf(new Configuration(4, b, g, false, false));
+
+        space.BaseRate(At(0), At(1), MoveKind.Goal).Should().BeApproximately(1.5, 1e-12, "a full step holds 2 bits");
+        space.BaseRate(At(1), At(0), MoveKind.Goal).Should().BeApproximately(1.5, 1e-12, "a move and its reverse share their base rate");
+        var last = branch.Bits - ((branch.Steps - 1) * 2);
+        space.BaseRate(At(branch.Steps - 1), At(branch.Steps), MoveKind.Goal).Should().BeApproximately(3 / Math.Max(last, 1), 1e-12, "the last step holds {0} bits, floored at half a step", last);
+    }
+
+    [Fact]
+    public void Moves_off_the_graded_axes_run_at_their_own_base_rate()
+    {
+        var space = ConfigurationSpace.Build(DynamicsTestScenarios.Tiny(), Settings);
+        var from = space.IndexOf(new Configuration(4, 0, 0, false, false));
+
+        space.ForEachNeighbour(from, (to, kind) =>
+        {
+            if (kind is not MoveKind.World and not MoveKind.Goal)
+            {
+                space.BaseRate(from, to, kind).Should().Be(Settings.Rate(kind));
+            }
+        });
+    }
+
+    [Fact]
+    public void Every_rate_is_bounded_by_the_base_rate_of_its_move()
     {
         var space = ConfigurationSpace.Build(DynamicsTestScenarios.Tiny(dataSize: 1e9), Settings);
 
@@ -54,7 +96,7 @@ public sealed class ConfigurationSpaceTests
             space.ForEachNeighbour(i, (j, kind) =>
             {
                 var rate = space.Rate(i, j, kind);
-                rate.Should().BeInRange(0, Settings.Rate(kind));
+                rate.Should().BeInRange(0, space.BaseRate(i, j, kind));
                 double.IsFinite(rate).Should().BeTrue();
             });
         }

@@ -1,3 +1,4 @@
+using PredictiveModels.Dynamics;
 using PredictiveModels.Expressions;
 using PredictiveModels.Scenarios;
 using PredictiveModels.Structures;
@@ -27,4 +28,12 @@ internal static class DynamicsTestScenarios
         };
         return Scenario.Create("tiny", "", world, structures, AnalysisSettings.Create(dataSize: dataSize));
     }
+
+    /// <summary>
+    /// World and goal base rates that make every full world or goal step run at 1 per unit of time, as every move did before
+    /// rates were per unit of progress: the tiny chains' tests were tuned to those speeds (how often deception happens by a
+    /// given time), and what they check (agreement of solvers, effects of a lever) does not depend on them.
+    /// </summary>
+    public static Dictionary<MoveKind, double> UnitStepRates(int worldSteps, double goalResolution) =>
+        new() { [MoveKind.World] = 1.0 / worldSteps, [MoveKind.Goal] = goalResolution };
 }

@@ -7,7 +7,7 @@ namespace PredictiveModels.Tests.Dynamics;
 public sealed class OversightResetTests
 {
     /// <summary>The simulation tests' Tiny chain (250 configurations), where awareness, a long horizon and deception all happen by tau = 20.</summary>
-    private static readonly DynamicsSettings Settings = DynamicsSettings.Create(worldSteps: 4, goalResolution: 2, horizonBits: 2, awarenessBits: 2, horizonBonus: 0.05, awarenessBonus: 0.05);
+    private static readonly DynamicsSettings Settings = DynamicsSettings.Create(worldSteps: 4, goalResolution: 2, rates: DynamicsTestScenarios.UnitStepRates(4, 2), horizonBits: 2, awarenessBits: 2, horizonBonus: 0.05, awarenessBonus: 0.05);
 
     private static ConfigurationSpace Space(double detectionRate) =>
         ConfigurationSpace.Build(DynamicsTestScenarios.Tiny(dataSize: 100), Settings, Phase.Create("watched", 20, oversightDetectionRate: detectionRate));

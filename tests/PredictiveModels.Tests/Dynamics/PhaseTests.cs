@@ -112,7 +112,7 @@ public sealed class PhaseTests
 
         scenario.Dynamics.WorldSteps.Should().Be(6);
         scenario.Dynamics.Rate(MoveKind.Jump).Should().Be(2);
-        scenario.Dynamics.Rate(MoveKind.World).Should().Be(1);
+        scenario.Dynamics.Rate(MoveKind.World).Should().Be(0.1);
         scenario.Phases.Select(p => p.Name).Should().Equal("pre-training", "rl-fine-tuning");
         scenario.Phases[1].ConditionalBits.Should().Be(24);
 

@@ -228,7 +228,7 @@ public sealed partial class TrajectorySimulatorTests
     [Fact]
     public void Phases_of_different_world_resolutions_cannot_be_simulated_together()
     {
-        var coarse = ConfigurationSpace.Build(PhasedScenario, DynamicsSettings.Create(worldSteps: 3, goalResolution: 2), TwoPhases[1]);
+        var coarse = ConfigurationSpace.Build(PhasedScenario, DynamicsSettings.Create(worldSteps: 3, goalResolution: 2, rates: DynamicsTestScenarios.UnitStepRates(3, 2)), TwoPhases[1]);
 
         var build = () => new TrajectorySimulator([PhaseSpaces[0], coarse]);
 

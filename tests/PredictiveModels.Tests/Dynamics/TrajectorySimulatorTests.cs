@@ -10,7 +10,7 @@ public sealed partial class TrajectorySimulatorTests
 
     private static readonly Lazy<ConfigurationSpace> LazySpace = new(() => ConfigurationSpace.Build(
         DynamicsTestScenarios.Tiny(dataSize: 100),
-        DynamicsSettings.Create(worldSteps: 4, goalResolution: 2, horizonBits: 2, awarenessBits: 2, horizonBonus: 0.05, awarenessBonus: 0.05)));
+        DynamicsSettings.Create(worldSteps: 4, goalResolution: 2, rates: DynamicsTestScenarios.UnitStepRates(4, 2), horizonBits: 2, awarenessBits: 2, horizonBonus: 0.05, awarenessBonus: 0.05)));
 
     /// <summary>
     /// The Tiny chain (250 configurations) in a regime where every passage happens: data make the

@@ -1,4 +1,5 @@
 using PredictiveModels.Diagnostics;
+using PredictiveModels.Dynamics;
 using PredictiveModels.Scenarios;
 using PredictiveModels.Structures;
 
@@ -158,6 +159,18 @@ public sealed class ScenarioInheritanceTests : IDisposable
         var act = () => ScenarioLoader.Parse("extends: default\nname: x\n", "nv.yaml");
 
         act.Should().Throw<ModelException>().Which.Diagnostics.Single().Path.Should().Be("schemaVersion");
+    }
+
+    [Fact]
+    public void A_problem_with_a_key_the_child_overrides_is_located_in_the_child_not_in_the_base()
+    {
+        // The default sets dynamics.goalResolution itself; this file overrides it with a value whose chain is too large.
+        var act = () => ScenarioLoader.Parse("schemaVersion: 1\nextends: default\ndynamics:\n  goalResolution: 1\n  maxConfigurations: 10\n", "over.yaml");
+        var scenario = act();
+
+        var check = () => ChainBudget.Check(scenario, availableBytes: 1L << 40);
+
+        check.Should().Throw<ModelException>().Which.Diagnostics.Single().Location.Should().Be(new SourceLocation("over.yaml", 4, 3));
     }
 
     private static IEnumerable<(string, double)> Keys(ScoreReport report) => report.Candidates.Select(c => (c.Candidate.Key, c.Bits));

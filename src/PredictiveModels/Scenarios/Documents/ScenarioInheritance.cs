@@ -143,7 +143,8 @@ internal static class ScenarioInheritance
             }
             else
             {
-                entries[index] = new(entries[index].Key, merged);
+                // The key keeps its place but takes this file's location: this file states the value now.
+                entries[index] = new(key, merged);
             }
         }
 
@@ -187,7 +188,7 @@ internal static class ScenarioInheritance
             else
             {
                 var merged = rules.TryGetValue(key.Value, out var rule) ? rule(entries[index].Value, value) : value;
-                entries[index] = new(entries[index].Key, merged);
+                entries[index] = new(key, merged);
             }
         }
 
