@@ -1,10 +1,16 @@
 #!/usr/bin/env python3
 """Mutation score per namespace (and per file with --files) from a Stryker.NET JSON report.
 
-    python3 tests/mutation/summarise.py artifacts/mutation/Complexity/reports/mutation-report.json [--files] [--survivors]
+    python3 tests/mutation/summarise.py REPORT.json [--files] [--survivors] [--without=NAME,NAME...]
 
 The score is Stryker's: (killed + timeout) / (killed + timeout + survived + no coverage). Mutants
 that did not compile, and those ignored, are not counted.
+
+--without=NAME,... scores the suite as it would be without the tests whose full name contains one of
+the NAMEs (e.g. test classes added since): a killed mutant that no remaining test killed counts as
+survived (or as not covered, when no remaining test covers it). This is exact only for a report of a
+run with --disable-bail, where every test that kills a mutant is listed, not only the first.
+Timeouts have no killing tests listed and are kept as they are.
 """
 import json
 import sys
@@ -38,15 +44,28 @@ def main(argv):
     if not paths:
         print(__doc__)
         return 2
+    without = [n for a in argv if a.startswith("--without=") for n in a.split("=", 1)[1].split(",") if n]
     by_namespace = defaultdict(Counter)
     by_file = defaultdict(Counter)
     survivors = []
     for path in paths:
         with open(path, encoding="utf-8") as f:
             report = json.load(f)
+        names = {}
+        for test_file in (report.get("testFiles") or {}).values():
+            for t in test_file.get("tests", []):
+                names[t["id"]] = t["name"]
+
+        def kept(ids):
+            return [i for i in ids or [] if not any(w in names.get(i, "") for w in without)]
+
         for file, content in report["files"].items():
             for m in content["mutants"]:
                 status = m["status"]
+                if without and status == "Killed" and not kept(m.get("killedBy")):
+                    # A mutant without a coverage list ran against every test (static code): it survives.
+                    covered = m.get("coveredBy")
+                    status = "Survived" if not covered or kept(covered) else "NoCoverage"
                 by_namespace[namespace_of(file)][status] += 1
                 by_file[file][status] += 1
                 if status in ("Survived", "NoCoverage"):
