@@ -158,6 +158,12 @@ public sealed class ExpressionCosterTests
         cost.Kclass!.Value.Should().BeApproximately(49 - Math.Log2(1 - double.Exp2(-12)), 1e-12);
         lengths.Cheapest(ModelType.Quantity, CostMode.Inlined).Should().Be((Expression.Parse("paperclips"), 50.0));
         lengths.Log2TypeMass(ModelType.Quantity, CostMode.Inlined).Should().BeApproximately(-49 + Math.Log2(1 - double.Exp2(-12)), 1e-12);
+
+        // Without the size bound the mass M solves M = 2^-50 + M / 2, so M = 2^-49: the iteration from M = 1
+        // must run long enough to get there (it halves the distance each time).
+        var mass = lengths.ClassMass(Expression.Parse("?q: Quantity"), CostMode.Inlined);
+        mass.Log2MassUpperBound.Should().BeApproximately(-49, 1e-9);
+        mass.LeftOutUpperBound.Should().BeApproximately(double.Exp2(-61), 1e-9 * double.Exp2(-61));
     }
 
     [Fact]
