@@ -28,7 +28,7 @@ internal static class TrainCommand
         };
         var skipRelaxation = new Option<bool>("--skip-relaxation")
         {
-            Description = "Do not compute each phase's relaxation time and the time at which its equilibrium is reached (the transient run on to 10^6 x the phase's duration); the outputs then say 'not computed'. On the default scenario they take about three times as long as the rest of 'train', and triple its memory.",
+            Description = "Do not compute each phase's relaxation time and the time at which its equilibrium is reached (the transient run on to 10^6 x the phase's duration); the outputs then say 'not computed'. On the default scenario they take about five times as long as the rest of 'train', and triple its memory.",
         };
         var format = CommonOptions.Format();
         var output = CommonOptions.Output();
