@@ -16,13 +16,16 @@ public sealed class ProgramTests
 
         using var folder = new TempFolder();
         var target = folder.File("sweep.json");
-        var start = new ProcessStartInfo("dotnet")
+        // Started through env with SIGINT's default disposition: a test run launched from a background job of a
+        // non-interactive shell inherits SIGINT as ignored, and an ignored signal would never reach the handler.
+        // env execs dotnet, so the process id is the CLI's.
+        var start = new ProcessStartInfo("env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "predictive-models.dll"), "sweep", "--dynamics", "--param", "phases.rl-fine-tuning.duration", "--from", "1", "--to", "100", "--steps", "200", "--output", target])
+        foreach (var argument in (string[])["--default-signal=INT", "dotnet", Path.Combine(AppContext.BaseDirectory, "predictive-models.dll"), "sweep", "--dynamics", "--param", "phases.rl-fine-tuning.duration", "--from", "1", "--to", "100", "--steps", "200", "--output", target])
         {
             start.ArgumentList.Add(argument);
         }
