@@ -68,17 +68,5 @@ public sealed class CultureInvarianceTests
         return string.Join('\n', numbers);
     }
 
-    private static T Under<T>(CultureInfo culture, Func<T> action)
-    {
-        var (before, beforeUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, culture);
-        try
-        {
-            return action();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (before, beforeUi);
-        }
-    }
+    private static T Under<T>(CultureInfo culture, Func<T> action) => Cultures.Under(culture, action);
 }
