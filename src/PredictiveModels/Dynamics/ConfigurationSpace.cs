@@ -436,6 +436,7 @@ public sealed class ConfigurationSpace
     /// <param name="to">Target index, a neighbour of <paramref name="from"/> by a move of <paramref name="kind"/>.</param>
     /// <param name="kind">The kind of the move; not <see cref="MoveKind.Reset"/>.</param>
     /// <returns>Events per unit of training time, greater than 0.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is <see cref="MoveKind.Reset"/>.</exception>
     public double BaseRate(int from, int to, MoveKind kind)
     {
         switch (kind)
@@ -449,9 +450,8 @@ public sealed class ConfigurationSpace
                 var resolution = Settings.GoalResolution;
                 var step = Math.Min(upper * resolution, branch.Bits) - ((upper - 1) * resolution);
                 return Settings.Rate(kind) / Math.Max(step, resolution / 2);
-            case MoveKind.Reset:
-                throw new ArgumentOutOfRangeException(nameof(kind), "A reset has no base rate: its rate is the phase's oversight detection rate.");
             default:
+                // A reset has no base rate: DynamicsSettings.Rate refuses it.
                 return Settings.Rate(kind);
         }
     }
