@@ -218,6 +218,7 @@ public sealed class KrylovTransientConservationTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")] // about 30 s: both methods must first exhaust their step budgets
     public void When_neither_method_can_reach_the_time_the_computation_fails_with_both_reasons_instead_of_returning_a_result()
     {
         var space = ConfigurationSpace.Build(DynamicsTestScenarios.Tiny(), DynamicsSettings.Create(worldSteps: 3, goalResolution: 2, tolerance: 1e-12));
