@@ -451,9 +451,8 @@ public sealed class ConfigurationSpace
                 var c = this[from];
                 var branch = Branches[c.Branch == _deceptive ? c.Origin : c.Branch];
                 var upper = Math.Max(c.Goal, this[to].Goal);
-                var resolution = Settings.GoalResolution;
-                var step = Math.Min(upper * resolution, branch.Bits) - ((upper - 1) * resolution);
-                return Settings.Rate(kind) / Math.Max(step, resolution / 2);
+                var step = Learned(upper, branch.Bits) - Learned(upper - 1, branch.Bits);
+                return Settings.Rate(kind) / Math.Max(step, Settings.GoalResolution / 2);
             default:
                 // A reset has no base rate: DynamicsSettings.Rate refuses it.
                 return Settings.Rate(kind);
@@ -572,7 +571,7 @@ public sealed class ConfigurationSpace
             return bits + DeceptiveBits(c) + _deceptiveNormalisation;
         }
 
-        return bits + Math.Min(c.Goal * Settings.GoalResolution, Branches[c.Branch].Bits) + PrecursorBits(c);
+        return bits + Learned(c.Goal, Branches[c.Branch].Bits) + PrecursorBits(c);
     }
 
     /// <summary>Horizon and awareness bits of a non-deceptive configuration.</summary>
@@ -583,13 +582,20 @@ public sealed class ConfigurationSpace
         Accounting.HorizonBits + Accounting.AwarenessBits + Accounting.OverheadBits + Accounting.ObjectiveBits + ProxyBits(c);
 
     /// <summary>The bits of a deceptive configuration's kept proxy: <c>min(k r, K_origin)</c>, exact at completion.</summary>
-    private double ProxyBits(Configuration c) => Math.Min(c.Goal * Settings.GoalResolution, Branches[c.Origin].Bits);
+    private double ProxyBits(Configuration c) => Learned(c.Goal, Branches[c.Origin].Bits);
+
+    /// <summary>
+    /// The bits learned after <paramref name="steps"/> goal steps of a goal of <paramref name="goalBits"/> bits:
+    /// <c>min(steps r, K)</c>, so that the last step carries exactly the fractional remainder. The one place the goal grid
+    /// turns steps into bits, for the description bits, the energy, the proxies and the goal moves' base rates.
+    /// </summary>
+    private double Learned(int steps, double goalBits) => Math.Min(steps * Settings.GoalResolution, goalBits);
 
     /// <summary>The proxy bits of every deceptive configuration of one world step: every origin, proxy size and flag.</summary>
     private IEnumerable<double> ProxyBits() =>
         Enumerable.Range(1, Branches.Length - 1)
             .Where(b => b != _deceptive)
-            .SelectMany(b => Enumerable.Range(0, Branches[b].Steps + 1).Select(k => Math.Min(k * Settings.GoalResolution, Branches[b].Bits)))
+            .SelectMany(b => Enumerable.Range(0, Branches[b].Steps + 1).Select(k => Learned(k, Branches[b].Bits)))
             .SelectMany(p => new[] { p, p });
 
     /// <summary>Per non-deceptive branch (1, 2, ...), where its proxies start among one world step's deceptive configurations, two (race, defection) per proxy size; the last entry is their number.</summary>
@@ -624,7 +630,7 @@ public sealed class ConfigurationSpace
 
         // The goal gap falls with the bits learned, so the last step, which may hold less than r bits, counts for what it holds.
         var goalBits = pretraining ? branch.PretrainingBits : branch.Bits;
-        var learned = Math.Min(c.Goal * Settings.GoalResolution, goalBits);
+        var learned = Learned(c.Goal, goalBits);
         bits += learned + penalty + PrecursorBits(c);
         var goalFraction = c.Branch == 0 ? 0 : goalBits > 0 ? learned / goalBits : Math.Min(1.0, c.Goal);
         loss += (Settings.GoalGap * (1 - goalFraction)) + branch.LossGap;
