@@ -328,7 +328,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--update", action="store_true", help="Rewrite every shown output in place from the build instead of comparing.")
     parser.add_argument("--jobs", type=int, default=2, help="Examples run at the same time (default 2).")
     parser.add_argument("--cli", help="Use this built predictive-models.dll instead of building the CLI (Release) first.")
-    parser.add_argument("--timeout", type=float, default=900, help="Seconds one command may take (default 900).")
+    parser.add_argument("--timeout", type=float, default=1800, help="Seconds one command may take (default 1800: the finest grid of the convergence study takes about 8 minutes on an idle 2-core machine, and 13 beside other work).")
     args = parser.parse_args(argv)
 
     started = time.monotonic()

@@ -7,7 +7,7 @@ namespace PredictiveModels.Dynamics;
 /// that branch (<see cref="Goal"/>, 0 to the origin's goal length), and whether it jumped from a
 /// complete aligned goal (<see cref="Defection"/>) or from a partial one (a race).
 /// </summary>
-/// <param name="World">World-model progress <c>w</c>, 0 to <c>W</c>.</param>
+/// <param name="World">World-model progress <c>w</c>, an index into <see cref="ConfigurationSpace.World"/>: 0 to its <see cref="WorldGrid.Steps"/>.</param>
 /// <param name="Branch">Index into <see cref="ConfigurationSpace.Branches"/>; 0 is "no goal yet".</param>
 /// <param name="Goal">Goal progress <c>g</c> (on the deceptive branch, the kept proxy's size <c>k</c>), 0 to the branch's (or origin's) goal steps.</param>
 /// <param name="LongTerm">True for a long-term horizon, false for a myopic one.</param>

@@ -13,9 +13,10 @@ namespace PredictiveModels.Dynamics;
 /// <para>
 /// A non-deceptive configuration is <c>(w, b, g, h, s)</c>: world progress, branch (a candidate
 /// whose goal is being built, or none), goal progress, horizon and awareness. Its description
-/// bits <see cref="DescriptionBits"/> are <c>w/W</c> of the world model, plus <c>min(g r, K_b)</c> goal bits, plus the
+/// bits <see cref="DescriptionBits"/> are the fraction <c>x_w</c> of the world model held at world step <c>w</c> (see
+/// <see cref="WorldGrid"/>), plus <c>min(g r, K_b)</c> goal bits, plus the
 /// horizon and awareness bits of <see cref="Accounting"/> when present; its loss, in bits per token, is the world gap
-/// times <c>1 - w/W</c>, plus the goal gap times <c>1 - min(g r, K_b) / K_b</c>, plus the structure's loss gap, minus the
+/// times <c>1 - x_w</c>, plus the goal gap times <c>1 - min(g r, K_b) / K_b</c>, plus the structure's loss gap, minus the
 /// horizon and awareness bonuses when present.
 /// </para>
 /// <para>
@@ -49,7 +50,7 @@ public sealed class ConfigurationSpace
     /// </summary>
     public const long BytesPerConfiguration = 300;
 
-    private readonly int _worldSteps;
+    private readonly WorldGrid _world;
     private readonly double _worldBits;
     private readonly long[] _offsets;
     private readonly int _deceptive;
@@ -61,7 +62,7 @@ public sealed class ConfigurationSpace
     private readonly double _deceptiveEntropy;
     private readonly double _deceptiveNormalisation;
 
-    private ConfigurationSpace(ScoreReport report, double worldBits, ImmutableArray<Branch> branches, int deceptive, long[] offsets, int awareAt, ChainAccounting accounting, DynamicsSettings settings, AnalysisSettings analysis, Phase phase)
+    private ConfigurationSpace(ScoreReport report, double worldBits, WorldGrid world, ImmutableArray<Branch> branches, int deceptive, long[] offsets, int awareAt, int objectiveAt, ChainAccounting accounting, DynamicsSettings settings, AnalysisSettings analysis, Phase phase)
     {
         Accounting = accounting;
         Scores = report;
@@ -73,10 +74,10 @@ public sealed class ConfigurationSpace
         _offsets = offsets;
         _originOffsets = OriginOffsets(branches, deceptive);
         _deceptivePerWorld = _originOffsets[^1];
-        _worldSteps = settings.WorldSteps;
+        _world = world;
         _worldBits = worldBits;
         _awareAt = awareAt;
-        _objectiveAt = (int)Math.Ceiling(settings.ObjectiveUnderstoodAt * settings.WorldSteps);
+        _objectiveAt = objectiveAt;
         Count = (int)offsets[^1];
 
         // The proxies kept at the jump share the weight of the deceptive candidate's objective hole. In the energy the
@@ -111,6 +112,9 @@ public sealed class ConfigurationSpace
     /// <summary>The training phase whose energy this space carries.</summary>
     public Phase Phase { get; }
 
+    /// <summary>The world-model axis: the fraction of the world model at each world step (<see cref="Configuration.World"/> indexes it).</summary>
+    public WorldGrid World => _world;
+
     /// <summary>The branches: index 0 is "no goal yet", then every non-deceptive candidate, then (if any) the deceptive branch.</summary>
     public ImmutableArray<Branch> Branches { get; }
 
@@ -131,7 +135,7 @@ public sealed class ConfigurationSpace
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(settings);
-        var (_, _, offsets, _, _) = Layout(StructureScorer.Score(scenario), scenario, settings, phase ?? Phase.Pretraining(settings.Duration));
+        var (_, _, _, offsets, _, _, _) = Layout(StructureScorer.Score(scenario), scenario, settings, phase ?? Phase.Pretraining(settings.Duration));
         return offsets[^1];
     }
 
@@ -144,7 +148,7 @@ public sealed class ConfigurationSpace
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(settings);
-        var (branches, _, offsets, _, _) = Layout(StructureScorer.Score(scenario), scenario, settings, phase ?? Phase.Pretraining(settings.Duration));
+        var (_, branches, _, offsets, _, _, _) = Layout(StructureScorer.Score(scenario), scenario, settings, phase ?? Phase.Pretraining(settings.Duration));
         ThrowIfTooLarge(branches, offsets[^1], settings);
     }
 
@@ -159,9 +163,9 @@ public sealed class ConfigurationSpace
         ArgumentNullException.ThrowIfNull(settings);
         phase ??= Phase.Pretraining(settings.Duration);
         var report = StructureScorer.Score(scenario);
-        var (branches, deceptive, offsets, awareAt, accounting) = Layout(report, scenario, settings, phase);
+        var (world, branches, deceptive, offsets, awareAt, objectiveAt, accounting) = Layout(report, scenario, settings, phase);
         ThrowIfTooLarge(branches, offsets[^1], settings);
-        return new ConfigurationSpace(report, scenario.WorldModel.TotalBits, branches, deceptive, offsets, awareAt, accounting, settings, scenario.Analysis, phase);
+        return new ConfigurationSpace(report, scenario.WorldModel.TotalBits, world, branches, deceptive, offsets, awareAt, objectiveAt, accounting, settings, scenario.Analysis, phase);
     }
 
     private static void ThrowIfTooLarge(IReadOnlyList<Branch> branches, long count, DynamicsSettings settings)
@@ -230,7 +234,7 @@ public sealed class ConfigurationSpace
     internal void CheckCarriedFrom(ConfigurationSpace previous)
     {
         ArgumentNullException.ThrowIfNull(previous);
-        if (previous.Branches.Length != Branches.Length || previous.Settings.WorldSteps != Settings.WorldSteps)
+        if (previous.Branches.Length != Branches.Length || !previous.World.SamePoints(World))
         {
             throw new ArgumentException("The previous space belongs to another scenario or world resolution.", nameof(previous));
         }
@@ -335,7 +339,7 @@ public sealed class ConfigurationSpace
             visit(IndexOf(c with { World = c.World - 1 }), MoveKind.World);
         }
 
-        if (c.World < _worldSteps)
+        if (c.World < _world.Steps)
         {
             visit(IndexOf(c with { World = c.World + 1 }), MoveKind.World);
         }
@@ -426,8 +430,8 @@ public sealed class ConfigurationSpace
     /// <summary>
     /// The base rate <c>rho</c> of one move, per unit of training time: what the heat-bath rate approaches when the move is
     /// far downhill. The graded axes are rated per unit of progress, so that a figure does not depend on how finely the grid
-    /// cuts them: a world step, <c>1/W</c> of the world model, runs at <c>W</c> times <c>dynamics.rates.world</c> (world models
-    /// per unit of time); a goal step of <c>d</c> bits (a deceptive proxy's included) at <c>dynamics.rates.goal / max(d, r/2)</c>
+    /// cuts them: a world step of width <c>x_(w+1) - x_w</c> (about <c>1/W</c> of the world model) runs at <c>dynamics.rates.world</c>
+    /// (world models per unit of time) divided by that width, floored at <c>1/(2W)</c> (see <see cref="WorldGrid.Width"/>); a goal step of <c>d</c> bits (a deceptive proxy's included) at <c>dynamics.rates.goal / max(d, r/2)</c>
     /// (<c>dynamics.rates.goal</c> in bits per unit of time, <c>r</c> the goal resolution; the floor keeps a goal's last,
     /// fractional step from making the chain stiff). Every other kind moves by one whole unit and runs at its own rate. A move
     /// and its reverse have the same base rate, so detailed balance holds.
@@ -442,14 +446,13 @@ public sealed class ConfigurationSpace
         switch (kind)
         {
             case MoveKind.World:
-                return Settings.Rate(kind) * _worldSteps;
+                return Settings.Rate(kind) / _world.Width(Math.Min(this[from].World, this[to].World));
             case MoveKind.Goal:
                 var c = this[from];
                 var branch = Branches[c.Branch == _deceptive ? c.Origin : c.Branch];
                 var upper = Math.Max(c.Goal, this[to].Goal);
-                var resolution = Settings.GoalResolution;
-                var step = Math.Min(upper * resolution, branch.Bits) - ((upper - 1) * resolution);
-                return Settings.Rate(kind) / Math.Max(step, resolution / 2);
+                var step = Learned(upper, branch.Bits) - Learned(upper - 1, branch.Bits);
+                return Settings.Rate(kind) / Math.Max(step, Settings.GoalResolution / 2);
             default:
                 // A reset has no base rate: DynamicsSettings.Rate refuses it.
                 return Settings.Rate(kind);
@@ -466,7 +469,7 @@ public sealed class ConfigurationSpace
 
         // Resets have no reverse, so their sources are not among their target's moves: collect them per world step.
         var detection = Phase.OversightDetectionRate;
-        var detected = detection > 0 ? Enumerable.Range(0, _worldSteps + 1).Select(_ => new List<int>()).ToArray() : null;
+        var detected = detection > 0 ? Enumerable.Range(0, _world.Steps + 1).Select(_ => new List<int>()).ToArray() : null;
         if (detected is not null)
         {
             for (var i = 0; i < Count; i++)
@@ -548,7 +551,7 @@ public sealed class ConfigurationSpace
     /// <summary>
     /// The description bits <c>K(c)</c> of a configuration, the part of its energy that section 4 would call its <c>K</c>
     /// (the energy is <c>a K(c) + lambda log2 T + n CE</c>, see the class remarks): the world model learned so far
-    /// (<c>w/W</c> of its bits), the goal's <c>min(g r, K_b)</c> bits, <see cref="ChainAccounting.HorizonBits"/> when
+    /// (the fraction <c>x_w</c> of its bits), the goal's <c>min(g r, K_b)</c> bits, <see cref="ChainAccounting.HorizonBits"/> when
     /// long-term and <see cref="ChainAccounting.AwarenessBits"/> when aware. A deceptive configuration is long-term and
     /// aware and pays both, plus <see cref="ChainAccounting.OverheadBits"/>, plus its proxy's bits and the proxies'
     /// share of <see cref="ChainAccounting.ObjectiveBits"/>: <c>p + ObjectiveBits + log2 sum_p' 2^-p'</c> over every
@@ -562,13 +565,13 @@ public sealed class ConfigurationSpace
     public double DescriptionBits(int index)
     {
         var c = this[index];
-        var bits = (double)c.World / _worldSteps * _worldBits;
+        var bits = _world.Fractions[c.World] * _worldBits;
         if (c.Branch == _deceptive)
         {
             return bits + DeceptiveBits(c) + _deceptiveNormalisation;
         }
 
-        return bits + Math.Min(c.Goal * Settings.GoalResolution, Branches[c.Branch].Bits) + PrecursorBits(c);
+        return bits + Learned(c.Goal, Branches[c.Branch].Bits) + PrecursorBits(c);
     }
 
     /// <summary>Horizon and awareness bits of a non-deceptive configuration.</summary>
@@ -579,13 +582,20 @@ public sealed class ConfigurationSpace
         Accounting.HorizonBits + Accounting.AwarenessBits + Accounting.OverheadBits + Accounting.ObjectiveBits + ProxyBits(c);
 
     /// <summary>The bits of a deceptive configuration's kept proxy: <c>min(k r, K_origin)</c>, exact at completion.</summary>
-    private double ProxyBits(Configuration c) => Math.Min(c.Goal * Settings.GoalResolution, Branches[c.Origin].Bits);
+    private double ProxyBits(Configuration c) => Learned(c.Goal, Branches[c.Origin].Bits);
+
+    /// <summary>
+    /// The bits learned after <paramref name="steps"/> goal steps of a goal of <paramref name="goalBits"/> bits:
+    /// <c>min(steps r, K)</c>, so that the last step carries exactly the fractional remainder. The one place the goal grid
+    /// turns steps into bits, for the description bits, the energy, the proxies and the goal moves' base rates.
+    /// </summary>
+    private double Learned(int steps, double goalBits) => Math.Min(steps * Settings.GoalResolution, goalBits);
 
     /// <summary>The proxy bits of every deceptive configuration of one world step: every origin, proxy size and flag.</summary>
     private IEnumerable<double> ProxyBits() =>
         Enumerable.Range(1, Branches.Length - 1)
             .Where(b => b != _deceptive)
-            .SelectMany(b => Enumerable.Range(0, Branches[b].Steps + 1).Select(k => Math.Min(k * Settings.GoalResolution, Branches[b].Bits)))
+            .SelectMany(b => Enumerable.Range(0, Branches[b].Steps + 1).Select(k => Learned(k, Branches[b].Bits)))
             .SelectMany(p => new[] { p, p });
 
     /// <summary>Per non-deceptive branch (1, 2, ...), where its proxies start among one world step's deceptive configurations, two (race, defection) per proxy size; the last entry is their number.</summary>
@@ -608,7 +618,7 @@ public sealed class ConfigurationSpace
         var awarenessBonus = pretraining ? Settings.AwarenessBonus : Phase.AwarenessBonus ?? Settings.AwarenessBonus;
         var penalty = !pretraining && c.LongTerm && c.Aware ? Phase.OversightPenaltyBits : 0;
         var branch = Branches[c.Branch];
-        var worldFraction = (double)c.World / _worldSteps;
+        var worldFraction = _world.Fractions[c.World];
         var bits = worldFraction * _worldBits;
         var loss = Settings.WorldGap * (1 - worldFraction);
         if (c.Branch == _deceptive)
@@ -620,7 +630,7 @@ public sealed class ConfigurationSpace
 
         // The goal gap falls with the bits learned, so the last step, which may hold less than r bits, counts for what it holds.
         var goalBits = pretraining ? branch.PretrainingBits : branch.Bits;
-        var learned = Math.Min(c.Goal * Settings.GoalResolution, goalBits);
+        var learned = Learned(c.Goal, goalBits);
         bits += learned + penalty + PrecursorBits(c);
         var goalFraction = c.Branch == 0 ? 0 : goalBits > 0 ? learned / goalBits : Math.Min(1.0, c.Goal);
         loss += (Settings.GoalGap * (1 - goalFraction)) + branch.LossGap;
@@ -630,30 +640,38 @@ public sealed class ConfigurationSpace
 
     private static int StepsOf(double bits, double resolution) => Math.Max(1, (int)Math.Ceiling(bits / resolution - 1e-9));
 
-    private static (ImmutableArray<Branch> Branches, int Deceptive, long[] Offsets, int AwareAt, ChainAccounting Accounting) Layout(ScoreReport report, Scenario scenario, DynamicsSettings settings, Phase phase)
+    private static (WorldGrid World, ImmutableArray<Branch> Branches, int Deceptive, long[] Offsets, int AwareAt, int ObjectiveAt, ChainAccounting Accounting) Layout(ScoreReport report, Scenario scenario, DynamicsSettings settings, Phase phase)
     {
         var world = scenario.WorldModel;
-        var w = settings.WorldSteps;
         var worldBits = world.TotalBits;
 
-        int StepAt(IEnumerable<string> concepts)
+        // The fraction of the world model at which a set of concepts is acquired: the largest acquisition among them.
+        double FractionAt(IEnumerable<string> concepts)
         {
             var needed = concepts.Select(world.FindConcept).OfType<WorldModels.Concept>().Select(world.AcquisitionBits).DefaultIfEmpty(0).Max();
-            return worldBits <= 0 ? 0 : Math.Min(w, (int)Math.Ceiling(needed / worldBits * w - 1e-9));
+            return worldBits <= 0 ? 0 : Math.Clamp(needed / worldBits, 0, 1);
         }
+
+        // Every threshold of the world axis gets a point of its own, so that no capability appears later than it should
+        // because the grid rounded it up (see WorldGrid).
+        var nonDeceptive = report.Candidates.Where(c => c.Mechanism != Mechanism.Deceptive).ToArray();
+        var deceptiveScores = report.Candidates.Where(c => c.Mechanism == Mechanism.Deceptive).ToArray();
+        var unlockFractions = nonDeceptive
+            .Select(score => score.Mechanism == Mechanism.Corrigible ? FractionAt(score.Structure.Camera.Nodes().OfType<Application>().Select(a => a.Name)) : 0)
+            .ToArray();
+        var awareFraction = deceptiveScores.Length > 0 ? FractionAt(deceptiveScores.SelectMany(c => c.Structure.Requires)) : 0;
+        var grid = WorldGrid.Create(settings.WorldSteps, unlockFractions.Append(awareFraction).Append(settings.ObjectiveUnderstoodAt));
+        var w = grid.Steps;
 
         var conditional = phase.Prompting ? 0 : phase.ConditionalBits;
         var branches = new List<Branch> { new(null, 0, 0, 1, 0, 0, 0, 1) };
-        foreach (var score in report.Candidates.Where(c => c.Mechanism != Mechanism.Deceptive))
+        for (var i = 0; i < nonDeceptive.Length; i++)
         {
+            var score = nonDeceptive[i];
             var bits = score.Bits + conditional;
-            var unlock = score.Mechanism == Mechanism.Corrigible
-                ? StepAt(score.Structure.Camera.Nodes().OfType<Application>().Select(a => a.Name))
-                : 0;
-            branches.Add(new Branch(score.Candidate, bits, StepsOf(bits, settings.GoalResolution), score.RuntimeSteps, score.LossGap, unlock, score.Bits, score.Structure.CameraSteps));
+            branches.Add(new Branch(score.Candidate, bits, StepsOf(bits, settings.GoalResolution), score.RuntimeSteps, score.LossGap, grid.StepAt(unlockFractions[i]), score.Bits, score.Structure.CameraSteps));
         }
 
-        var deceptiveScores = report.Candidates.Where(c => c.Mechanism == Mechanism.Deceptive).ToArray();
         var deceptive = -1;
         var awareAt = 0;
         var simplest = deceptiveScores.MinBy(c => c.Bits);
@@ -664,7 +682,7 @@ public sealed class ConfigurationSpace
             var maxSteps = branches.Skip(1).Select(b => b.Steps).DefaultIfEmpty(0).Max();
             deceptive = branches.Count;
             branches.Add(new Branch(d.Candidate, d.Bits, maxSteps, d.RuntimeSteps, d.LossGap, 0, d.Bits, d.Structure.CameraSteps));
-            awareAt = StepAt(deceptiveScores.SelectMany(c => c.Structure.Requires));
+            awareAt = grid.StepAt(awareFraction);
         }
 
         var offsets = new long[branches.Count + 1];
@@ -676,6 +694,6 @@ public sealed class ConfigurationSpace
             offsets[b + 1] = offsets[b] + size;
         }
 
-        return ([.. branches], deceptive, offsets, awareAt, accounting);
+        return (grid, [.. branches], deceptive, offsets, awareAt, grid.StepAt(settings.ObjectiveUnderstoodAt), accounting);
     }
 }

@@ -49,7 +49,7 @@ public sealed class DynamicsSettings
     /// <summary>The default settings (every default below).</summary>
     public static DynamicsSettings Default { get; } = Create();
 
-    /// <summary>Number of world-model steps <c>W</c>: progress <c>w</c> runs 0..W, each step worth 1/W of the world model's bits. 1 to 10,000; default 10.</summary>
+    /// <summary>Number of equal world-model steps <c>W</c>, each worth about 1/W of the world model's bits; the grid then puts a point exactly at each unlock threshold (see <see cref="WorldGrid"/>), which can add a step or a few. 1 to 10,000; default 10.</summary>
     public int WorldSteps { get; }
 
     /// <summary>Bits per goal step: a goal of <c>K</c> bits takes <c>ceil(K / resolution)</c> steps. Finite, greater than 0; default 4.</summary>
@@ -60,7 +60,7 @@ public sealed class DynamicsSettings
 
     /// <summary>
     /// Base rate of each kind of move (finite, greater than 0), per unit of training time and, on the graded axes, per unit of
-    /// progress: <see cref="MoveKind.World"/> in world models per unit of time (a step of <c>1/W</c> runs at <c>W</c> times it),
+    /// progress: <see cref="MoveKind.World"/> in world models per unit of time (a step of about <c>1/W</c> runs at about <c>W</c> times it; see <see cref="ConfigurationSpace.BaseRate"/>),
     /// <see cref="MoveKind.Goal"/> in goal bits per unit of time (a step of <c>d</c> bits runs at it divided by <c>d</c>), the
     /// others in events per unit of time (see <see cref="ConfigurationSpace.BaseRate"/>). Defaults: world 0.1, goal 4, enter 1,
     /// horizon 0.1, awareness 0.1, jump 1 (world and goal chosen so that the former grid of 10 world steps and 4-bit goal

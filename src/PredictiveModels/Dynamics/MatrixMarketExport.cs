@@ -53,6 +53,7 @@ public static class MatrixMarketExport
         writer.Write("% off-diagonal: heat-bath rate per unit of training time (every move, even when the rate underflows to 0); diagonal: minus the exit rate.\n");
         writer.Write(Invariant($"% configurations: {space.Count}; moves: {moves}; start configuration: {space.Start + 1}\n"));
         writer.Write(Invariant($"% dynamics: worldSteps={settings.WorldSteps} goalResolution={Number(settings.GoalResolution)} temperature={Number(settings.Temperature)} worldGap={Number(settings.WorldGap)} goalGap={Number(settings.GoalGap)} horizonBits={Number(space.Accounting.HorizonBits)}{(settings.HorizonBits is null ? " (derived)" : "")} awarenessBits={Number(space.Accounting.AwarenessBits)}{(settings.AwarenessBits is null ? " (derived)" : "")} deceptiveOverheadBits={Number(space.Accounting.OverheadBits)} objectiveBits={Number(space.Accounting.ObjectiveBits)} horizonBonus={Number(settings.HorizonBonus)} awarenessBonus={Number(settings.AwarenessBonus)} objectiveUnderstoodAt={Number(settings.ObjectiveUnderstoodAt)}\n"));
+        writer.Write("% world grid: fraction of the world model at each world step:" + string.Concat(space.World.Fractions.Select(x => " " + Number(x))) + "\n");
         writer.Write("% base rates:" + string.Concat(Enum.GetValues<MoveKind>().Where(k => k != MoveKind.Reset).Select(k => $" {k.ToString().ToLowerInvariant()}={Number(settings.Rate(k))}")) + "\n");
         if (space.Phase.OversightDetectionRate > 0)
         {

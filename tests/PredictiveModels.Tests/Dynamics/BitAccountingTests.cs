@@ -40,7 +40,7 @@ public sealed class BitAccountingTests
         var world = scenario.WorldModel.TotalBits;
         var report = StructureScorer.Score(scenario);
         var accounting = space.Accounting;
-        var w = Coarse.WorldSteps;
+        var w = space.World.Steps;
 
         foreach (var score in report.Candidates.Where(c => c.Mechanism != Mechanism.Deceptive))
         {
@@ -70,9 +70,9 @@ public sealed class BitAccountingTests
         }
 
         var expected = holeCost == HoleCost.Class ? deceptive.Kclass ?? deceptive.Kmin : deceptive.Kmin;
-        for (var w = 0; w <= Coarse.WorldSteps; w++)
+        for (var w = 0; w <= space.World.Steps; w++)
         {
-            var world = (double)w / Coarse.WorldSteps * scenario.WorldModel.TotalBits;
+            var world = space.World.Fractions[w] * scenario.WorldModel.TotalBits;
             var terms = Enumerable.Range(0, space.Count)
                 .Where(i => space[i].Branch == space.DeceptiveBranch && space[i].World == w)
                 .Select(i => -(space.DescriptionBits(i) - world))

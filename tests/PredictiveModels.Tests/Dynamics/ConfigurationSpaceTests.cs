@@ -45,12 +45,31 @@ public sealed class ConfigurationSpaceTests
     }
 
     [Fact]
-    public void A_world_step_runs_at_the_world_rate_times_the_number_of_world_steps()
+    public void A_world_step_runs_at_the_world_rate_divided_by_the_fraction_of_the_world_model_it_adds()
     {
         var settings = DynamicsSettings.Create(worldSteps: 4, goalResolution: 2, rates: new Dictionary<MoveKind, double> { [MoveKind.World] = 0.3 });
         var space = ConfigurationSpace.Build(DynamicsTestScenarios.Tiny(), settings);
-        var from = space.IndexOf(new Configuration(1, 0, 0, false, false));
-        var to = space.IndexOf(new Configuration(2, 0, 0, false, false));
+        var x = space.World.Fractions;
+        for (var w = 0; w < space.World.Steps; w++)
+        {
+            var from = space.IndexOf(new Configuration(w, 0, 0, false, false));
+            var to = space.IndexOf(new Configuration(w + 1, 0, 0, false, false));
+            var expected = 0.3 / Math.Max(x[w + 1] - x[w], 0.5 / 4);
+
+            space.BaseRate(from, to, MoveKind.World).Should().BeApproximately(expected, 1e-12, "step {0} adds {1} of the world model", w, x[w + 1] - x[w]);
+            space.BaseRate(to, from, MoveKind.World).Should().BeApproximately(expected, 1e-12, "a move and its reverse share their base rate");
+        }
+    }
+
+    [Fact]
+    public void A_world_step_of_the_equal_grid_runs_at_the_world_rate_times_the_number_of_world_steps()
+    {
+        var settings = DynamicsSettings.Create(worldSteps: 4, goalResolution: 2, rates: new Dictionary<MoveKind, double> { [MoveKind.World] = 0.3 });
+        var space = ConfigurationSpace.Build(DynamicsTestScenarios.Tiny(), settings);
+        var last = space.World.Steps;
+        space.World.Fractions[last - 1].Should().Be(0.75, "no threshold of the tiny world lies above half of it");
+        var from = space.IndexOf(new Configuration(last - 1, 0, 0, false, false));
+        var to = space.IndexOf(new Configuration(last, 0, 0, false, false));
 
         space.BaseRate(from, to, MoveKind.World).Should().BeApproximately(1.2, 1e-15);
         space.BaseRate(to, from, MoveKind.World).Should().BeApproximately(1.2, 1e-15);
@@ -117,7 +136,7 @@ public sealed class ConfigurationSpaceTests
                 continue;
             }
 
-            var complete = space.IndexOf(new Configuration(4, b, branch.Steps, false, false));
+            var complete = space.IndexOf(new Configuration(space.World.Steps, b, branch.Steps, false, false));
             var expected = scenario.WorldModel.TotalBits + report.Find(branch.Candidate!.Structure.Id, branch.Candidate.Mechanism)!.Bits;
             space.Energy(complete).Should().BeApproximately(expected, 1e-9, $"{branch.Label} at n * loss = 0");
         }

@@ -21,7 +21,7 @@ public sealed class DeceptiveOriginTests
     {
         var space = Space();
         var deceptive = Enumerable.Range(0, space.Count).Select(i => space[i]).Where(c => c.Branch == space.DeceptiveBranch).ToList();
-        var expected = Enumerable.Range(1, space.Branches.Length - 2).Sum(b => 2 * (space.Branches[b].Steps + 1)) * (Settings.WorldSteps + 1);
+        var expected = Enumerable.Range(1, space.Branches.Length - 2).Sum(b => 2 * (space.Branches[b].Steps + 1)) * (space.World.Steps + 1);
 
         deceptive.Should().HaveCount(expected);
         deceptive.Should().OnlyContain(c => c.LongTerm && c.Aware && c.Origin >= 1 && c.Origin < space.DeceptiveBranch && c.Goal <= space.Branches[c.Origin].Steps);
@@ -63,7 +63,7 @@ public sealed class DeceptiveOriginTests
 
             var jumps = Moves(space, i).Where(m => m.Kind == MoveKind.Jump).Select(m => space[m.Target]).ToList();
             var complete = c.Goal == space.Branches[c.Origin].Steps;
-            if (c.World >= 2 && c.Defection == complete)
+            if (space.World.Fractions[c.World] >= Settings.ObjectiveUnderstoodAt && c.Defection == complete)
             {
                 jumps.Should().Equal(new Configuration(c.World, c.Origin, c.Goal, true, true));
                 reversible++;

@@ -89,7 +89,7 @@ public sealed class DynamicsClaimsTests
         var scenario = Scenario.Default;
         var space = ConfigurationSpace.Build(scenario, scenario.Dynamics, scenario.Phases[0]);
         var start = new double[space.Count];
-        start[space.IndexOf(new Configuration(scenario.Dynamics.WorldSteps, space.DeceptiveBranch, 0, true, true, Origin: 1))] = 1;
+        start[space.IndexOf(new Configuration(space.World.Steps, space.DeceptiveBranch, 0, true, true, Origin: 1))] = 1;
 
         var later = KrylovTransient.Compute(space, [scenario.Phases[0].Duration], initial: start);
 

@@ -47,6 +47,7 @@ public sealed class MatrixMarketExportTests
         comments.Should().Contain(l => l.Contains("worldSteps=4") && l.Contains("goalResolution=2") && l.Contains("temperature=1"));
         comments.Should().Contain(l => l.Contains("n=10"));
         comments.Should().Contain(l => l.Contains("start configuration: 1"));
+        comments.Should().Contain("% world grid: fraction of the world model at each world step:" + string.Concat(space.World.Fractions.Select(x => " " + x.ToString("R", System.Globalization.CultureInfo.InvariantCulture))));
     }
 
     [Fact]
