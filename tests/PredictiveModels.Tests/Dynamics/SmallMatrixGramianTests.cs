@@ -31,13 +31,14 @@ public sealed class SmallMatrixGramianTests
     }
 
     [Theory]
+    [InlineData(0.1)]
     [InlineData(0.3)]
     [InlineData(2.5)]
     [InlineData(40)]
     public void The_gramian_is_the_integral_of_the_outer_product_of_the_last_row_of_the_exponential(double t)
     {
-        // An upper Hessenberg matrix like a Krylov projection: a generator's projection, with no symmetry. At t = 0.3 its
-        // 1-norm is below 1/2 (no doubling); at 2.5 and 40 the Taylor part is doubled 3 and 7 times.
+        // An upper Hessenberg matrix like a Krylov projection: a generator's projection, with no symmetry. At t = 0.1 its
+        // 1-norm is below 1/2 (no doubling), at 0.3 just above (one); at 2.5 and 40 the Taylor part is doubled 4 and 8 times.
         double[] a = [-1.5, 0.4, 0.1, 0.9, -0.8, 0.3, 0, 0.6, -0.4];
 
         var (exponential, gramian) = SmallMatrixExponential.ExpWithGramian(a, 3, t);
@@ -49,6 +50,28 @@ public sealed class SmallMatrixGramianTests
         for (var i = 0; i < 3; i++)
         {
             gramian[(i * 3) + i].Should().BeGreaterThan(0, "every entry of the last row is non-zero somewhere in the interval");
+        }
+    }
+
+    [Fact]
+    public void A_four_by_four_gramian_is_exactly_symmetric_and_is_the_integral()
+    {
+        // Four rows, so that a transposed index that happens to coincide in 3 x 3 ((1, 2) and (2, 1) of a row-major 3 x 3
+        // are 5 and 7, while j k - i = 5 too) does not; doubled 5 times.
+        double[] a = [-1.1, 0.3, 0.2, 0.05, 0.7, -0.9, 0.4, 0.1, 0, 0.6, -0.8, 0.3, 0, 0, 0.5, -0.45];
+        const double t = 6;
+
+        var (_, gramian) = SmallMatrixExponential.ExpWithGramian(a, 4, t);
+        var expected = SimpsonGramian(a, 4, t, 20_000);
+
+        var scale = expected.Max(Math.Abs);
+        gramian.Should().Equal(expected, (x, y) => Math.Abs(x - y) <= 1e-9 * scale);
+        for (var i = 0; i < 4; i++)
+        {
+            for (var j = 0; j < 4; j++)
+            {
+                gramian[(i * 4) + j].Should().Be(gramian[(j * 4) + i], "the Gramian is returned symmetrised, entry ({0}, {1})", i, j);
+            }
         }
     }
 

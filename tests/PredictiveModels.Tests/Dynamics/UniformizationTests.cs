@@ -82,6 +82,7 @@ public sealed class UniformizationTests
     [Theory]
     [InlineData(0.3, 1e-10)]
     [InlineData(7, 1e-6)]
+    [InlineData(100, 1e-10)]
     [InlineData(250, 1e-12)]
     [InlineData(3000, 1e-8)]
     public void The_series_is_cut_at_the_first_term_past_the_mean_whose_tail_is_below_the_tolerance(double mean, double tolerance)
