@@ -83,7 +83,9 @@ def main(argv):
                     status = "Survived" if not covered or kept(covered) else "NoCoverage"
                 if "--merge" in argv:
                     start, end = m["location"]["start"], m["location"]["end"]
-                    key = (file, start["line"], start["column"], end["line"], end["column"], m.get("mutatorName", ""), m.get("replacement", ""))
+                    # The same source file may sit in another checkout in each run: compare paths from src/ on.
+                    name = file.replace("\\", "/").split("/src/")[-1]
+                    key = (name, start["line"], start["column"], end["line"], end["column"], m.get("mutatorName", ""), m.get("replacement", ""))
                     merged[key] = (file, m, best(merged[key][2], status) if key in merged else status)
                 else:
                     tally(file, m, status)
