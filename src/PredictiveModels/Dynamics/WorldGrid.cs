@@ -75,12 +75,13 @@ public sealed class WorldGrid
             }
         }
 
-        var fractions = points.Concat(extra).Order().ToArray();
-        return new WorldGrid(equalSteps, [.. fractions.Where((f, i) => i == 0 || f > fractions[i - 1])]);
+        // No two points coincide: an extra threshold differs from every other threshold, and the equal point it could
+        // equal is its own nearest, which was taken, so that point moved away from it.
+        return new WorldGrid(equalSteps, [.. points.Concat(extra).Order()]);
     }
 
     /// <summary>The first world step holding at least <paramref name="fraction"/> of the world model: exactly the threshold's step when the grid was made with it.</summary>
-    /// <param name="fraction">A fraction of the world model, 0 to 1.</param>
+    /// <param name="fraction">A fraction of the world model, 0 to 1; above 1 (or not a number) gives the last step.</param>
     /// <returns>0 to <see cref="Steps"/>.</returns>
     public int StepAt(double fraction)
     {

@@ -77,6 +77,37 @@ public class WorldGridTests
     }
 
     [Fact]
+    public void A_fraction_beyond_the_world_model_is_at_the_last_step()
+    {
+        var grid = WorldGrid.Create(4, [0.3]);
+
+        grid.StepAt(1).Should().Be(grid.Steps);
+        grid.StepAt(1.5).Should().Be(grid.Steps);
+        grid.StepAt(0).Should().Be(0);
+        grid.StepAt(-1).Should().Be(0);
+    }
+
+    [Fact]
+    public void Fewer_than_one_equal_step_or_no_thresholds_are_refused()
+    {
+        var noSteps = () => WorldGrid.Create(0, []);
+        var noThresholds = () => WorldGrid.Create(4, null!);
+        var noOther = () => WorldGrid.Create(4, []).SamePoints(null!);
+
+        noSteps.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("equalSteps");
+        noThresholds.Should().Throw<ArgumentNullException>().WithParameterName("thresholds");
+        noOther.Should().Throw<ArgumentNullException>().WithParameterName("other");
+    }
+
+    [Fact]
+    public void Two_grids_have_the_same_points_only_when_every_fraction_agrees()
+    {
+        WorldGrid.Create(4, [0.3]).SamePoints(WorldGrid.Create(4, [0.3])).Should().BeTrue();
+        WorldGrid.Create(4, [0.3]).SamePoints(WorldGrid.Create(4, [0.2])).Should().BeFalse();
+        WorldGrid.Create(4, [0.3]).SamePoints(WorldGrid.Create(5, [0.3])).Should().BeFalse();
+    }
+
+    [Fact]
     public void On_the_default_scenario_every_unlock_threshold_is_a_point_of_the_grid()
     {
         var scenario = Scenario.Default;
