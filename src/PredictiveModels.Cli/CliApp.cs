@@ -42,11 +42,11 @@ public static class CliApp
               predictive-models export-generator --phase rl-fine-tuning --output q.mtx
                                                                a phase's generator matrix, to check with other tools
             """);
-        root.Subcommands.Add(StructuresCommand.Build());
-        root.Subcommands.Add(ScoreCommand.Build());
-        root.Subcommands.Add(ExplainCommand.Build());
+        root.Subcommands.Add(StructuresCommand.Build(context ?? CliContext.Quiet));
+        root.Subcommands.Add(ScoreCommand.Build(context ?? CliContext.Quiet));
+        root.Subcommands.Add(ExplainCommand.Build(context ?? CliContext.Quiet));
         root.Subcommands.Add(ValidateCommand.Build());
-        root.Subcommands.Add(PosteriorCommand.Build());
+        root.Subcommands.Add(PosteriorCommand.Build(context ?? CliContext.Quiet));
         root.Subcommands.Add(SweepCommand.Build(context ?? CliContext.Quiet));
         root.Subcommands.Add(TrainCommand.Build(context ?? CliContext.Quiet));
         root.Subcommands.Add(ExportCommand.Build());

@@ -11,7 +11,7 @@ namespace PredictiveModels.Cli.Commands;
 /// <summary><c>explain STRUCTURE [SCENARIO]</c>: the bit breakdown of a structure, per mechanism.</summary>
 internal static class ExplainCommand
 {
-    public static Command Build()
+    public static Command Build(CliContext context)
     {
         var structure = new Argument<string>("structure") { Description = "Id of the structure to explain, e.g. deceptive-agent (see the 'structures' command)." };
         CommonOptions.RejectUnknownOptions(structure);
@@ -56,14 +56,14 @@ internal static class ExplainCommand
                 .Where(m => wanted is null || m == wanted)
                 .Select(m => StructureScorer.Score(new Candidate(found, m), lengths, loaded.Analysis.HoleCost))
                 .ToArray();
-            var text = Render(loaded, found, scores, parse.GetValue(format));
+            var text = Render(loaded, found, scores, parse.GetValue(format), Text.WidthFor(context, parse.GetValue(output)));
             await CommonOptions.WriteAsync(text, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
             return ExitCodes.Success;
         });
         return command;
     }
 
-    public static string Render(Scenario scenario, Structure structure, IReadOnlyList<CandidateScore> scores, OutputFormat format) => format switch
+    public static string Render(Scenario scenario, Structure structure, IReadOnlyList<CandidateScore> scores, OutputFormat format, int width = Text.DefaultWidth) => format switch
     {
         OutputFormat.Json => Json.Document("explain", scenario, w =>
         {
@@ -87,7 +87,7 @@ internal static class ExplainCommand
         }),
         OutputFormat.Csv => Csv.Write(["structure", "mechanism", "tree", "depth", "label", "bits"], scores.SelectMany(CsvRows)),
         OutputFormat.Markdown => RenderMarkdown(structure, scores),
-        _ => RenderTable(structure, scores),
+        _ => RenderTable(structure, scores, width),
     };
 
     private static IEnumerable<(string Name, BitBreakdown Tree)> Trees(CandidateScore c) =>
@@ -107,7 +107,7 @@ internal static class ExplainCommand
     private static IEnumerable<(BitBreakdown Node, int Depth)> Flatten(BitBreakdown node, int depth) =>
         node.Children.SelectMany(child => Flatten(child, depth + 1)).Prepend((node, depth));
 
-    private static string RenderTable(Structure structure, IReadOnlyList<CandidateScore> scores)
+    private static string RenderTable(Structure structure, IReadOnlyList<CandidateScore> scores, int width)
     {
         var items = new List<Spectre.Console.Rendering.IRenderable>
         {
@@ -125,7 +125,7 @@ internal static class ExplainCommand
             }
         }
 
-        return Text.Render([.. items]);
+        return Text.Render(width, [.. items]);
     }
 
     private static string RenderMarkdown(Structure structure, IReadOnlyList<CandidateScore> scores)

@@ -11,7 +11,7 @@ namespace PredictiveModels.Cli.Commands;
 /// <summary><c>posterior [SCENARIO]</c>: the simplicity posterior, P(Deceptive), bits underwater and eliminations.</summary>
 internal static class PosteriorCommand
 {
-    public static Command Build()
+    public static Command Build(CliContext context)
     {
         var scenario = CommonOptions.ScenarioArgument();
         var format = CommonOptions.Format();
@@ -38,14 +38,14 @@ internal static class PosteriorCommand
             var result = SimplicityPosterior.Compute(loaded);
             var otherCost = loaded.Analysis.HoleCost == HoleCost.Class ? HoleCost.Min : HoleCost.Class;
             var other = SimplicityPosterior.Compute(loaded.With(analysis: loaded.Analysis.With(holeCost: otherCost)));
-            var text = Render(loaded, result, (otherCost, other.DeceptiveProbability), parse.GetValue(format));
+            var text = Render(loaded, result, (otherCost, other.DeceptiveProbability), parse.GetValue(format), Text.WidthFor(context, parse.GetValue(output)));
             await CommonOptions.WriteAsync(text, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
             return ExitCodes.Success;
         });
         return command;
     }
 
-    public static string Render(Scenario scenario, PosteriorResult result, (HoleCost Cost, double PDeceptive) other, OutputFormat format) => format switch
+    public static string Render(Scenario scenario, PosteriorResult result, (HoleCost Cost, double PDeceptive) other, OutputFormat format, int width = Text.DefaultWidth) => format switch
     {
         OutputFormat.Json => Json.Document("posterior", scenario, w =>
         {
@@ -110,7 +110,7 @@ internal static class PosteriorCommand
             ["structure", "mechanism", "class", "bits", "runtimeSteps", "lossGap", "log2Weight", "log2Probability", "probability"],
             result.Candidates.Select(c => (IReadOnlyList<object?>)[c.Score.Structure.Id, ScoreCommand.Name(c.Score.Mechanism), c.Score.Class.ToString(), c.Score.Bits, c.Score.RuntimeSteps, c.Score.LossGap, c.Log2Weight, c.Log2Probability, c.Probability])),
         OutputFormat.Markdown => RenderMarkdown(scenario, result, other),
-        _ => RenderTable(scenario, result, other),
+        _ => RenderTable(scenario, result, other, width),
     };
 
     /// <summary>Writes the posterior's parameters, shared by the JSON of several commands.</summary>
@@ -157,7 +157,7 @@ internal static class PosteriorCommand
         { } at => "beyond n = " + Text.Number(at) + " tokens",
     };
 
-    private static string RenderTable(Scenario scenario, PosteriorResult result, (HoleCost Cost, double PDeceptive) other)
+    private static string RenderTable(Scenario scenario, PosteriorResult result, (HoleCost Cost, double PDeceptive) other, int width)
     {
         var classes = Text.Table("class", "probability");
         foreach (var c in result.Classes)
@@ -178,7 +178,7 @@ internal static class PosteriorCommand
             Text.Row(eliminations, e.StructureId, Text.Number(e.LossGap), Log2Probability(e.Log2Share), Eliminated(e));
         }
 
-        return Text.Render(Text.Line(Headline(scenario, result, other)), classes, candidates, Text.Line($"Structures with a loss gap (eliminated when their share falls below {Text.Number(result.EliminationThreshold)}):"), eliminations);
+        return Text.Render(width, Text.Line(Headline(scenario, result, other)), classes, candidates, Text.Line($"Structures with a loss gap (eliminated when their share falls below {Text.Number(result.EliminationThreshold)}):"), eliminations);
     }
 
     private static string RenderMarkdown(Scenario scenario, PosteriorResult result, (HoleCost Cost, double PDeceptive) other)

@@ -43,14 +43,14 @@ internal static class RunCommand
         {
             var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario));
             ChainBudget.Check(loaded);
-            var text = ProgressDisplay.Run(context, "analysis", progress => Report(loaded, parse.GetValue(format), !parse.GetValue(skipRelaxation), progress, cancellation));
+            var text = ProgressDisplay.Run(context, "analysis", progress => Report(loaded, parse.GetValue(format), Text.WidthFor(context, parse.GetValue(output)), !parse.GetValue(skipRelaxation), progress, cancellation));
             await CommonOptions.WriteAsync(text, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static string Report(Scenario scenario, OutputFormat format, bool relaxation, IProgress<double>? progress, CancellationToken cancellation)
+    private static string Report(Scenario scenario, OutputFormat format, int width, bool relaxation, IProgress<double>? progress, CancellationToken cancellation)
     {
         var scores = StructureScorer.Score(scenario);
         var posterior = SimplicityPosterior.Compute(scores, scenario.Analysis);
@@ -130,14 +130,14 @@ internal static class RunCommand
                 ["lever", "description", "simplicityPosterior", "lowPathDependence", "highPathDependence", "highRace", "highDefection", .. Enum.GetNames<OutcomeClass>().Select(k => "highIncomplete" + k), "lowPathDependenceReachedAt", .. GridColumns],
                 effects.Select(e => (IReadOnlyList<object?>)[e.Lever.Name, e.Lever.Description, e.Posterior, e.Low, e.High, .. SourceCells(e.Sources), null, .. GridCells(e.Grid, e.LowEffect, e.HighEffect)])
                     .Prepend(["baseline", "the scenario as stated", prior, low, high, .. SourceCells(training.Final.Sources), training.Final.Reachability?.ReachedAt, .. GridCells(grid, null, null)])),
-            OutputFormat.Markdown => Headline(scenario, prior, low, high, training, grid, effects, markdown: true)
+            OutputFormat.Markdown => Headline(scenario, prior, low, high, training, grid, effects, markdown: true, Text.DefaultWidth)
                 + "\n" + ScoreCommand.Render(scenario, scores, OutputFormat.Markdown)
                 + "\n" + PosteriorCommand.Render(scenario, posterior, (otherCost, other.DeceptiveProbability), OutputFormat.Markdown)
                 + "\n" + TrainCommand.Render(scenario, training, OutputFormat.Markdown, discretisation: grid),
-            _ => Headline(scenario, prior, low, high, training, grid, effects, markdown: false)
-                + "\n== Scores ==\n" + ScoreCommand.Render(scenario, scores, OutputFormat.Table)
-                + "\n== Posterior (low path dependence) ==\n" + PosteriorCommand.Render(scenario, posterior, (otherCost, other.DeceptiveProbability), OutputFormat.Table)
-                + "\n== Training (high path dependence) ==\n" + TrainCommand.Render(scenario, training, OutputFormat.Table, discretisation: grid),
+            _ => Headline(scenario, prior, low, high, training, grid, effects, markdown: false, width)
+                + "\n== Scores ==\n" + ScoreCommand.Render(scenario, scores, OutputFormat.Table, width)
+                + "\n== Posterior (low path dependence) ==\n" + PosteriorCommand.Render(scenario, posterior, (otherCost, other.DeceptiveProbability), OutputFormat.Table, width)
+                + "\n== Training (high path dependence) ==\n" + TrainCommand.Render(scenario, training, OutputFormat.Table, discretisation: grid, width: width),
         };
     }
 
@@ -167,7 +167,7 @@ internal static class RunCommand
         w.WriteRawValue(json, skipInputValidation: false);
     }
 
-    private static string Headline(Scenario scenario, double prior, double low, double high, TrainingResult training, TrainingDiscretisation grid, LeverEffect[] effects, bool markdown)
+    private static string Headline(Scenario scenario, double prior, double low, double high, TrainingResult training, TrainingDiscretisation grid, LeverEffect[] effects, bool markdown, int width)
     {
         var b = new StringBuilder();
         var p = PosteriorCommand.Probability;
@@ -202,7 +202,7 @@ internal static class RunCommand
             Text.Row(table, [.. row]);
         }
 
-        return b + Text.Render(table);
+        return b + Text.Render(width, table);
 
         static string WithError(double value, DiscretisationEstimate e) => $"{PosteriorCommand.Probability(value)} {DiscretisationText.PlusMinus(e)}";
 

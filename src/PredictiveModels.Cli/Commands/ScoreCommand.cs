@@ -9,7 +9,7 @@ namespace PredictiveModels.Cli.Commands;
 /// <summary><c>score [SCENARIO]</c>: every candidate's description complexity, per mechanism.</summary>
 internal static class ScoreCommand
 {
-    public static Command Build()
+    public static Command Build(CliContext context)
     {
         var scenario = CommonOptions.ScenarioArgument();
         var format = CommonOptions.Format();
@@ -32,14 +32,14 @@ internal static class ScoreCommand
         {
             var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario));
             var report = StructureScorer.Score(loaded);
-            var text = Render(loaded, report, parse.GetValue(format));
+            var text = Render(loaded, report, parse.GetValue(format), Text.WidthFor(context, parse.GetValue(output)));
             await CommonOptions.WriteAsync(text, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
             return ExitCodes.Success;
         });
         return command;
     }
 
-    public static string Render(Scenario scenario, ScoreReport report, OutputFormat format) => format switch
+    public static string Render(Scenario scenario, ScoreReport report, OutputFormat format, int width = Text.DefaultWidth) => format switch
     {
         OutputFormat.Json => Json.Document("score", scenario, w =>
         {
@@ -63,7 +63,7 @@ internal static class ScoreCommand
             ["structure", "mechanism", "class", "bits", "kmin", "kclass", "runtimeSteps", "lossGap"],
             report.Candidates.Select(c => (IReadOnlyList<object?>)[c.Structure.Id, Name(c.Mechanism), c.Class.ToString(), c.Bits, c.HasHoles ? c.Kmin : null, c.Kclass, c.RuntimeSteps, c.LossGap])),
         OutputFormat.Markdown => RenderMarkdown(scenario, report),
-        _ => RenderTable(scenario, report),
+        _ => RenderTable(scenario, report, width),
     };
 
     /// <summary>The fields of a candidate shared by the JSON of several commands (MODEL.md 8).</summary>
@@ -99,7 +99,7 @@ internal static class ScoreCommand
 
     public static string Name(Mechanism mechanism) => mechanism.ToString().ToLowerInvariant();
 
-    private static string RenderTable(Scenario scenario, ScoreReport report)
+    private static string RenderTable(Scenario scenario, ScoreReport report, int width)
     {
         var table = Text.Table("structure", "mechanism", "class", "K (bits)", "Kmin", "Kclass", "T (steps)", "loss gap (bits/token)");
         foreach (var c in report.Candidates)
@@ -119,7 +119,7 @@ internal static class ScoreCommand
             }
         }
 
-        return Text.Render(table, Text.Line(notes.ToString().TrimEnd()));
+        return Text.Render(width, table, Text.Line(notes.ToString().TrimEnd()));
     }
 
     private static string RenderMarkdown(Scenario scenario, ScoreReport report)

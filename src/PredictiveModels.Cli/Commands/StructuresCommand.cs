@@ -9,7 +9,7 @@ namespace PredictiveModels.Cli.Commands;
 /// <summary><c>structures [SCENARIO]</c>: the catalog of candidate structures.</summary>
 internal static class StructuresCommand
 {
-    public static Command Build()
+    public static Command Build(CliContext context)
     {
         var scenario = CommonOptions.ScenarioArgument();
         var format = CommonOptions.Format();
@@ -25,14 +25,14 @@ internal static class StructuresCommand
         command.SetAction(async (parse, cancellation) =>
         {
             var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario));
-            var text = Render(loaded, parse.GetValue(format));
+            var text = Render(loaded, parse.GetValue(format), Text.WidthFor(context, parse.GetValue(output)));
             await CommonOptions.WriteAsync(text, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
             return ExitCodes.Success;
         });
         return command;
     }
 
-    public static string Render(Scenario scenario, OutputFormat format)
+    public static string Render(Scenario scenario, OutputFormat format, int width = Text.DefaultWidth)
     {
         string Mechanisms(Structure s) => string.Join(" ", s.Mechanisms.Select(ScoreCommand.Name));
         return format switch
@@ -73,11 +73,11 @@ internal static class StructuresCommand
                 ["id", "name", "class", "mechanisms", "camera", "procedure", "lossGap"],
                 scenario.Structures.Select(s => (IReadOnlyList<object?>)[s.Id, s.Name, s.Class.ToString(), Mechanisms(s), s.Camera.ToString(), s.Procedure.ToString(), s.LossGap])),
             OutputFormat.Markdown => MarkdownCatalog(scenario, Mechanisms),
-            _ => TableCatalog(scenario, Mechanisms),
+            _ => TableCatalog(scenario, Mechanisms, width),
         };
     }
 
-    private static string TableCatalog(Scenario scenario, Func<Structure, string> mechanisms)
+    private static string TableCatalog(Scenario scenario, Func<Structure, string> mechanisms, int width)
     {
         var table = Text.Table("#", "id", "class", "mechanisms", "camera", "procedure", "loss gap");
         var i = 1;
@@ -86,7 +86,7 @@ internal static class StructuresCommand
             Text.Row(table, (i++).ToString(System.Globalization.CultureInfo.InvariantCulture), s.Id, s.Class.ToString(), mechanisms(s), s.Camera.ToString(), s.Procedure.ToString(), Text.Number(s.LossGap));
         }
 
-        return Text.Render(table, Text.Line($"Scenario '{scenario.Name}' ({scenario.Source}): {scenario.Structures.Length} structures."));
+        return Text.Render(width, table, Text.Line($"Scenario '{scenario.Name}' ({scenario.Source}): {scenario.Structures.Length} structures."));
     }
 
     private static string MarkdownCatalog(Scenario scenario, Func<Structure, string> mechanisms)

@@ -110,13 +110,13 @@ internal static class SweepCommand
             {
                 var trained = ProgressDisplay.Run(context, $"training sweep {parameter.Path}", progress =>
                     TrainingSweep.Run(loaded, parameter, x, y, n, scale, progress, cancellation));
-                text = Render(loaded, trained, parse.GetValue(format));
+                text = Render(loaded, trained, parse.GetValue(format), Text.WidthFor(context, parse.GetValue(output)));
             }
             else
             {
                 var result = ProgressDisplay.Run(context, $"sweep {parameter.Path}", progress =>
                     ParameterSweep.Run(loaded, parameter, x, y, n, scale, progress is null ? null : new Points(progress, n), cancellation));
-                text = Render(loaded, result, parse.GetValue(format));
+                text = Render(loaded, result, parse.GetValue(format), Text.WidthFor(context, parse.GetValue(output)));
             }
 
             await CommonOptions.WriteAsync(text, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
@@ -125,7 +125,7 @@ internal static class SweepCommand
         return command;
     }
 
-    public static string Render(Scenario scenario, SweepResult result, OutputFormat format)
+    public static string Render(Scenario scenario, SweepResult result, OutputFormat format, int width = Text.DefaultWidth)
     {
         var classes = Enum.GetValues<OutcomeClass>();
         return format switch
@@ -166,11 +166,11 @@ internal static class SweepCommand
                 [result.Parameter, .. classes.Select(c => c.ToString()), "bitsUnderwater"],
                 result.Points.Select(p => (IReadOnlyList<object?>)[p.Value, .. p.Classes.Select(c => (object?)c.Probability), p.BitsUnderwater])),
             OutputFormat.Markdown => RenderMarkdown(scenario, result, classes),
-            _ => RenderTable(scenario, result, classes),
+            _ => RenderTable(scenario, result, classes, width),
         };
     }
 
-    public static string Render(Scenario scenario, TrainingSweepResult result, OutputFormat format)
+    public static string Render(Scenario scenario, TrainingSweepResult result, OutputFormat format, int width = Text.DefaultWidth)
     {
         var classes = Enum.GetValues<OutcomeClass>();
         var last = scenario.Phases[^1].Name;
@@ -236,14 +236,14 @@ internal static class SweepCommand
                     Text.Row(table, [.. row]);
                 }
 
-                return Text.Render(Text.Line(title), table);
+                return Text.Render(width, Text.Line(title), table);
         }
     }
 
     private static string Signed(double value) =>
         (value > 0 ? "+" : value < 0 ? "-" : "") + PosteriorCommand.Probability(Math.Abs(value));
 
-    private static string RenderTable(Scenario scenario, SweepResult result, OutcomeClass[] classes)
+    private static string RenderTable(Scenario scenario, SweepResult result, OutcomeClass[] classes, int width)
     {
         var table = Text.Table([$"{result.Parameter} ({result.Unit})", .. classes.Select(c => "P(" + c + ")"), "bits underwater"]);
         foreach (var p in result.Points)
@@ -251,7 +251,7 @@ internal static class SweepCommand
             Text.Row(table, [Text.Number(p.Value), .. p.Classes.Select(c => PosteriorCommand.Log2Probability(c.Log2Probability)), p.BitsUnderwater is { } b ? Text.Bits(b) : ""]);
         }
 
-        return Text.Render(Text.Line($"Sweep of {result.Parameter} over scenario '{scenario.Name}' ({result.Points.Length} point{(result.Points.Length == 1 ? "" : "s")}, {result.Scale.ToString().ToLowerInvariant()} spacing):"), table);
+        return Text.Render(width, Text.Line($"Sweep of {result.Parameter} over scenario '{scenario.Name}' ({result.Points.Length} point{(result.Points.Length == 1 ? "" : "s")}, {result.Scale.ToString().ToLowerInvariant()} spacing):"), table);
     }
 
     private static string RenderMarkdown(Scenario scenario, SweepResult result, OutcomeClass[] classes)

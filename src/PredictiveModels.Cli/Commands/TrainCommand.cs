@@ -87,14 +87,14 @@ internal static class TrainCommand
                 ? null
                 : ProgressDisplay.Run(context, "simulating", progress => simulator.SimulateTraining(count, parse.GetValue(seed), progress: progress, cancellation: cancellation));
 
-            var text = Render(loaded, result, parse.GetValue(format), simulation, discretisation);
+            var text = Render(loaded, result, parse.GetValue(format), simulation, discretisation, Text.WidthFor(context, parse.GetValue(output)));
             await CommonOptions.WriteAsync(text, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
             return ExitCodes.Success;
         });
         return command;
     }
 
-    public static string Render(Scenario scenario, TrainingResult result, OutputFormat format, TrainingSimulationResult? simulation = null, TrainingDiscretisation? discretisation = null) => format switch
+    public static string Render(Scenario scenario, TrainingResult result, OutputFormat format, TrainingSimulationResult? simulation = null, TrainingDiscretisation? discretisation = null, int width = Text.DefaultWidth) => format switch
     {
         OutputFormat.Json => Json.Document("train", scenario, w =>
         {
@@ -154,7 +154,7 @@ internal static class TrainCommand
         }),
         OutputFormat.Csv => RenderCsv(result, simulation, discretisation),
         OutputFormat.Markdown => RenderMarkdown(scenario, result, simulation, discretisation),
-        _ => RenderTable(scenario, result, simulation, discretisation),
+        _ => RenderTable(scenario, result, simulation, discretisation, width),
     };
 
     /// <summary>
@@ -379,7 +379,7 @@ internal static class TrainCommand
         w.WriteEndObject();
     }
 
-    private static string RenderTable(Scenario scenario, TrainingResult result, TrainingSimulationResult? simulation, TrainingDiscretisation? discretisation)
+    private static string RenderTable(Scenario scenario, TrainingResult result, TrainingSimulationResult? simulation, TrainingDiscretisation? discretisation, int width)
     {
         var items = new List<Spectre.Console.Rendering.IRenderable>
         {
@@ -437,7 +437,7 @@ internal static class TrainCommand
             }
         }
 
-        return Text.Render([.. items]);
+        return Text.Render(width, [.. items]);
     }
 
     /// <summary>

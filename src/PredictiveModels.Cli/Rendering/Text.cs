@@ -8,8 +8,28 @@ namespace PredictiveModels.Cli.Rendering;
 /// <summary>Renders plain-text tables and trees (no colours, no terminal codes) into a string.</summary>
 internal static class Text
 {
-    public static string Render(params IRenderable[] items)
+    /// <summary>
+    /// The widest a text table is laid out when its output is not a terminal (a file or a pipe), in columns. Tables
+    /// take only the width their content needs, so at this width the tool's own tables never wrap.
+    /// </summary>
+    public const int DefaultWidth = 200;
+
+    /// <summary>The narrowest layout, in columns: a terminal narrower than this gets tables this wide (its lines wrap).</summary>
+    public const int MinimumWidth = 40;
+
+    /// <summary>
+    /// The width to lay text tables out in: the terminal's when the output goes to standard output and that is a
+    /// terminal (never less than <see cref="MinimumWidth"/>), else <see cref="DefaultWidth"/>.
+    /// </summary>
+    /// <param name="context">Where the command runs.</param>
+    /// <param name="outputPath">The <c>--output</c> file, or null for standard output.</param>
+    public static int WidthFor(CliContext context, string? outputPath) =>
+        string.IsNullOrEmpty(outputPath) && context.TerminalWidth is int columns ? Math.Max(MinimumWidth, columns) : DefaultWidth;
+
+    /// <summary>Renders <paramref name="items"/> one after another, laid out in <paramref name="width"/> columns.</summary>
+    public static string Render(int width, params IRenderable[] items)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, MinimumWidth);
         var writer = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -18,7 +38,7 @@ internal static class Text
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(writer),
         });
-        console.Profile.Width = 200;
+        console.Profile.Width = width;
         foreach (var item in items)
         {
             console.Write(item);
