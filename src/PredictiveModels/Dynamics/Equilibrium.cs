@@ -1,5 +1,4 @@
 using System.Globalization;
-using PredictiveModels.Complexity;
 using PredictiveModels.Diagnostics;
 
 namespace PredictiveModels.Dynamics;
@@ -73,20 +72,34 @@ public static class Equilibrium
             : gibbs;
     }
 
-    /// <summary>The Gibbs weights <c>2^(-E/T)</c>, normalised in log space: the stationary distribution when every move has its reverse.</summary>
+    /// <summary>
+    /// The Gibbs weights <c>2^(-E/T)</c>, normalised: the stationary distribution when every move has its reverse.
+    /// Each weight is taken relative to the largest, <c>2^(w_i - w_max)</c> (at most 1, so nothing overflows), and
+    /// divided by their sum. Subtracting <c>log2 Z = w_max + log2(sum)</c> instead would round <c>log2 Z</c> to
+    /// the precision of <c>w_max</c>, which is hundreds to thousands of bits: the probabilities would then sum to 1
+    /// only within about <c>|w_max| 2^-52</c> (4E-13 was seen, and a class probability of 1.0000000000004).
+    /// </summary>
     private static double[] Gibbs(ConfigurationSpace space)
     {
         var log2 = new double[space.Count];
+        var max = double.NegativeInfinity;
         for (var i = 0; i < log2.Length; i++)
         {
             log2[i] = -space.Energy(i) / space.Settings.Temperature;
+            max = Math.Max(max, log2[i]);
         }
 
-        var log2Z = Log2Math.Sum(log2);
         var p = new double[log2.Length];
+        var total = 0.0;
         for (var i = 0; i < p.Length; i++)
         {
-            p[i] = double.Exp2(log2[i] - log2Z);
+            p[i] = double.Exp2(log2[i] - max);
+            total += p[i];
+        }
+
+        for (var i = 0; i < p.Length; i++)
+        {
+            p[i] /= total;
         }
 
         return p;

@@ -1,4 +1,7 @@
 using PredictiveModels.Dynamics;
+using PredictiveModels.Scenarios;
+using PredictiveModels.Structures;
+using PredictiveModels.Tests.Scenarios;
 
 namespace PredictiveModels.Tests.Dynamics;
 
@@ -24,5 +27,22 @@ public sealed class GibbsEquilibriumTests
 
         pi.Sum().Should().BeApproximately(1, 1e-12);
         Equilibrium.Classes(space).Should().BeEquivalentTo(ClassDistribution.FromConfigurations(space, pi));
+    }
+
+    [Fact]
+    public void The_Gibbs_distribution_sums_to_1_to_rounding_when_energies_are_thousands_of_bits()
+    {
+        // At temperature 0.5 the minimal sample's energies reach thousands of bits. Normalising by log2 Z, rounded to
+        // the precision of those energies, once gave a sum (and a class probability) of 1.0000000000004.
+        var scenario = ScenarioLoader.Load(TestScenarios.Sample("minimal.yaml"));
+        var space = ConfigurationSpace.Build(scenario, scenario.Dynamics.With(temperature: 0.5), scenario.Phases[0]);
+        Enumerable.Range(0, space.Count).Max(i => space.Energy(i) / 0.5).Should().BeGreaterThan(1000, "the case needs large weights");
+
+        var pi = Equilibrium.Distribution(space);
+        var classes = Equilibrium.Classes(space);
+
+        pi.Sum().Should().BeApproximately(1, 1e-14);
+        (classes.Probabilities.Sum() + classes.Undecided).Should().BeApproximately(1, 1e-14);
+        classes.Probability(OutcomeClass.Deceptive).Should().BeLessThanOrEqualTo(1);
     }
 }
