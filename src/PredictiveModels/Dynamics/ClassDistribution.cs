@@ -18,7 +18,11 @@ public sealed record ClassDistribution(ImmutableArray<double> Probabilities, dou
     /// <summary><c>P(Deceptive)</c>.</summary>
     public double DeceptiveProbability => Probability(OutcomeClass.Deceptive);
 
-    /// <summary>The total-variation distance to another distribution (half the sum of absolute differences, including the undecided mass); 0 to 1.</summary>
+    /// <summary>
+    /// The total-variation distance to another distribution (half the sum of absolute differences, including the
+    /// undecided mass); 0 to 1. Two distributions that each sum to 1 only to rounding can give a sum a few units in
+    /// the last place above 2; the distance is then 1, the largest it can be.
+    /// </summary>
     /// <param name="other">The other distribution.</param>
     public double TotalVariation(ClassDistribution other)
     {
@@ -29,7 +33,7 @@ public sealed record ClassDistribution(ImmutableArray<double> Probabilities, dou
             sum += Math.Abs(Probabilities[i] - other.Probabilities[i]);
         }
 
-        return 0.5 * sum;
+        return Math.Min(1, 0.5 * sum);
     }
 
     /// <summary>Sums a distribution over configurations into classes.</summary>

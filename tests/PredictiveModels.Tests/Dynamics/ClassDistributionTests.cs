@@ -50,4 +50,15 @@ public sealed class ClassDistributionTests
         d.Undecided.Should().BeGreaterThan(0);
         d.DeceptiveProbability.Should().BeGreaterThan(0);
     }
+
+    [Fact]
+    public void The_distance_between_disjoint_distributions_that_sum_to_1_only_to_rounding_is_exactly_1()
+    {
+        // b sums to 1.0000000000000004, two units in the last place above 1, as a sum of many small terms can;
+        // half the summed differences is then 1.0000000000000002.
+        var a = new ClassDistribution([0, 0, 0, 0, 0], 1);
+        var b = new ClassDistribution([0.5, 0.5000000000000003, 0, 0, 0], 0);
+
+        a.TotalVariation(b).Should().Be(1);
+    }
 }

@@ -1,0 +1,162 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Json.Schema;
+
+namespace PredictiveModels.Cli.Tests;
+
+/// <summary>
+/// docs/output.schema.json describes the JSON document of every command (<c>--format json</c>); these tests run
+/// the commands and validate what they write, so that the schema and the tool cannot drift apart. The schema is
+/// strict (no field that it does not list), so a new field fails here until the schema and docs/cli.md name it.
+/// </summary>
+public sealed class OutputSchemaTests
+{
+    private static readonly Lazy<JsonSchema> Schema = new(() =>
+        JsonSchema.FromText(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "output.schema.json"))));
+
+    private static readonly string Samples = Path.Combine(RepositoryRoot.Path, "samples", "scenarios");
+
+    public static TheoryData<string> SampleFiles =>
+        [.. Directory.GetFiles(Samples).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)];
+
+    public static TheoryData<string> DefaultStructures =>
+        [.. Scenarios.Scenario.Default.Structures.Select(s => s.Id)];
+
+    [Theory]
+    [MemberData(nameof(SampleFiles))]
+    public async Task The_scoring_and_posterior_commands_match_the_schema_on_every_sample(string file)
+    {
+        var path = Path.Combine(Samples, file);
+
+        await ShouldMatchSchema("structures", path);
+        await ShouldMatchSchema("score", path);
+        await ShouldMatchSchema("validate", path);
+        await ShouldMatchSchema("posterior", path);
+        await ShouldMatchSchema("sweep", path, "-p", "n", "--from", "0", "--to", "1e9", "--steps", "3");
+        await ShouldMatchSchema("sweep", path, "-p", "analysis.speedWeight", "--from", "0.01", "--to", "10", "--steps", "2", "--log");
+    }
+
+    [Theory]
+    [MemberData(nameof(DefaultStructures))]
+    public async Task Explain_matches_the_schema_for_every_structure_of_the_default(string structure)
+    {
+        await ShouldMatchSchema("explain", structure);
+    }
+
+    [Fact]
+    public async Task Train_with_relaxation_and_simulation_matches_the_schema()
+    {
+        await ShouldMatchSchema("train", Path.Combine(Samples, "minimal.yaml"), "--trajectories", "200", "--seed", "3");
+    }
+
+    [Fact]
+    public async Task Train_of_a_scenario_with_oversight_resets_matches_the_schema()
+    {
+        // A phase with resets has no relaxation time (a reason instead) and its own equilibrium solve. The sample
+        // oversight-reset.yaml extends the default and takes most of a minute; the minimal sample is enough here.
+        using var folder = new TempFolder();
+        var scenario = folder.Write("resets.yaml", $"""
+            schemaVersion: 1
+            extends: {Path.Combine(Samples, "minimal.yaml")}
+            name: minimal-with-resets
+            dynamics:
+              phases:
+                - name: pre-training
+                  duration: 100
+                - name: fine-tuning
+                  duration: 20
+                  oversightDetectionRate: 1
+            """);
+
+        await ShouldMatchSchema("train", scenario);
+    }
+
+    [Fact]
+    public async Task A_training_sweep_matches_the_schema()
+    {
+        await ShouldMatchSchema("sweep", Path.Combine(Samples, "minimal.yaml"), "--dynamics", "-p", "dynamics.temperature", "--from", "0.5", "--to", "2", "--steps", "2");
+    }
+
+    [Fact]
+    public async Task Run_matches_the_schema()
+    {
+        await ShouldMatchSchema("run", Path.Combine(Samples, "minimal.yaml"));
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public async Task Train_and_run_on_the_default_scenario_match_the_schema()
+    {
+        await ShouldMatchSchema("train", "--trajectories", "1000", "--seed", "1");
+        await ShouldMatchSchema("run");
+    }
+
+    [Fact]
+    public async Task The_schema_rejects_a_field_it_does_not_list()
+    {
+        var document = JsonNode.Parse(await JsonOf("validate", Path.Combine(Samples, "minimal.yaml")))!;
+        document["colour"] = "blue";
+
+        Errors(document).Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_schema_rejects_a_probability_above_1()
+    {
+        var document = JsonNode.Parse(await JsonOf("posterior", Path.Combine(Samples, "minimal.yaml")))!;
+        document["classes"]!["Deceptive"] = 1.0000000000004;
+
+        Errors(document).Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_schema_rejects_a_document_of_one_command_labelled_as_another()
+    {
+        var document = JsonNode.Parse(await JsonOf("validate", Path.Combine(Samples, "minimal.yaml")))!;
+        document["command"] = "score";
+
+        Errors(document).Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public void The_schema_has_a_definition_for_every_command_that_writes_json()
+    {
+        var schema = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "output.schema.json")))!;
+        var listed = schema["properties"]!["command"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>());
+        var commands = CliApp.BuildRootCommand().Subcommands
+            .Where(c => c.Options.Any(o => o.Name == "--format"))
+            .Select(c => c.Name);
+
+        listed.Should().BeEquivalentTo(commands);
+        foreach (var command in commands)
+        {
+            schema["$defs"]![command].Should().NotBeNull($"the schema should define the document of '{command}'");
+        }
+    }
+
+    private static async Task ShouldMatchSchema(string command, params string[] args)
+    {
+        var json = await JsonOf(command, args);
+        var errors = Errors(JsonNode.Parse(json)!);
+
+        errors.Should().BeEmpty($"'{command} {string.Join(' ', args)} --format json' should satisfy docs/output.schema.json; it wrote:\n{json}");
+    }
+
+    private static async Task<string> JsonOf(string command, params string[] args)
+    {
+        var run = await CliRun.Of([command, .. args, "--format", "json"]);
+        run.ShouldSucceed();
+        return run.Output;
+    }
+
+    private static string[] Errors(JsonNode document)
+    {
+        var results = Schema.Value.Evaluate(JsonSerializer.SerializeToElement(document), new EvaluationOptions { OutputFormat = global::Json.Schema.OutputFormat.List });
+        return results.IsValid
+            ? []
+            : [.. (results.Details ?? [])
+                .Where(d => d.Errors is not null && !d.EvaluationPath.ToString().Contains("/if", StringComparison.Ordinal))
+                .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key}: {e.Value}"))
+                .Distinct(StringComparer.Ordinal)];
+    }
+}
