@@ -1,0 +1,45 @@
+namespace PredictiveModels.Cli.Tests.Approval;
+
+/// <summary>
+/// One JSON document per command on the embedded default scenario, against its approved copy: the stable JSON
+/// contract (docs/cli.md) byte for byte, numbers included. <c>train</c> and <c>run</c> take minutes on the default
+/// and are tagged Slow.
+/// </summary>
+public sealed class JsonApprovalTests
+{
+    public static TheoryData<string, string[]> Documents => new()
+    {
+        { "structures", [] },
+        { "score", [] },
+        { "explain", ["deceptive-agent"] },
+        { "validate", ["samples/scenarios/default.yaml"] },
+        { "posterior", [] },
+        { "sweep", ["-p", "n", "--from", "0", "--to", "200", "--steps", "5"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public async Task The_json_document_on_the_default_is_the_approved_one(string command, string[] args)
+    {
+        await ShouldMatchApproved(command, args);
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public async Task The_training_documents_on_the_default_are_the_approved_ones()
+    {
+        await ShouldMatchApproved("train", []);
+        await ShouldMatchApproved("sweep", ["--dynamics", "-p", "phases.rl-fine-tuning.duration", "--from", "1", "--to", "100", "--steps", "2", "--log"], "sweep-dynamics");
+        await ShouldMatchApproved("run", []);
+    }
+
+    private static async Task ShouldMatchApproved(string command, string[] args, string? name = null)
+    {
+        // validate names its file in the output: run from the repository root so that the path is relative.
+        var resolved = args.Select(a => a.StartsWith("samples/", StringComparison.Ordinal) ? RepositoryRoot.File(a) : a).ToArray();
+        var run = await CliRun.Of([command, .. resolved, "--format", "json"]);
+        run.ShouldSucceed();
+
+        Approved.ShouldMatch($"{name ?? command}.json", run.Output.Replace(RepositoryRoot.Path + Path.DirectorySeparatorChar, "", StringComparison.Ordinal));
+    }
+}
