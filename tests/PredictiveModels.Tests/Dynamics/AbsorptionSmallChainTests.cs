@@ -189,9 +189,37 @@ public sealed class AbsorptionSmallChainTests
 
         var act = () => Absorption.Compute(space);
 
+        // The example is the first configuration, in index order, that is not absorbing and from which no absorbing one
+        // can be reached along moves of positive rate (found here by a search on the dense generator).
+        var q = DenseTransient.Generator(space);
+        var reaches = Enumerable.Range(0, space.Count).Select(i => Absorption.IsAbsorbing(space, i)).ToArray();
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            for (var i = 0; i < space.Count; i++)
+            {
+                if (!reaches[i] && Enumerable.Range(0, space.Count).Any(j => j != i && q[i, j] > 0 && reaches[j]))
+                {
+                    reaches[i] = changed = true;
+                }
+            }
+        }
+
+        var trap = space[Array.IndexOf(reaches, false)];
+        var described = $"world step {trap.World}, goal '{space.Branches[trap.Branch].Label}' at step {trap.Goal}, {(trap.LongTerm ? "long-term" : "myopic")}, {(trap.Aware ? "aware" : "unaware")}";
         var error = act.Should().Throw<ModelException>().Which.Diagnostics.Single();
         error.Path.Should().Be("dynamics");
-        error.Message.Should().Contain("no finite answer").And.Contain("(for example world step 0, goal '");
+        error.Message.Should().Contain("no finite answer").And.Contain($"(for example {described})");
+    }
+
+    [Fact]
+    public void A_starting_distribution_of_the_wrong_length_is_an_argument_error()
+    {
+        var space = Space();
+
+        var act = () => Absorption.Compute(space, new double[space.Count - 1]);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("initial");
     }
 
     /// <summary>
