@@ -73,6 +73,16 @@ public sealed class ChainBudgetLimitTests
     }
 
     [Fact]
+    public void A_chain_past_half_the_largest_int_is_refused_for_its_size_even_with_no_limit_and_unbounded_memory()
+    {
+        var scenario = Scenario.Default.With(dynamics: DynamicsSettings.Create(worldSteps: 10_000, goalResolution: 0.001, maxConfigurations: long.MaxValue));
+
+        var d = FluentActions.Invoking(() => ChainBudget.Check(scenario, long.MaxValue)).Should().Throw<ModelException>().Which.Diagnostics.Single();
+
+        d.Message.Should().StartWith("the training chain would have").And.Contain("more than the limit of");
+    }
+
+    [Fact]
     public void A_chain_within_its_limit_and_the_memory_passes_and_bad_arguments_are_refused()
     {
         var scenario = TwoPhases();
