@@ -102,7 +102,7 @@ public sealed class DynamicsSettingsCheckTests
     {
         var act = () => DynamicsSettings.Default.Rate(MoveKind.Reset);
 
-        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("kind");
+        act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("A reset has no base rate: its rate is the phase's oversight detection rate.*").Which.ParamName.Should().Be("kind");
     }
 
     private static DynamicsSettings Unusual() => DynamicsSettings.Create(
