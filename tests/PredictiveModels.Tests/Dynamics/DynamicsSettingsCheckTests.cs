@@ -46,6 +46,7 @@ public sealed class DynamicsSettingsCheckTests
         { "dynamics.tolerance", () => DynamicsSettings.Create(tolerance: double.NaN), "the tolerance is NaN, but it must be between 1e-15 and 1e-2" },
         { "dynamics.maxConfigurations", () => DynamicsSettings.Create(maxConfigurations: 0), "maxConfigurations is 0, but it must be at least 1" },
         { "dynamics.rates.reset", () => DynamicsSettings.Create(rates: new Dictionary<MoveKind, double> { [MoveKind.Reset] = 1 }), "a reset has no base rate: give the phase's oversightDetectionRate instead" },
+        { "dynamics.rates.reset", () => DynamicsSettings.Create(rates: new Dictionary<MoveKind, double> { [MoveKind.Reset] = 0 }), "a reset has no base rate: give the phase's oversightDetectionRate instead" },
         { "dynamics.rates.world", () => DynamicsSettings.Create(rates: new Dictionary<MoveKind, double> { [MoveKind.World] = 0 }), "the world rate must be greater than 0 (got 0)" },
         { "dynamics.rates.goal", () => DynamicsSettings.Create(rates: new Dictionary<MoveKind, double> { [MoveKind.Goal] = -2 }), "the goal rate must be greater than 0 (got -2)" },
         { "dynamics.rates.awareness", () => DynamicsSettings.Create(rates: new Dictionary<MoveKind, double> { [MoveKind.Awareness] = double.PositiveInfinity }), "the awareness rate cannot be infinite; it must be a finite number greater than 0" },
