@@ -70,7 +70,7 @@ public sealed class RelaxationBoundsTests
             var count = 2 + (trial % 3);
             var label = Enumerable.Range(0, space.Count).Select(_ => random.Next(count)).ToArray();
             var expected = double.NegativeInfinity;
-            var expectedLabel = -1;
+            var bounds = new double[count];
             for (var a = 0; a < count; a++)
             {
                 var mass = Enumerable.Range(0, space.Count).Where(i => label[i] == a).Sum(i => pi[i]);
@@ -86,16 +86,16 @@ public sealed class RelaxationBoundsTests
                     }
                 }
 
-                var bound = Math.Log2(mass * (1 - mass) / flow);
-                if (bound > expected)
-                {
-                    (expected, expectedLabel) = (bound, a);
-                }
+                bounds[a] = Math.Log2(mass * (1 - mass) / flow);
+                expected = Math.Max(expected, bounds[a]);
             }
 
             var (log2, found) = s.Bottleneck(label, count);
             log2.Should().BeApproximately(expected, 1e-9, $"trial {trial}");
-            found.Should().Be(expectedLabel, $"trial {trial}");
+
+            // The set found gives the best bound. With two sets the bound is the same for both (at equilibrium the
+            // flow out of a set equals the flow into it), so which one is reported is a matter of rounding.
+            bounds[found].Should().BeApproximately(expected, 1e-9, $"trial {trial}");
         }
     }
 
