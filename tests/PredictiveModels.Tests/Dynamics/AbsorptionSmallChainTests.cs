@@ -1,9 +1,5 @@
 using PredictiveModels.Diagnostics;
 using PredictiveModels.Dynamics;
-using PredictiveModels.Expressions;
-using PredictiveModels.Scenarios;
-using PredictiveModels.Structures;
-using PredictiveModels.WorldModels;
 
 namespace PredictiveModels.Tests.Dynamics;
 
@@ -168,22 +164,9 @@ public sealed class AbsorptionSmallChainTests
     [Fact]
     public void Mass_that_can_reach_a_configuration_with_no_way_to_absorption_is_refused_naming_such_a_configuration()
     {
-        // A world model so heavy that, with one token of data, its first step's rate underflows to 0: a corrigible goal
+        // With one token of data the world model's first step has rate 0 (see DynamicsTestScenarios.Frozen): a corrigible goal
         // that needs it can never be completed, so the start configuration can fall into a trap.
-        var world = WorldModel.Create(
-        [
-            Concept.Base("corpus", ModelType.Stream, 60_000),
-            Concept.Base("physical", ModelType.Predicate, 4),
-            Concept.Base("money", ModelType.Quantity, 3),
-            Concept.Base("training_process", ModelType.Predicate, 8),
-            Concept.Base("self_model", ModelType.Predicate, 10),
-        ]);
-        var structures = new[]
-        {
-            Structure.Create("predictor", "", Expression.Parse("restrict(corpus, physical)"), Expression.Parse("most_likely_next"), OutcomeClass.Desired, [Mechanism.Corrigible]),
-            Structure.Create("deceiver", "", Expression.Parse("longterm(?o: Quantity)"), Expression.Parse("plan(1)"), OutcomeClass.Deceptive, [Mechanism.Deceptive], requires: ["training_process", "self_model"]),
-        };
-        var scenario = Scenario.Create("frozen", "", world, structures, AnalysisSettings.Create(dataSize: 1), dynamics: DynamicsSettings.Create(goalResolution: 1));
+        var scenario = DynamicsTestScenarios.Frozen();
         var space = ConfigurationSpace.Build(scenario, scenario.Dynamics);
 
         var act = () => Absorption.Compute(space);

@@ -30,6 +30,29 @@ internal static class DynamicsTestScenarios
     }
 
     /// <summary>
+    /// A world model so heavy that, with one token of data, every world step costs thousands of bits
+    /// more than it saves: its rate underflows to 0, the world model is never learned, and a corrigible
+    /// goal that points at it can never be completed.
+    /// </summary>
+    public static Scenario Frozen()
+    {
+        var world = WorldModel.Create(
+        [
+            Concept.Base("corpus", ModelType.Stream, 60_000),
+            Concept.Base("physical", ModelType.Predicate, 4),
+            Concept.Base("money", ModelType.Quantity, 3),
+            Concept.Base("training_process", ModelType.Predicate, 8),
+            Concept.Base("self_model", ModelType.Predicate, 10),
+        ]);
+        var structures = new[]
+        {
+            Structure.Create("predictor", "", Expression.Parse("restrict(corpus, physical)"), Expression.Parse("most_likely_next"), OutcomeClass.Desired, [Mechanism.Corrigible]),
+            Structure.Create("deceiver", "", Expression.Parse("longterm(?o: Quantity)"), Expression.Parse("plan(1)"), OutcomeClass.Deceptive, [Mechanism.Deceptive], requires: ["training_process", "self_model"]),
+        };
+        return Scenario.Create("frozen", "", world, structures, AnalysisSettings.Create(dataSize: 1), dynamics: DynamicsSettings.Create(goalResolution: 1));
+    }
+
+    /// <summary>
     /// World and goal base rates that make every full world or goal step run at 1 per unit of time, as every move did before
     /// rates were per unit of progress: the tiny chains' tests were tuned to those speeds (how often deception happens by a
     /// given time), and what they check (agreement of solvers, effects of a lever) does not depend on them.

@@ -1,41 +1,15 @@
 using PredictiveModels.Diagnostics;
 using PredictiveModels.Dynamics;
-using PredictiveModels.Expressions;
 using PredictiveModels.Scenarios;
-using PredictiveModels.Structures;
-using PredictiveModels.WorldModels;
 
 namespace PredictiveModels.Tests.Dynamics;
 
 public sealed class TrainingDynamicsTests
 {
-    /// <summary>
-    /// A world model so heavy that, with one token of data, every world step costs thousands of bits
-    /// more than it saves: its rate underflows to 0, the world model is never learned, and a corrigible
-    /// goal that points at it can never be completed.
-    /// </summary>
-    private static Scenario Frozen()
-    {
-        var world = WorldModel.Create(
-        [
-            Concept.Base("corpus", ModelType.Stream, 60_000),
-            Concept.Base("physical", ModelType.Predicate, 4),
-            Concept.Base("money", ModelType.Quantity, 3),
-            Concept.Base("training_process", ModelType.Predicate, 8),
-            Concept.Base("self_model", ModelType.Predicate, 10),
-        ]);
-        var structures = new[]
-        {
-            Structure.Create("predictor", "", Expression.Parse("restrict(corpus, physical)"), Expression.Parse("most_likely_next"), OutcomeClass.Desired, [Mechanism.Corrigible]),
-            Structure.Create("deceiver", "", Expression.Parse("longterm(?o: Quantity)"), Expression.Parse("plan(1)"), OutcomeClass.Deceptive, [Mechanism.Deceptive], requires: ["training_process", "self_model"]),
-        };
-        return Scenario.Create("frozen", "", world, structures, AnalysisSettings.Create(dataSize: 1), dynamics: DynamicsSettings.Create(goalResolution: 1));
-    }
-
     [Fact]
     public void Absorption_refuses_a_chain_where_probability_can_be_trapped_and_names_a_trapped_configuration()
     {
-        var scenario = Frozen();
+        var scenario = DynamicsTestScenarios.Frozen();
         var space = ConfigurationSpace.Build(scenario, scenario.Dynamics);
 
         var act = () => Absorption.Compute(space);
@@ -46,7 +20,7 @@ public sealed class TrainingDynamicsTests
     [Fact]
     public void Training_reports_why_absorption_is_missing_and_keeps_the_transient_and_the_equilibrium()
     {
-        var scenario = Frozen();
+        var scenario = DynamicsTestScenarios.Frozen();
 
         var result = TrainingDynamics.Train(scenario, scenario.Dynamics, scenario.Phases);
 
