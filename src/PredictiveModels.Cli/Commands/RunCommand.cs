@@ -1,10 +1,10 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
+using PredictiveModels.Analysis;
 using PredictiveModels.Cli.Rendering;
-using PredictiveModels.Complexity;
 using PredictiveModels.Dynamics;
-using PredictiveModels.Posterior;
 using PredictiveModels.Scenarios;
 using PredictiveModels.Structures;
 
@@ -13,9 +13,6 @@ namespace PredictiveModels.Cli.Commands;
 /// <summary><c>run [SCENARIO]</c>: the full report.</summary>
 internal static class RunCommand
 {
-    /// <summary>A lever's figures; <paramref name="Grid"/> holds its headline numbers on both grids, <paramref name="HighEffect"/> and <paramref name="LowEffect"/> the lever minus the baseline on both grids.</summary>
-    private sealed record LeverEffect(Lever Lever, double Posterior, double Low, double High, OutcomeSources? Sources, TrainingDiscretisation Grid, DiscretisationEstimate HighEffect, DiscretisationEstimate LowEffect);
-
     public static Command Build(CliContext context)
     {
         var scenario = CommonOptions.ScenarioArgument();
@@ -42,46 +39,27 @@ internal static class RunCommand
         command.SetAction(async (parse, cancellation) =>
         {
             var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario));
-            ChainBudget.Check(loaded);
-            var text = ProgressDisplay.Run(context, "analysis", progress => Report(loaded, parse.GetValue(format), Text.WidthFor(context, parse.GetValue(output)), !parse.GetValue(skipRelaxation), progress, cancellation));
+            var result = ProgressDisplay.Run(context, "analysis", progress => ScenarioAnalysis.Run(loaded, relaxation: !parse.GetValue(skipRelaxation), progress: progress, cancellation: cancellation));
+            var text = Render(result, parse.GetValue(format), Text.WidthFor(context, parse.GetValue(output)));
             await CommonOptions.WriteAsync(text, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static string Report(Scenario scenario, OutputFormat format, int width, bool relaxation, IProgress<double>? progress, CancellationToken cancellation)
+    /// <summary>The report of an analysis in a format; <paramref name="width"/> is the text table's width in columns.</summary>
+    public static string Render(AnalysisResult result, OutputFormat format, int width = Text.DefaultWidth)
     {
-        var scores = StructureScorer.Score(scenario);
-        var posterior = SimplicityPosterior.Compute(scores, scenario.Analysis);
-        var otherCost = scenario.Analysis.HoleCost == HoleCost.Class ? HoleCost.Min : HoleCost.Class;
-        var other = SimplicityPosterior.Compute(scenario.With(analysis: scenario.Analysis.With(holeCost: otherCost)));
-        var training = TrainingDynamics.Train(scenario, scenario.Dynamics, scenario.Phases, null, cancellation, relaxation: relaxation);
-        var grid = Discretisation.Estimate(scenario, scenario.Dynamics, training, null, cancellation);
-        var levers = Lever.Standard;
-        var effects = new LeverEffect[levers.Length];
-        for (var i = 0; i < levers.Length; i++)
-        {
-            cancellation.ThrowIfCancellationRequested();
-            var changed = levers[i].Apply(scenario);
-            // The levers' absorption is shown nowhere, so it is not computed.
-            var trained = TrainingDynamics.Train(changed, changed.Dynamics, changed.Phases, null, cancellation, absorption: false, relaxation: false);
-            var leverGrid = Discretisation.Estimate(changed, changed.Dynamics, trained, null, cancellation);
-            effects[i] = new LeverEffect(
-                levers[i],
-                SimplicityPosterior.Compute(changed).DeceptiveProbability,
-                trained.Equilibrium.DeceptiveProbability,
-                trained.Transient.DeceptiveProbability,
-                trained.Final.Sources,
-                leverGrid,
-                leverGrid.HighPathDependence.Minus(grid.HighPathDependence),
-                leverGrid.LowPathDependence.Minus(grid.LowPathDependence));
-            progress?.Report((i + 1.0) / levers.Length);
-        }
-
-        var prior = posterior.DeceptiveProbability;
-        var low = training.Equilibrium.DeceptiveProbability;
-        var high = training.Transient.DeceptiveProbability;
+        var scenario = result.Scenario;
+        var scores = result.Scores;
+        var posterior = result.Posterior;
+        var training = result.Training;
+        var grid = result.Discretisation;
+        var effects = result.Levers;
+        var other = (result.OtherHoleCost, result.OtherHoleCostPosterior.DeceptiveProbability);
+        var prior = result.SimplicityPosterior;
+        var low = result.LowPathDependence;
+        var high = result.HighPathDependence;
         return format switch
         {
             OutputFormat.Json => Json.Document("run", scenario, w =>
@@ -99,9 +77,9 @@ internal static class RunCommand
                     w.WriteStartObject();
                     w.WriteString("name", e.Lever.Name);
                     w.WriteString("description", e.Lever.Description);
-                    w.WriteNumber("simplicityPosterior", e.Posterior);
-                    w.WriteNumber("lowPathDependence", e.Low);
-                    w.WriteNumber("highPathDependence", e.High);
+                    w.WriteNumber("simplicityPosterior", e.SimplicityPosterior);
+                    w.WriteNumber("lowPathDependence", e.LowPathDependence);
+                    w.WriteNumber("highPathDependence", e.HighPathDependence);
                     if (e.Sources is { } sources)
                     {
                         w.WriteStartObject("deceptiveOrigin");
@@ -111,32 +89,32 @@ internal static class RunCommand
                     }
 
                     w.WriteStartObject("discretisation");
-                    DiscretisationText.WriteEstimate(w, "highPathDependence", e.Grid.HighPathDependence);
-                    DiscretisationText.WriteEstimate(w, "lowPathDependence", e.Grid.LowPathDependence);
+                    DiscretisationText.WriteEstimate(w, "highPathDependence", e.Discretisation.HighPathDependence);
+                    DiscretisationText.WriteEstimate(w, "lowPathDependence", e.Discretisation.LowPathDependence);
                     w.WriteEndObject();
                     w.WriteStartObject("effect");
-                    DiscretisationText.WriteEstimate(w, "highPathDependence", e.HighEffect);
-                    DiscretisationText.WriteEstimate(w, "lowPathDependence", e.LowEffect);
+                    DiscretisationText.WriteEstimate(w, "highPathDependence", e.HighPathDependenceEffect);
+                    DiscretisationText.WriteEstimate(w, "lowPathDependence", e.LowPathDependenceEffect);
                     w.WriteEndObject();
                     w.WriteEndObject();
                 }
 
                 w.WriteEndArray();
                 Section(w, "score", ScoreCommand.Render(scenario, scores, OutputFormat.Json));
-                Section(w, "posterior", PosteriorCommand.Render(scenario, posterior, (otherCost, other.DeceptiveProbability), OutputFormat.Json));
+                Section(w, "posterior", PosteriorCommand.Render(scenario, posterior, other, OutputFormat.Json));
                 Section(w, "train", TrainCommand.Render(scenario, training, OutputFormat.Json, discretisation: grid));
             }),
             OutputFormat.Csv => Csv.Write(
                 ["lever", "description", "simplicityPosterior", "lowPathDependence", "highPathDependence", "highRace", "highDefection", .. Enum.GetNames<OutcomeClass>().Select(k => "highIncomplete" + k), "lowPathDependenceReachedAt", .. GridColumns],
-                effects.Select(e => (IReadOnlyList<object?>)[e.Lever.Name, e.Lever.Description, e.Posterior, e.Low, e.High, .. SourceCells(e.Sources), null, .. GridCells(e.Grid, e.LowEffect, e.HighEffect)])
+                effects.Select(e => (IReadOnlyList<object?>)[e.Lever.Name, e.Lever.Description, e.SimplicityPosterior, e.LowPathDependence, e.HighPathDependence, .. SourceCells(e.Sources), null, .. GridCells(e.Discretisation, e.LowPathDependenceEffect, e.HighPathDependenceEffect)])
                     .Prepend(["baseline", "the scenario as stated", prior, low, high, .. SourceCells(training.Final.Sources), training.Final.Reachability?.ReachedAt, .. GridCells(grid, null, null)])),
             OutputFormat.Markdown => Headline(scenario, prior, low, high, training, grid, effects, markdown: true, Text.DefaultWidth)
                 + "\n" + ScoreCommand.Render(scenario, scores, OutputFormat.Markdown)
-                + "\n" + PosteriorCommand.Render(scenario, posterior, (otherCost, other.DeceptiveProbability), OutputFormat.Markdown)
+                + "\n" + PosteriorCommand.Render(scenario, posterior, other, OutputFormat.Markdown)
                 + "\n" + TrainCommand.Render(scenario, training, OutputFormat.Markdown, discretisation: grid),
             _ => Headline(scenario, prior, low, high, training, grid, effects, markdown: false, width)
                 + "\n== Scores ==\n" + ScoreCommand.Render(scenario, scores, OutputFormat.Table, width)
-                + "\n== Posterior (low path dependence) ==\n" + PosteriorCommand.Render(scenario, posterior, (otherCost, other.DeceptiveProbability), OutputFormat.Table, width)
+                + "\n== Posterior (low path dependence) ==\n" + PosteriorCommand.Render(scenario, posterior, other, OutputFormat.Table, width)
                 + "\n== Training (high path dependence) ==\n" + TrainCommand.Render(scenario, training, OutputFormat.Table, discretisation: grid, width: width),
         };
     }
@@ -167,7 +145,7 @@ internal static class RunCommand
         w.WriteRawValue(json, skipInputValidation: false);
     }
 
-    private static string Headline(Scenario scenario, double prior, double low, double high, TrainingResult training, TrainingDiscretisation grid, LeverEffect[] effects, bool markdown, int width)
+    private static string Headline(Scenario scenario, double prior, double low, double high, TrainingResult training, TrainingDiscretisation grid, ImmutableArray<LeverOutcome> effects, bool markdown, int width)
     {
         var b = new StringBuilder();
         var p = PosteriorCommand.Probability;
@@ -188,7 +166,7 @@ internal static class RunCommand
         }
 
         var header = (IReadOnlyList<string>)["lever", "what it changes", "posterior", "low (equilibrium)", "high (end of training)", "low effect", "high effect"];
-        var rows = effects.Select(e => (IReadOnlyList<string>)[e.Lever.Name, e.Lever.Description, p(e.Posterior), WithError(e.Low, e.Grid.LowPathDependence), WithError(e.High, e.Grid.HighPathDependence), Effect(e.LowEffect), Effect(e.HighEffect)])
+        var rows = effects.Select(e => (IReadOnlyList<string>)[e.Lever.Name, e.Lever.Description, p(e.SimplicityPosterior), WithError(e.LowPathDependence, e.Discretisation.LowPathDependence), WithError(e.HighPathDependence, e.Discretisation.HighPathDependence), Effect(e.LowPathDependenceEffect), Effect(e.HighPathDependenceEffect)])
             .Prepend(["baseline", "the scenario as stated", p(prior), WithError(low, grid.LowPathDependence), WithError(high, grid.HighPathDependence), "-", "-"]).ToList();
         if (markdown)
         {
