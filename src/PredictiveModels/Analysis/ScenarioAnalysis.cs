@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using PredictiveModels.Complexity;
 using PredictiveModels.Dynamics;
@@ -18,7 +19,7 @@ public static class ScenarioAnalysis
     /// <param name="scenario">The scenario; its chains are checked against <see cref="ChainBudget"/> first.</param>
     /// <param name="levers">The levers to pull, one at a time; <see cref="Lever.Standard"/> when null.</param>
     /// <param name="relaxation">Whether the baseline's relaxation time and the time its equilibrium is reached are computed (most of the cost on the default scenario); the levers never compute them.</param>
-    /// <param name="maxDegreeOfParallelism">How many levers train at once: at least 1, or -1 for one per processor. Fewer are used when the machine's memory would not hold that many chains. The result does not depend on it.</param>
+    /// <param name="maxDegreeOfParallelism">How many trainings run at once: at least 1, or -1 for one per processor. Fewer are used when the machine's memory would not hold that many chains. The result does not depend on it.</param>
     /// <param name="progress">Receives the fraction of the trainings done (0 to 1), if given; with several levers at once it may be called from several threads.</param>
     /// <param name="cancellation">Stops the computation.</param>
     /// <returns>The result, with the levers in the order given.</returns>
@@ -45,67 +46,134 @@ public static class ScenarioAnalysis
         var otherCost = scenario.Analysis.HoleCost == HoleCost.Class ? HoleCost.Min : HoleCost.Class;
         var other = SimplicityPosterior.Compute(scenario.With(analysis: scenario.Analysis.With(holeCost: otherCost)));
 
-        // One unit of progress per training: the baseline and each lever (each with its coarser grid).
-        var units = 1.0 + pulled.Length;
-        var done = 0;
-        var training = TrainingDynamics.Train(scenario, scenario.Dynamics, scenario.Phases, null, cancellation, relaxation: relaxation);
-        var grid = Discretisation.Estimate(scenario, scenario.Dynamics, training, null, cancellation);
-        progress?.Report(Interlocked.Increment(ref done) / units);
+        // Every lever's scenario is made first: a lever that cannot be applied fails before anything is trained.
+        var scenarios = new Scenario[1 + pulled.Length];
+        scenarios[0] = scenario;
+        for (var k = 0; k < pulled.Length; k++)
+        {
+            scenarios[k + 1] = pulled[k].Apply(scenario);
+        }
 
-        var outcomes = new LeverOutcome[pulled.Length];
-        var failures = new ExceptionDispatchInfo?[pulled.Length];
+        // Two trainings per scenario: 2k on the scenario's grid, 2k + 1 on the next coarser one (the levers' and the
+        // coarser grid's without absorption and relaxation, which are shown nowhere). Where a scenario has the
+        // baseline's phases but the last (the levers that act on the last phase), it trains on from the baseline's
+        // first phases, trained once per grid without absorption and relaxation: the same numbers as training them
+        // again. Each training lands by index, so the result does not depend on the order of completion or the
+        // number of threads; they are taken one at a time in order, so the longest (the baseline's, with its
+        // relaxation) starts first and the shared first phases are ready when the levers need them.
+        var coarser = Dynamics.Discretisation.Coarser(scenario.Dynamics);
+        var head = scenario.Phases[..^1];
+        var shared = new[]
+        {
+            new Lazy<TrainingState>(() => TrainingDynamics.Continue(scenario, scenario.Dynamics, TrainingState.Start, head, null, cancellation, absorption: false, relaxation: false)),
+            new Lazy<TrainingState>(() => TrainingDynamics.Continue(scenario, coarser, TrainingState.Start, head, null, cancellation, absorption: false, relaxation: false)),
+        };
+        var sharing = scenarios.Select(s => head.Length > 0 && SharesHead(scenario, s)).ToArray();
+        var items = new List<Func<TrainingResult?>>();
+        for (var k = 0; k < scenarios.Length; k++)
+        {
+            var s = scenarios[k];
+            for (var g = 0; g < 2; g++)
+            {
+                var settings = g == 0 ? s.Dynamics : Dynamics.Discretisation.Coarser(s.Dynamics);
+                var extra = k == 0 && g == 0;
+                var from = sharing[k] && !extra ? shared[g] : null;
+                items.Add(() => new TrainingResult(TrainingDynamics.Continue(s, settings, from?.Value ?? TrainingState.Start, s.Phases, null, cancellation, absorption: extra, relaxation: extra && relaxation).Phases));
+            }
+
+            if (k == 0 && sharing.Skip(1).Any(x => x))
+            {
+                // The shared first phases, right after the baseline's own training starts.
+                items.Add(() => { _ = shared[0].Value; return null; });
+                items.Add(() => { _ = shared[1].Value; return null; });
+            }
+        }
+
+        var results = new TrainingResult?[items.Count];
+        var failures = new ExceptionDispatchInfo?[items.Count];
+        var done = 0;
         var options = new ParallelOptions
         {
-            MaxDegreeOfParallelism = Degree(scenario, maxDegreeOfParallelism, pulled.Length),
+            MaxDegreeOfParallelism = Degree(scenario, maxDegreeOfParallelism, items.Count),
             CancellationToken = cancellation,
         };
-
-        // Each lever is trained on its own and its outcome lands by index, so the result does not depend on the
-        // order of completion or the number of threads.
-        Parallel.For(0, pulled.Length, options, i =>
+        Parallel.ForEach(Partitioner.Create(Enumerable.Range(0, items.Count), EnumerablePartitionerOptions.NoBuffering), options, i =>
         {
             try
             {
-                outcomes[i] = Pull(scenario, pulled[i], grid, cancellation);
+                results[i] = items[i]();
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 failures[i] = ExceptionDispatchInfo.Capture(e);
             }
 
-            progress?.Report(Interlocked.Increment(ref done) / units);
+            progress?.Report(Interlocked.Increment(ref done) / (double)items.Count);
         });
 
-        // The first lever in order that failed is reported, as a sequential run would have: the same error
-        // whatever the timing.
+        // The first training in order that failed is reported: the same error whatever the timing.
         Array.Find(failures, f => f is not null)?.Throw();
+        var runs = results.Where(r => r is not null).Select(r => r!).ToArray();
+
+        var training = runs[0];
+        var grid = Dynamics.Discretisation.Compare(scenario.Dynamics, training, runs[1]);
+        var outcomes = new LeverOutcome[pulled.Length];
+        for (var k = 0; k < pulled.Length; k++)
+        {
+            var changed = scenarios[k + 1];
+            var trained = runs[2 * (k + 1)];
+            var leverGrid = Dynamics.Discretisation.Compare(changed.Dynamics, trained, runs[2 * (k + 1) + 1]);
+            outcomes[k] = new LeverOutcome(
+                pulled[k],
+                SimplicityPosterior.Compute(changed).DeceptiveProbability,
+                leverGrid,
+                leverGrid.HighPathDependence.Minus(grid.HighPathDependence),
+                leverGrid.LowPathDependence.Minus(grid.LowPathDependence),
+                trained.Final.Sources);
+        }
 
         return new AnalysisResult(scenario, scores, posterior, otherCost, other, training, grid, [.. outcomes]);
     }
 
-    private static LeverOutcome Pull(Scenario scenario, Lever lever, TrainingDiscretisation baseline, CancellationToken cancellation)
-    {
-        var changed = lever.Apply(scenario);
+    /// <summary>
+    /// Whether <paramref name="changed"/> trains exactly as <paramref name="baseline"/> up to its last phase: the same
+    /// world model, structures, analysis and dynamics settings and the same phases but the last (the same objects: a
+    /// lever that changes none of them keeps them).
+    /// </summary>
+    private static bool SharesHead(Scenario baseline, Scenario changed) =>
+        ReferenceEquals(baseline.WorldModel, changed.WorldModel)
+        && Same(baseline.Structures.AsSpan(), changed.Structures.AsSpan())
+        && ReferenceEquals(baseline.Analysis, changed.Analysis)
+        && ReferenceEquals(baseline.Dynamics, changed.Dynamics)
+        && baseline.Phases.Length == changed.Phases.Length
+        && Same(baseline.Phases.AsSpan()[..^1], changed.Phases.AsSpan()[..^1]);
 
-        // A lever's absorption and relaxation are shown nowhere, so they are not computed.
-        var trained = TrainingDynamics.Train(changed, changed.Dynamics, changed.Phases, null, cancellation, absorption: false, relaxation: false);
-        var grid = Discretisation.Estimate(changed, changed.Dynamics, trained, null, cancellation);
-        return new LeverOutcome(
-            lever,
-            SimplicityPosterior.Compute(changed).DeceptiveProbability,
-            grid,
-            grid.HighPathDependence.Minus(baseline.HighPathDependence),
-            grid.LowPathDependence.Minus(baseline.LowPathDependence),
-            trained.Final.Sources);
+    private static bool Same<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b)
+        where T : class
+    {
+        if (a.Length != b.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (!ReferenceEquals(a[i], b[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
-    /// The number of levers trained at once: what was asked (one per processor for -1), no more than there are
-    /// levers, and no more than the machine's memory holds with every chain of the scenario at its largest.
+    /// The number of trainings run at once: what was asked (one per processor for -1), no more than there are
+    /// trainings, and no more than the machine's memory holds with every chain of the scenario at its largest.
     /// </summary>
-    private static int Degree(Scenario scenario, int asked, int levers)
+    private static int Degree(Scenario scenario, int asked, int trainings)
     {
-        var degree = Math.Min(asked == -1 ? Environment.ProcessorCount : asked, Math.Max(1, levers));
+        var degree = Math.Min(asked == -1 ? Environment.ProcessorCount : asked, trainings);
         var largest = scenario.Phases.Max(p => ConfigurationSpace.CountConfigurations(scenario, scenario.Dynamics, p));
         var fits = ChainBudget.AvailableBytes() / Math.Max(1, ChainBudget.EstimateBytes(largest));
         return (int)Math.Clamp(fits, 1, degree);

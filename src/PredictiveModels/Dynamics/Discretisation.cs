@@ -40,8 +40,25 @@ public static class Discretisation
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(fine);
+        var coarse = TrainingDynamics.Train(scenario, Coarser(settings), scenario.Phases, progress, cancellation, absorption: false, relaxation: false);
+        return Compare(settings, fine, coarse);
+    }
+
+    /// <summary>
+    /// The estimates from two runs already made: <paramref name="fine"/> with <paramref name="settings"/>, and
+    /// <paramref name="coarse"/> with <see cref="Coarser"/> of them, through the same phases (what
+    /// <see cref="Estimate"/> does after training the coarser grid itself).
+    /// </summary>
+    /// <param name="settings">The settings <paramref name="fine"/> was trained with.</param>
+    /// <param name="fine">The training run being checked.</param>
+    /// <param name="coarse">The same training on the coarser grid.</param>
+    /// <returns>The estimates.</returns>
+    public static TrainingDiscretisation Compare(DynamicsSettings settings, TrainingResult fine, TrainingResult coarse)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(fine);
+        ArgumentNullException.ThrowIfNull(coarse);
         var coarser = Coarser(settings);
-        var coarse = TrainingDynamics.Train(scenario, coarser, scenario.Phases, progress, cancellation, absorption: false, relaxation: false);
         return new TrainingDiscretisation(
             settings.GoalResolution,
             settings.WorldSteps,

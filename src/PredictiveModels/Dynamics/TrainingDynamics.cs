@@ -37,12 +37,23 @@ public static class TrainingDynamics
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(settings);
         var list = phases is null || phases.Count == 0 ? [Phase.Pretraining(settings.Duration)] : phases;
-        var results = ImmutableArray.CreateBuilder<PhaseResult>(list.Count);
-        ConfigurationSpace? previous = null;
-        double[]? carried = null;
-        for (var k = 0; k < list.Count; k++)
+        return new TrainingResult(Continue(scenario, settings, TrainingState.Start, list, progress, cancellation, absorption, relaxation).Phases);
+    }
+
+    /// <summary>
+    /// Trains on from <paramref name="from"/> (the first phases of <paramref name="phases"/>, already trained with the
+    /// same scenario and settings) through the rest of <paramref name="phases"/>: the same numbers as training them all
+    /// in one call. Runs that share their first phases train those once.
+    /// </summary>
+    internal static TrainingState Continue(Scenario scenario, DynamicsSettings settings, TrainingState from, IReadOnlyList<Phase> phases, IProgress<double>? progress, CancellationToken cancellation, bool absorption, bool relaxation)
+    {
+        var results = ImmutableArray.CreateBuilder<PhaseResult>(phases.Count);
+        results.AddRange(from.Phases);
+        var previous = from.Space;
+        var carried = from.Carried;
+        for (var k = from.Phases.Length; k < phases.Count; k++)
         {
-            var phase = list[k];
+            var phase = phases[k];
             // Building a chain is not cancellable, so a request that came during it is honoured before the next step.
             cancellation.ThrowIfCancellationRequested();
             var space = ConfigurationSpace.Build(scenario, settings, phase);
@@ -53,7 +64,7 @@ public static class TrainingDynamics
             // The reachability grid's times within the phase come from the same pass (they change none of its steps).
             var grid = relaxation ? Reachability.GridWithin(phase.Duration) : [];
             var offset = k;
-            var inner = progress is null ? null : new Progress(f => progress.Report((offset + f) / list.Count));
+            var inner = progress is null ? null : new Progress(f => progress.Report((offset + f) / phases.Count));
             var generator = space.BuildGenerator();
             cancellation.ThrowIfCancellationRequested();
             var pass = KrylovTransient.Compute(generator, space.Start, [.. times, .. grid], settings.Tolerance, KrylovTransient.BasisSize, prune: true, inner, cancellation, initial);
@@ -89,7 +100,7 @@ public static class TrainingDynamics
             carried = [.. transient.Distributions[^1]];
         }
 
-        return new TrainingResult(results.MoveToImmutable());
+        return new TrainingState(results.MoveToImmutable(), previous, carried);
     }
 
     private sealed class Progress(Action<double> report) : IProgress<double>
