@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using PredictiveModels.Cli.Rendering;
-using PredictiveModels.Complexity;
 using PredictiveModels.Posterior;
 using PredictiveModels.Scenarios;
 

@@ -110,7 +110,7 @@ internal static class ScoreCommand
 
         var notes = new StringBuilder();
         notes.AppendLine($"Scenario '{scenario.Name}' ({scenario.Source}); world model {Text.Bits(report.WorldModelBits)} bits, shared by every candidate and not counted in K.");
-        notes.AppendLine($"Holes cost {(report.HoleCost == Complexity.HoleCost.Class ? "Kclass" : "Kmin")}; class masses count fillings of up to {report.SizeBound} nodes.");
+        notes.AppendLine($"Holes cost {(report.HoleCost == HoleCost.Class ? "Kclass" : "Kmin")}; class masses count fillings of up to {report.SizeBound} nodes.");
         foreach (var c in report.Candidates.Where(c => c.HasHoles))
         {
             foreach (var mass in c.ClassMasses)

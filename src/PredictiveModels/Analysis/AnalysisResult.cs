@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using PredictiveModels.Complexity;
 using PredictiveModels.Dynamics;
 using PredictiveModels.Posterior;
 using PredictiveModels.Scenarios;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
-using PredictiveModels.Complexity;
 using PredictiveModels.Dynamics;
 using PredictiveModels.Posterior;
 using PredictiveModels.Scenarios;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using PredictiveModels.Diagnostics;
 using PredictiveModels.Expressions;
+using PredictiveModels.Scenarios;
 using PredictiveModels.WorldModels;
 
 namespace PredictiveModels.Complexity;
@@ -13,11 +14,11 @@ namespace PredictiveModels.Complexity;
 /// </summary>
 public sealed class DescriptionLengths
 {
-    /// <summary>The default size bound: fillings of up to this many nodes per hole are counted.</summary>
-    public const int DefaultSizeBound = 12;
+    /// <summary>The default size bound: fillings of up to this many nodes per hole are counted (<see cref="AnalysisSettings.DefaultSizeBound"/>).</summary>
+    public const int DefaultSizeBound = AnalysisSettings.DefaultSizeBound;
 
-    /// <summary>The largest size bound accepted.</summary>
-    public const int MaxSizeBound = 512;
+    /// <summary>The largest size bound accepted (<see cref="AnalysisSettings.MaxSizeBound"/>).</summary>
+    public const int MaxSizeBound = AnalysisSettings.MaxSizeBound;
 
     private readonly Lazy<InsideTable> _pointerTable;
     private readonly Lazy<InsideTable> _inlinedTable;

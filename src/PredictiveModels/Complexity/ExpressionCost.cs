@@ -1,3 +1,5 @@
+using PredictiveModels.Scenarios;
+
 namespace PredictiveModels.Complexity;
 
 /// <summary>

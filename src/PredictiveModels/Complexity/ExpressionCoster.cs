@@ -1,6 +1,7 @@
 using System.Globalization;
 using PredictiveModels.Diagnostics;
 using PredictiveModels.Expressions;
+using PredictiveModels.Scenarios;
 using PredictiveModels.WorldModels;
 
 namespace PredictiveModels.Complexity;

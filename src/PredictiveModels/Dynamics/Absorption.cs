@@ -28,7 +28,7 @@ namespace PredictiveModels.Dynamics;
 /// probabilities from any configuration form a stochastic matrix), and the mean time is a lower
 /// bound, short by <c>r</c> weighted with the mean absorption times from where it sits. The sweeps
 /// stop when <c>||r||_1</c>, recomputed explicitly from <c>m</c>, is at most the chain's
-/// <see cref="DynamicsSettings.Tolerance"/>. Rounding makes <c>||r||_1</c> a little uncertain near
+/// <see cref="Scenarios.DynamicsSettings.Tolerance"/>. Rounding makes <c>||r||_1</c> a little uncertain near
 /// unit roundoff times the expected number of moves before absorption, so tolerances close to that
 /// cannot be met.
 /// </para>
@@ -64,7 +64,7 @@ public static class Absorption
     }
 
     /// <summary>Computes absorption probabilities by class and the mean absorption time, from the start configuration or a given distribution.</summary>
-    /// <param name="space">The chain; its <see cref="DynamicsSettings.Tolerance"/> (1e-15 to 1e-2) bounds the residual <see cref="AbsorptionResult.Residual"/>.</param>
+    /// <param name="space">The chain; its <see cref="Scenarios.DynamicsSettings.Tolerance"/> (1e-15 to 1e-2) bounds the residual <see cref="AbsorptionResult.Residual"/>.</param>
     /// <param name="initial">The distribution at time 0: one entry per configuration, each finite and at least 0, summing to 1 within 1e-6; null for all mass on <see cref="ConfigurationSpace.Start"/>.</param>
     /// <param name="cancellation">Stops the computation between sweeps.</param>
     /// <returns>The probabilities, the mean time and their accuracy, as described in the class remarks.</returns>

@@ -1,5 +1,6 @@
 using PredictiveModels.Complexity;
 using PredictiveModels.Expressions;
+using PredictiveModels.Scenarios;
 using PredictiveModels.Structures;
 using PredictiveModels.WorldModels;
 

@@ -9,12 +9,12 @@ namespace PredictiveModels.Dynamics;
 /// <para>
 /// Without oversight resets the rates satisfy detailed balance and <c>pi(c) ~ 2^(-E(c)/T)</c> exactly,
 /// computed in log space without running the chain. A phase with a positive
-/// <see cref="Phase.OversightDetectionRate"/> adds resets that have no reverse; <c>pi</c> is then no
+/// <see cref="Scenarios.Phase.OversightDetectionRate"/> adds resets that have no reverse; <c>pi</c> is then no
 /// Gibbs distribution and is computed by Gauss-Seidel sweeps on <c>pi Q = 0</c> started from the Gibbs
 /// weights: each configuration in index order takes the value that balances its inflow,
 /// <c>pi_j = sum_i pi_i q_ij / exit_j</c> (one that nothing leaves collects its inflow as a uniformized
 /// step would), and the result is normalised after each sweep. The sweeps stop once
-/// <c>||pi Q||_1 &lt;= tolerance x max exit rate</c>, with the chain's <see cref="DynamicsSettings.Tolerance"/>
+/// <c>||pi Q||_1 &lt;= tolerance x max exit rate</c>, with the chain's <see cref="Scenarios.DynamicsSettings.Tolerance"/>
 /// (the start is mixed with a thousandth of the tolerance spread evenly, so that no configuration is left out):
 /// one step of the uniformized chain then moves <c>pi</c> by at most the tolerance in 1-norm. That is
 /// a residual, not a distance to the exact <c>pi</c>. Gauss-Seidel is slow on parts of a chain that

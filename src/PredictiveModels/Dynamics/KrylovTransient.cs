@@ -30,7 +30,7 @@ namespace PredictiveModels.Dynamics;
 /// probabilities being non-negative; (4) scaling each reported distribution to the total probability
 /// it must have (1 from the start configuration), which moves it by exactly its distance from that
 /// total, at most (1) + (2) + (5) since the exact distribution has that total. (1), (2) and (4) make
-/// every bound at most the chain's <see cref="DynamicsSettings.Tolerance"/> in exact arithmetic.
+/// every bound at most the chain's <see cref="Scenarios.DynamicsSettings.Tolerance"/> in exact arithmetic.
 /// The integral is bounded panel by panel with no assumption on the shape of <c>phi</c>: over a panel
 /// of width <c>d</c> from <c>a</c>, the integral of <c>phi^2</c> is <c>x^T G x</c> exactly, with
 /// <c>x = exp(a H) e_1</c> and <c>G</c> the Gramian <c>integral over [0, d] of exp(u H^T) e_k e_k^T exp(u H)</c>
@@ -94,7 +94,7 @@ public static class KrylovTransient
     public const int BasisSize = 30;
 
     /// <summary>Computes the distributions at the given training times, in one pass.</summary>
-    /// <param name="space">The chain; its <see cref="DynamicsSettings.Tolerance"/> bounds the 1-norm error (1e-15 to 1e-2).</param>
+    /// <param name="space">The chain; its <see cref="Scenarios.DynamicsSettings.Tolerance"/> bounds the 1-norm error (1e-15 to 1e-2).</param>
     /// <param name="times">Training times, in units of inverse base rate: finite, at least 0, in any order.</param>
     /// <param name="progress">Receives the fraction of the largest time reached (0 to 1), if given.</param>
     /// <param name="cancellation">Stops the computation between products.</param>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PredictiveModels.Scenarios;
 
 namespace PredictiveModels.Dynamics;
 

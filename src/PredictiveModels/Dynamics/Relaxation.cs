@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using MathNet.Numerics.LinearAlgebra;
 using PredictiveModels.Complexity;
+using PredictiveModels.Scenarios;
 
 namespace PredictiveModels.Dynamics;
 

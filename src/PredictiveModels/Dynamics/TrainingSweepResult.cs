@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using PredictiveModels.Posterior;
+using PredictiveModels.Scenarios;
 
 namespace PredictiveModels.Dynamics;
 

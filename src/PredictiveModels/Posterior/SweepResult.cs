@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PredictiveModels.Scenarios;
 
 namespace PredictiveModels.Posterior;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using PredictiveModels.Complexity;
 using PredictiveModels.Diagnostics;
 
 namespace PredictiveModels.Scenarios;
@@ -7,6 +6,12 @@ namespace PredictiveModels.Scenarios;
 /// <summary>The settings of a scenario's analyses. Immutable; <see cref="Create"/> checks every value.</summary>
 public sealed class AnalysisSettings
 {
+    /// <summary>The default size bound of class masses: fillings of up to this many nodes per hole are counted.</summary>
+    public const int DefaultSizeBound = 12;
+
+    /// <summary>The largest size bound accepted, in nodes.</summary>
+    public const int MaxSizeBound = 512;
+
     /// <summary>Default effective data size <c>n</c>: 10^9 tokens.</summary>
     public const double DefaultDataSize = 1e9;
 
@@ -30,12 +35,12 @@ public sealed class AnalysisSettings
     }
 
     /// <summary>The settings used when a scenario gives none (every default below).</summary>
-    public static AnalysisSettings Default { get; } = new(HoleCost.Class, DescriptionLengths.DefaultSizeBound, 1.0, 0.0, DefaultDataSize, DefaultEliminationThreshold);
+    public static AnalysisSettings Default { get; } = new(HoleCost.Class, DefaultSizeBound, 1.0, 0.0, DefaultDataSize, DefaultEliminationThreshold);
 
-    /// <summary>Which cost counts for structures with holes (both are always reported). Default <see cref="Complexity.HoleCost.Class"/>.</summary>
+    /// <summary>Which cost counts for structures with holes (both are always reported). Default <see cref="HoleCost.Class"/>.</summary>
     public HoleCost HoleCost { get; }
 
-    /// <summary>Largest number of nodes per hole filling counted in class masses: 1 to <see cref="DescriptionLengths.MaxSizeBound"/>. Default 12.</summary>
+    /// <summary>Largest number of nodes per hole filling counted in class masses: 1 to <see cref="MaxSizeBound"/>. Default 12.</summary>
     public int SizeBound { get; }
 
     /// <summary>Simplicity exponent <c>a</c> of the prior <c>2^(-a K)</c>: finite, at least 0 (0 switches the simplicity prior off). Default 1.</summary>
@@ -52,7 +57,7 @@ public sealed class AnalysisSettings
 
     /// <summary>Creates settings; every argument has the default of <see cref="Default"/>.</summary>
     /// <param name="holeCost">Class or min.</param>
-    /// <param name="sizeBound">1 to <see cref="DescriptionLengths.MaxSizeBound"/> nodes.</param>
+    /// <param name="sizeBound">1 to <see cref="MaxSizeBound"/> nodes.</param>
     /// <param name="simplicityExponent"><c>a</c>: finite, at least 0.</param>
     /// <param name="speedWeight"><c>lambda</c>: finite, at least 0.</param>
     /// <param name="dataSize"><c>n</c> in tokens: finite, at least 0.</param>
@@ -60,16 +65,16 @@ public sealed class AnalysisSettings
     /// <exception cref="ModelException">A value is out of range; the diagnostic names the setting.</exception>
     public static AnalysisSettings Create(
         HoleCost holeCost = HoleCost.Class,
-        int sizeBound = DescriptionLengths.DefaultSizeBound,
+        int sizeBound = DefaultSizeBound,
         double simplicityExponent = 1.0,
         double speedWeight = 0.0,
         double dataSize = DefaultDataSize,
         double eliminationThreshold = DefaultEliminationThreshold)
     {
         var bag = new DiagnosticBag();
-        if (sizeBound < 1 || sizeBound > DescriptionLengths.MaxSizeBound)
+        if (sizeBound < 1 || sizeBound > MaxSizeBound)
         {
-            bag.Add(string.Create(CultureInfo.InvariantCulture, $"the size bound is {sizeBound}, but it must be between 1 and {DescriptionLengths.MaxSizeBound} nodes"), null, "analysis.sizeBound");
+            bag.Add(string.Create(CultureInfo.InvariantCulture, $"the size bound is {sizeBound}, but it must be between 1 and {MaxSizeBound} nodes"), null, "analysis.sizeBound");
         }
 
         bag.AddRange(CheckPosteriorParameters(simplicityExponent, speedWeight, dataSize));

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Collections.Immutable;
 using PredictiveModels.Diagnostics;
-using PredictiveModels.Dynamics;
 using PredictiveModels.Expressions;
 using PredictiveModels.Scenarios.Documents;
 using PredictiveModels.Structures;

@@ -1,7 +1,5 @@
 using System.Globalization;
-using PredictiveModels.Complexity;
 using PredictiveModels.Diagnostics;
-using PredictiveModels.Dynamics;
 using PredictiveModels.Expressions;
 using PredictiveModels.Scenarios.Documents;
 using PredictiveModels.Structures;
@@ -352,9 +350,9 @@ internal sealed class ScenarioReader
         var sizeBound = d.SizeBound;
         if (fields.TryGetValue("sizeBound", out var sizeNode) && ReadInt(sizeNode, "analysis.sizeBound") is { } s)
         {
-            if (s < 1 || s > DescriptionLengths.MaxSizeBound)
+            if (s < 1 || s > AnalysisSettings.MaxSizeBound)
             {
-                _bag.Add(string.Create(CultureInfo.InvariantCulture, $"the size bound is {s}, but it must be between 1 and {DescriptionLengths.MaxSizeBound} nodes"), sizeNode.Location, "analysis.sizeBound");
+                _bag.Add(string.Create(CultureInfo.InvariantCulture, $"the size bound is {s}, but it must be between 1 and {AnalysisSettings.MaxSizeBound} nodes"), sizeNode.Location, "analysis.sizeBound");
             }
             else
             {

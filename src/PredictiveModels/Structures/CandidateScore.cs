@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PredictiveModels.Complexity;
+using PredictiveModels.Scenarios;
 
 namespace PredictiveModels.Structures;
 

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using PredictiveModels.Complexity;
+using PredictiveModels.Scenarios;
 
 namespace PredictiveModels.Structures;
 

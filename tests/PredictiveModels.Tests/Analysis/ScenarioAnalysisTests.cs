@@ -1,5 +1,4 @@
 using PredictiveModels.Analysis;
-using PredictiveModels.Complexity;
 using PredictiveModels.Diagnostics;
 using PredictiveModels.Dynamics;
 using PredictiveModels.Posterior;

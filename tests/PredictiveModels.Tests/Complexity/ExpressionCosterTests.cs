@@ -1,6 +1,7 @@
 using PredictiveModels.Complexity;
 using PredictiveModels.Diagnostics;
 using PredictiveModels.Expressions;
+using PredictiveModels.Scenarios;
 using PredictiveModels.WorldModels;
 
 namespace PredictiveModels.Tests.Complexity;

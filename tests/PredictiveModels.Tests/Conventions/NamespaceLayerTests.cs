@@ -27,11 +27,10 @@ public sealed class NamespaceLayerTests
         [("Diagnostics", "Expressions")] = "SpecificationRules parses a name with ExpressionParser",
         [("Expressions", "WorldModels")] = "ModelType, the type of an expression, is declared with the world model",
         [("WorldModels", "Complexity")] = "a world model computes its derived concepts' bits with ExpressionCoster",
-        [("Structures", "Complexity")] = "CandidateScore records its HoleCost, and StructureScorer (complexity work) lives in Structures",
-        [("Structures", "Scenarios")] = "StructureScorer scores a Scenario",
-        [("Scenarios", "Complexity")] = "AnalysisSettings holds a HoleCost, declared in Complexity",
-        [("Scenarios", "Dynamics")] = "a Scenario holds DynamicsSettings and Phases, declared in Dynamics",
-        [("Dynamics", "Posterior")] = "TrainingSweep uses SweepScale, declared in Posterior",
+        [("Structures", "Complexity")] = "CandidateScore holds a BitBreakdown, and StructureScorer (complexity work) lives in Structures",
+        [("Structures", "Scenarios")] = "StructureScorer scores a Scenario, and CandidateScore records the scenario's HoleCost",
+        [("Scenarios", "Dynamics")] = "ScenarioParameter reads the horizon and awareness bits in force from ChainAccounting",
+        [("Dynamics", "Posterior")] = "TrainingSweep spaces its points with ParameterSweep.Values",
     };
 
     [Fact]

@@ -1,5 +1,6 @@
 using PredictiveModels.Diagnostics;
 using PredictiveModels.Dynamics;
+using PredictiveModels.Scenarios;
 
 namespace PredictiveModels.Tests.Dynamics;
 

@@ -1,4 +1,3 @@
-using PredictiveModels.Complexity;
 using PredictiveModels.Dynamics;
 using PredictiveModels.Expressions;
 using PredictiveModels.Scenarios;

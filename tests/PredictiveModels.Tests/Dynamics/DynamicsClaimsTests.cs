@@ -1,5 +1,4 @@
 using PredictiveModels.Dynamics;
-using PredictiveModels.Posterior;
 using PredictiveModels.Scenarios;
 
 namespace PredictiveModels.Tests.Dynamics;

@@ -1,5 +1,5 @@
 using PredictiveModels.Diagnostics;
-using PredictiveModels.Dynamics;
+using PredictiveModels.Scenarios;
 
 namespace PredictiveModels.Tests.Dynamics;
 

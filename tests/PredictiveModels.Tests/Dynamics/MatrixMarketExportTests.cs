@@ -1,5 +1,6 @@
 using System.Globalization;
 using PredictiveModels.Dynamics;
+using PredictiveModels.Scenarios;
 
 namespace PredictiveModels.Tests.Dynamics;
 

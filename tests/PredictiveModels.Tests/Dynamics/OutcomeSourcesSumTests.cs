@@ -1,4 +1,5 @@
 using PredictiveModels.Dynamics;
+using PredictiveModels.Scenarios;
 using PredictiveModels.Structures;
 
 namespace PredictiveModels.Tests.Dynamics;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PredictiveModels.Dynamics;
+using PredictiveModels.Scenarios;
 
 namespace PredictiveModels.Tests.Dynamics;
 

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using PredictiveModels.Dynamics;
+using PredictiveModels.Scenarios;
 using PredictiveModels.Structures;
 
 namespace PredictiveModels.Tests.Dynamics;

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using PredictiveModels.Dynamics;
+using PredictiveModels.Scenarios;
 
 namespace PredictiveModels.Tests.Dynamics;
 

@@ -1,5 +1,6 @@
 using PredictiveModels.Diagnostics;
 using PredictiveModels.Dynamics;
+using PredictiveModels.Scenarios;
 using PredictiveModels.Structures;
 
 namespace PredictiveModels.Tests.Dynamics;

@@ -1,4 +1,5 @@
 using PredictiveModels.Dynamics;
+using PredictiveModels.Scenarios;
 
 namespace PredictiveModels.Tests.Dynamics;
 

@@ -1,5 +1,4 @@
 using PredictiveModels.Diagnostics;
-using PredictiveModels.Dynamics;
 using PredictiveModels.Posterior;
 using PredictiveModels.Scenarios;
 using PredictiveModels.Tests.Scenarios;

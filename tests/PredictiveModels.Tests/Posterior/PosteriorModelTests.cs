@@ -1,4 +1,3 @@
-using PredictiveModels.Complexity;
 using PredictiveModels.Diagnostics;
 using PredictiveModels.Expressions;
 using PredictiveModels.Posterior;

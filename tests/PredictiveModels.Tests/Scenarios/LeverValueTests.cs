@@ -1,5 +1,4 @@
 using PredictiveModels.Diagnostics;
-using PredictiveModels.Dynamics;
 using PredictiveModels.Scenarios;
 
 namespace PredictiveModels.Tests.Scenarios;

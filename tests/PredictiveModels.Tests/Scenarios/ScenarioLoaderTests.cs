@@ -1,4 +1,3 @@
-using PredictiveModels.Complexity;
 using PredictiveModels.Diagnostics;
 using PredictiveModels.Scenarios;
 using PredictiveModels.Structures;

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using PredictiveModels.Scenarios;
 using PredictiveModels.Structures;
 
 namespace PredictiveModels.Dynamics;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PredictiveModels.Scenarios;
 
 namespace PredictiveModels.Dynamics;
 
@@ -51,7 +52,7 @@ public sealed record SimulationResult
         Trajectories = trajectories;
     }
 
-    /// <summary>The name of the phase simulated (<see cref="Dynamics.Phase.Name"/>).</summary>
+    /// <summary>The name of the phase simulated (<see cref="Scenarios.Phase.Name"/>).</summary>
     public string Phase { get; }
 
     /// <summary>The training time at which the phase starts, in units of inverse base rate: the sum of the earlier phases' durations; 0 for the first phase.</summary>

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using PredictiveModels.Diagnostics;
+using PredictiveModels.Scenarios;
 using PredictiveModels.Structures;
 
 namespace PredictiveModels.Dynamics;

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using PredictiveModels.Diagnostics;
 
-namespace PredictiveModels.Dynamics;
+namespace PredictiveModels.Scenarios;
 
 /// <summary>
 /// The parameters of training as a Markov chain (high path dependence). Immutable; <see cref="Create"/>
@@ -49,7 +49,7 @@ public sealed class DynamicsSettings
     /// <summary>The default settings (every default below).</summary>
     public static DynamicsSettings Default { get; } = Create();
 
-    /// <summary>Number of equal world-model steps <c>W</c>, each worth about 1/W of the world model's bits; the grid then puts a point exactly at each unlock threshold (see <see cref="WorldGrid"/>), which can add a step or a few. 1 to 10,000; default 10.</summary>
+    /// <summary>Number of equal world-model steps <c>W</c>, each worth about 1/W of the world model's bits; the grid then puts a point exactly at each unlock threshold (see <see cref="Dynamics.WorldGrid"/>), which can add a step or a few. 1 to 10,000; default 10.</summary>
     public int WorldSteps { get; }
 
     /// <summary>Bits per goal step: a goal of <c>K</c> bits takes <c>ceil(K / resolution)</c> steps. Finite, greater than 0; default 4.</summary>
@@ -60,9 +60,9 @@ public sealed class DynamicsSettings
 
     /// <summary>
     /// Base rate of each kind of move (finite, greater than 0), per unit of training time and, on the graded axes, per unit of
-    /// progress: <see cref="MoveKind.World"/> in world models per unit of time (a step of about <c>1/W</c> runs at about <c>W</c> times it; see <see cref="ConfigurationSpace.BaseRate"/>),
+    /// progress: <see cref="MoveKind.World"/> in world models per unit of time (a step of about <c>1/W</c> runs at about <c>W</c> times it; see <see cref="Dynamics.ConfigurationSpace.BaseRate"/>),
     /// <see cref="MoveKind.Goal"/> in goal bits per unit of time (a step of <c>d</c> bits runs at it divided by <c>d</c>), the
-    /// others in events per unit of time (see <see cref="ConfigurationSpace.BaseRate"/>). Defaults: world 0.1, goal 4, enter 1,
+    /// others in events per unit of time (see <see cref="Dynamics.ConfigurationSpace.BaseRate"/>). Defaults: world 0.1, goal 4, enter 1,
     /// horizon 0.1, awareness 0.1, jump 1 (world and goal chosen so that the former grid of 10 world steps and 4-bit goal
     /// steps, whose rates were 1 per step, keeps its speeds).
     /// </summary>
@@ -77,14 +77,14 @@ public sealed class DynamicsSettings
     /// <summary>
     /// An explicit override of the bits a long-term horizon costs every long-term configuration (deceptive ones included), at
     /// least 0; null (the default) derives them from section 4: the bits the deceptive candidate's camera spends selecting
-    /// <c>longterm</c> (see <see cref="ChainAccounting"/>). An override departs from section 4's accounting.
+    /// <c>longterm</c> (see <see cref="Dynamics.ChainAccounting"/>). An override departs from section 4's accounting.
     /// </summary>
     public double? HorizonBits { get; }
 
     /// <summary>
     /// An explicit override of the bits situational awareness costs every aware configuration (deceptive ones included), at
     /// least 0; null (the default) derives them from section 4: the deceptive candidate's pointers to its required concepts
-    /// (see <see cref="ChainAccounting"/>). An override departs from section 4's accounting.
+    /// (see <see cref="Dynamics.ChainAccounting"/>). An override departs from section 4's accounting.
     /// </summary>
     public double? AwarenessBits { get; }
 

@@ -1,6 +1,6 @@
 using PredictiveModels.Diagnostics;
 
-namespace PredictiveModels.Dynamics;
+namespace PredictiveModels.Scenarios;
 
 /// <summary>
 /// One phase of training (pre-training, RL fine-tuning, ...): how long it lasts and how its energy
@@ -74,7 +74,7 @@ public sealed class Phase
     /// reset to the same world-model progress with no goal, myopic and unaware: the detected goal and
     /// precursors are discarded, the world model is kept. At least 0; default 0 (no detection). A positive
     /// rate makes the chain irreversible, so its equilibrium is no longer the Gibbs distribution (see
-    /// <see cref="Equilibrium"/>).
+    /// <see cref="Dynamics.Equilibrium"/>).
     /// </summary>
     public double OversightDetectionRate { get; }
 

@@ -1,4 +1,4 @@
-namespace PredictiveModels.Posterior;
+namespace PredictiveModels.Scenarios;
 
 /// <summary>How the points of a sweep are spaced between its ends.</summary>
 public enum SweepScale

@@ -1,4 +1,4 @@
-namespace PredictiveModels.Dynamics;
+namespace PredictiveModels.Scenarios;
 
 /// <summary>The kinds of move training makes between configurations; each but the reset has its own base rate.</summary>
 public enum MoveKind

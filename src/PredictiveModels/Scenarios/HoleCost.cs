@@ -1,4 +1,4 @@
-namespace PredictiveModels.Complexity;
+namespace PredictiveModels.Scenarios;
 
 /// <summary>Which cost counts for an expression with holes.</summary>
 public enum HoleCost
