@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.ExceptionServices;
+using PredictiveModels.Diagnostics;
 using PredictiveModels.Dynamics;
 using PredictiveModels.Posterior;
 using PredictiveModels.Scenarios;
@@ -132,6 +134,44 @@ public static class ScenarioAnalysis
         }
 
         return new AnalysisResult(scenario, scores, posterior, otherCost, other, training, grid, [.. outcomes]);
+    }
+
+    /// <summary>
+    /// As <see cref="Run"/>, but a solver that cannot meet its tolerance is returned instead of thrown (the Math.NET
+    /// convention of <c>TryFindRoot</c> beside <c>FindRoot</c>): for a notebook or a batch of scenarios that goes on past
+    /// one that does not converge. Invalid input still throws <see cref="Diagnostics.ModelException"/>.
+    /// </summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="result">The result when the analysis succeeded; otherwise null.</param>
+    /// <param name="failure">What did not converge, with its figures and what to change, when it failed; otherwise null.</param>
+    /// <param name="levers">As for <see cref="Run"/>.</param>
+    /// <param name="relaxation">As for <see cref="Run"/>.</param>
+    /// <param name="maxDegreeOfParallelism">As for <see cref="Run"/>.</param>
+    /// <param name="progress">As for <see cref="Run"/>.</param>
+    /// <param name="cancellation">As for <see cref="Run"/>.</param>
+    /// <returns>True when every solver met its tolerance.</returns>
+    public static bool TryRun(
+        Scenario scenario,
+        [NotNullWhen(true)] out AnalysisResult? result,
+        [NotNullWhen(false)] out SolverException? failure,
+        IReadOnlyList<Lever>? levers = null,
+        bool relaxation = true,
+        int maxDegreeOfParallelism = -1,
+        IProgress<double>? progress = null,
+        CancellationToken cancellation = default)
+    {
+        try
+        {
+            result = Run(scenario, levers, relaxation, maxDegreeOfParallelism, progress, cancellation);
+            failure = null;
+            return true;
+        }
+        catch (SolverException e)
+        {
+            result = null;
+            failure = e;
+            return false;
+        }
     }
 
     /// <summary>

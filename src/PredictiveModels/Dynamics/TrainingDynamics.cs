@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using PredictiveModels.Scenarios;
 
 namespace PredictiveModels.Dynamics;
@@ -38,6 +39,45 @@ public static class TrainingDynamics
         ArgumentNullException.ThrowIfNull(settings);
         var list = phases is null || phases.Count == 0 ? [Phase.Pretraining(settings.Duration)] : phases;
         return new TrainingResult(Continue(scenario, settings, TrainingState.Start, list, progress, cancellation, absorption, relaxation).Phases);
+    }
+
+    /// <summary>
+    /// As <see cref="Train"/>, but a solver that cannot meet its tolerance is returned instead of thrown (the Math.NET
+    /// convention of <c>TryFindRoot</c> beside <c>FindRoot</c>). Invalid input still throws <see cref="Diagnostics.ModelException"/>.
+    /// </summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="settings">The chain's settings.</param>
+    /// <param name="result">The result when training succeeded; otherwise null.</param>
+    /// <param name="failure">What did not converge, with its figures and what to change; otherwise null.</param>
+    /// <param name="phases">As for <see cref="Train"/>.</param>
+    /// <param name="progress">As for <see cref="Train"/>.</param>
+    /// <param name="cancellation">As for <see cref="Train"/>.</param>
+    /// <param name="absorption">As for <see cref="Train"/>.</param>
+    /// <param name="relaxation">As for <see cref="Train"/>.</param>
+    /// <returns>True when every solver met its tolerance.</returns>
+    public static bool TryTrain(
+        Scenario scenario,
+        DynamicsSettings settings,
+        [NotNullWhen(true)] out TrainingResult? result,
+        [NotNullWhen(false)] out Diagnostics.SolverException? failure,
+        IReadOnlyList<Phase>? phases = null,
+        IProgress<double>? progress = null,
+        CancellationToken cancellation = default,
+        bool absorption = true,
+        bool relaxation = true)
+    {
+        try
+        {
+            result = Train(scenario, settings, phases, progress, cancellation, absorption, relaxation);
+            failure = null;
+            return true;
+        }
+        catch (Diagnostics.SolverException e)
+        {
+            result = null;
+            failure = e;
+            return false;
+        }
     }
 
     /// <summary>

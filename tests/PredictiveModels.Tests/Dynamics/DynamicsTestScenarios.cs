@@ -52,6 +52,14 @@ internal static class DynamicsTestScenarios
     }
 
     /// <summary>
+    /// The tiny chain with a watched phase of oversight resets, at the tightest tolerance: the stationary solve with
+    /// resets cannot reach it, so a solver fails on a valid scenario.
+    /// </summary>
+    public static Scenario NonConverging() => Tiny().With(
+        dynamics: DynamicsSettings.Create(tolerance: 1e-15, temperature: 1),
+        phases: [Phase.Create("pre-training", 10), Phase.Create("watched", 10, conditionalBits: 2, oversightDetectionRate: 1e-3)]);
+
+    /// <summary>
     /// World and goal base rates that make every full world or goal step run at 1 per unit of time, as every move did before
     /// rates were per unit of progress: the tiny chains' tests were tuned to those speeds (how often deception happens by a
     /// given time), and what they check (agreement of solvers, effects of a lever) does not depend on them.
