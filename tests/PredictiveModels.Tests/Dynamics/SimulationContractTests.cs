@@ -184,6 +184,26 @@ public sealed class SimulationContractTests
     }
 
     [Fact]
+    public void A_trajectory_that_has_no_goal_at_the_end_is_recorded_with_no_class()
+    {
+        // No time to move: every trajectory ends where it starts, with no goal, so it is undecided.
+        var result = Simulator.Simulate(20, 0, seed: 1, maxDegreeOfParallelism: 1, keepTrajectories: true);
+
+        result.Trajectories.Should().HaveCount(20).And.OnlyContain(r => r.FinalClass == null);
+        result.Classes.Undecided.Value.Should().Be(1);
+    }
+
+    [Fact]
+    public void A_number_of_trajectories_that_fills_its_chunks_exactly_has_no_empty_chunk_to_report()
+    {
+        var reports = new List<double>();
+
+        new TrajectorySimulator([Space, Space]).SimulateTraining(192, seed: 1, maxDegreeOfParallelism: 1, progress: new SynchronousProgress(reports.Add));
+
+        reports.Should().Equal(64 / 192.0, 128 / 192.0, 1.0);
+    }
+
+    [Fact]
     public void A_simulation_cancelled_while_it_runs_stops_at_the_next_trajectory()
     {
         using var cancellation = new CancellationTokenSource();

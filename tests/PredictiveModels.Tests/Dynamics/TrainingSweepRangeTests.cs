@@ -74,7 +74,9 @@ public sealed class TrainingSweepRangeTests
 
         var act = () => TrainingSweep.Check(scenario, Parameter(scenario, "phases.fine-tuning.duration"), 0, 1, TrainingSweep.MaxSteps + 1, SweepScale.Linear);
 
-        act.Should().Throw<ModelException>().Which.Diagnostics.Single().Path.Should().Be("--steps");
+        var error = act.Should().Throw<ModelException>().Which.Diagnostics.Single();
+        error.Path.Should().Be("--steps");
+        error.Message.Should().Be($"a training sweep has {TrainingSweep.MaxSteps + 1} points; each trains the whole chain, so at most {TrainingSweep.MaxSteps} are allowed");
     }
 
     [Fact]
