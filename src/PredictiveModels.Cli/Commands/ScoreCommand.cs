@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using PredictiveModels.Cli.Rendering;
+using PredictiveModels.Complexity;
 using PredictiveModels.Scenarios;
 using PredictiveModels.Structures;
 

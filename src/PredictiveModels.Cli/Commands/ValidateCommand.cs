@@ -1,8 +1,8 @@
 using System.CommandLine;
 using PredictiveModels.Cli.Rendering;
+using PredictiveModels.Complexity;
 using PredictiveModels.Dynamics;
 using PredictiveModels.Scenarios;
-using PredictiveModels.Structures;
 
 namespace PredictiveModels.Cli.Commands;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Numerics;
+using PredictiveModels.Complexity;
 using PredictiveModels.Diagnostics;
 using PredictiveModels.Dynamics;
 using PredictiveModels.Expressions;
 using PredictiveModels.Scenarios;
-using PredictiveModels.Structures;
 using PredictiveModels.Tests.Dynamics;
 
 namespace PredictiveModels.Tests.Hardening;
