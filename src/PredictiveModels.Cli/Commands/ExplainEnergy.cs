@@ -32,6 +32,10 @@ internal static class ExplainEnergy
         ["interspersedPretraining"] = "phi (E_pre - E_phase)",
     };
 
+    /// <summary>The formula of a term; on the deceptive branch the goal term is the kept proxy's <c>k</c> steps.</summary>
+    private static string Formula(EnergyModel model, Configuration c, string term) =>
+        term == "goal" && c.Branch == model.DeceptiveBranch ? "a min(k r, K_b), the proxy" : Formulas[term];
+
     public static string Render(Scenario scenario, EnergyModel model, Configuration c, OutputFormat format, int width = Text.DefaultWidth)
     {
         var terms = model.Terms(c);
@@ -148,7 +152,7 @@ internal static class ExplainEnergy
         var table = Text.Table("term", "formula", "bits");
         foreach (var term in terms.Terms)
         {
-            Text.Row(table, term.Name, Formulas[term.Name], Text.Bits(term.Bits));
+            Text.Row(table, term.Name, Formula(model, c, term.Name), Text.Bits(term.Bits));
         }
 
         if (terms.Pretraining is { } pre)
@@ -159,7 +163,7 @@ internal static class ExplainEnergy
 
         Text.Row(table, "total", "E(c)", Text.Bits(terms.Total));
         var header = string.Join("\n", Header(model, c));
-        return Text.Render(width, Text.Line(header), table, Text.Line(Invariant($"description bits K(c) = {Text.Bits(model.DescriptionBits(c))}; every term is in bits, its weight included, and the terms add up to the total")));
+        return Text.Render(width, Text.Line(header), table, Text.Line(Invariant($"description bits K(c) = {Text.Bits(model.DescriptionBits(c))}; every term is in bits, its weight included, and the terms add up to the total (up to rounding)")));
     }
 
     private static string RenderMarkdown(EnergyModel model, Configuration c, EnergyTerms terms)
@@ -173,7 +177,7 @@ internal static class ExplainEnergy
         }
 
         b.AppendLine();
-        var rows = terms.Terms.Select(t => (IReadOnlyList<string>)[t.Name, Markdown.Code(Formulas[t.Name]), Text.Bits(t.Bits)]).ToList();
+        var rows = terms.Terms.Select(t => (IReadOnlyList<string>)[t.Name, Markdown.Code(Formula(model, c, t.Name)), Text.Bits(t.Bits)]).ToList();
         if (terms.Pretraining is { } pre)
         {
             rows.Add(["E_phase", "the terms above the last two", Text.Bits(terms.PhaseEnergy)]);
