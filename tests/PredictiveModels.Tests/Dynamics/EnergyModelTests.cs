@@ -280,6 +280,20 @@ public sealed class EnergyModelTests
     }
 
     [Fact]
+    public void The_library_example_of_dynamics_md_gives_the_default_scenarios_terms_without_building_its_chain()
+    {
+        // docs/dynamics.md, "One configuration's energy, term by term": the same calls.
+        var scenario = Scenario.Default;
+        var model = EnergyModel.Create(scenario, scenario.Dynamics, scenario.Phases[^1]);
+        var terms = model.Terms(new Configuration(World: 8, Branch: 0, Goal: 0, LongTerm: false, Aware: false));
+
+        model.World.Fractions[8].Should().BeApproximately(0.7, 1e-12, "the docs' example reads x_w = 0.7 at world step 8");
+        terms.World.Should().BeApproximately(0.7 * scenario.WorldModel.TotalBits, 1e-6);
+        terms.WorldLoss.Should().BeApproximately(0.3 * scenario.Phases[^1].DataSize!.Value, 1e-6, "the default's world gap is 1 bit per token, and fine-tuning sets its own n");
+        terms.Terms.Sum(t => t.Bits).Should().BeApproximately(terms.Total, 1e-12 * terms.Total);
+    }
+
+    [Fact]
     public void The_term_names_are_the_terms_in_order()
     {
         var t = EnergyModel.Create(Scenario, Settings, FineTuning).Terms(new Configuration(0, 0, 0, false, false));
