@@ -31,7 +31,8 @@ namespace PredictiveModels.Dynamics;
 /// Energy <c>E = a K + lambda log2 T + n CE</c> in bits (with a phase's camera speed weight
 /// <c>lambda_c</c>, the speed term is <c>lambda log2 (T / C) + lambda_c log2 C</c>, <c>C</c> the camera's
 /// steps); every move but oversight's reset has a reverse, and heat-bath rates
-/// <c>rho / (1 + 2^((E' - E) / T))</c> satisfy detailed balance with <c>pi ~ 2^(-E/T)</c>.
+/// <c>rho / (1 + 2^((E' - E) / T))</c> satisfy detailed balance with <c>pi ~ 2^(-E/T)</c>. The energies and description
+/// bits come from <see cref="EnergyModel"/>, which also shows each configuration's energy term by term.
 /// </para>
 /// <para>
 /// With a positive <see cref="Phase.OversightDetectionRate"/>, every configuration that is long-term and
