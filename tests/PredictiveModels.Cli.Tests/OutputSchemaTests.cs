@@ -44,6 +44,16 @@ public sealed class OutputSchemaTests
     }
 
     [Fact]
+    public async Task Explain_of_a_configurations_energy_matches_the_schema_on_every_kind_of_branch_and_with_kl_and_interspersed_pre_training()
+    {
+        await ShouldMatchSchema("explain", "physical-camera-predictor", "-m", "corrigible", "--configuration", "w=4,g=3,h=long-term,s=aware");
+        await ShouldMatchSchema("explain", "deceptive-agent", "--configuration", "w=11,k=2,origin=general-inductor/internal,flag=race", "--phase", "pre-training");
+        await ShouldMatchSchema("explain", "none", "--configuration", "w=0");
+        await ShouldMatchSchema("explain", "general-inductor", Path.Combine(Samples, "kl-regularisation.yaml"), "-m", "corrigible", "--configuration", "w=9,g=2,s=aware");
+        await ShouldMatchSchema("explain", "deceptive-agent", Path.Combine(Samples, "interspersed-pretraining.yaml"), "--configuration", "w=9,k=2,origin=general-inductor/internal,flag=defection");
+    }
+
+    [Fact]
     public async Task Train_with_relaxation_and_simulation_matches_the_schema()
     {
         await ShouldMatchSchema("train", Path.Combine(Samples, "minimal.yaml"), "--trajectories", "200", "--seed", "3");

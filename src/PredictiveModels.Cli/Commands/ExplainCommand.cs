@@ -3,12 +3,13 @@ using System.Text;
 using PredictiveModels.Cli.Rendering;
 using PredictiveModels.Complexity;
 using PredictiveModels.Diagnostics;
+using PredictiveModels.Dynamics;
 using PredictiveModels.Scenarios;
 using PredictiveModels.Structures;
 
 namespace PredictiveModels.Cli.Commands;
 
-/// <summary><c>explain STRUCTURE [SCENARIO]</c>: the bit breakdown of a structure, per mechanism.</summary>
+/// <summary><c>explain STRUCTURE [SCENARIO]</c>: the bit breakdown of a structure, per mechanism; with <c>--configuration</c>, the energy of a configuration on its branch.</summary>
 internal static class ExplainCommand
 {
     public static Command Build(CliContext context)
@@ -22,6 +23,16 @@ internal static class ExplainCommand
             HelpName = "internal|corrigible|deceptive",
             CustomParser = result => CommonOptions.ParseName<Mechanism>(result, "mechanism"),
         };
+        var configuration = new Option<string?>("--configuration")
+        {
+            Description = "Show instead the energy of one configuration of the training chain, term by term in bits. Its branch is the structure's candidate of --mechanism (or, with the structure argument 'none', no goal yet); the rest reads w=WORLD_STEP,g=GOAL_STEP,h=myopic|long-term,s=unaware|aware, or on the deceptive branch w=WORLD_STEP,k=PROXY_STEPS,origin=STRUCTURE/MECHANISM,flag=race|defection. Omitted keys are 0, myopic and unaware.",
+            HelpName = "w=..,g=..,h=..,s=..",
+        };
+        var phase = new Option<string?>("--phase")
+        {
+            Description = "With --configuration, the phase whose energy to show, by name (see the scenario's dynamics.phases); by default the last phase.",
+            HelpName = "name",
+        };
         var format = CommonOptions.Format();
         var output = CommonOptions.Output();
         var command = new Command(
@@ -30,12 +41,15 @@ internal static class ExplainCommand
             Show where every bit of a structure's description complexity goes: a tree whose leaves are the selections of
             concepts and built-ins, inlined concepts, literal codes and hole costs, and whose inner nodes are the exact
             sums of their parts. For a structure with holes both trees are shown: Kclass (every filling counts) and Kmin
-            (the cheapest filling).
+            (the cheapest filling). With --configuration, show instead the energy of one configuration of the training
+            chain on the structure's branch in one phase, E = a K + lambda log2 T + n CE, term by term in bits.
             """)
         {
             structure,
             scenario,
             mechanism,
+            configuration,
+            phase,
             format,
             output,
         };
@@ -43,6 +57,19 @@ internal static class ExplainCommand
         {
             var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario));
             var id = parse.GetValue(structure)!;
+            var wantedPhase = parse.GetValue(phase);
+            if (parse.GetValue(configuration) is { } spec)
+            {
+                var energy = Energy(loaded, id, parse.GetValue(mechanism), spec, wantedPhase, parse.GetValue(format), Text.WidthFor(context, parse.GetValue(output)));
+                await CommonOptions.WriteAsync(energy, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
+                return ExitCodes.Success;
+            }
+
+            if (wantedPhase is not null)
+            {
+                throw new UsageException("--phase chooses the phase of --configuration's energy; without --configuration, explain shows a structure's bits, which have no phase");
+            }
+
             var found = loaded.FindStructure(id)
                 ?? throw new UsageException($"scenario '{loaded.Name}' has no structure '{id}'; its structures are: {string.Join(", ", loaded.Structures.Select(s => s.Id))}{NameSuggestions.DidYouMean(id, loaded.Structures.Select(s => s.Id))}");
             var wanted = parse.GetValue(mechanism);
@@ -61,6 +88,66 @@ internal static class ExplainCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The longest <c>--configuration</c> read, in characters: every message quotes it whole.</summary>
+    private const int MaxConfigurationLength = 500;
+
+    /// <summary>The energy of the configuration <paramref name="spec"/> names on the branch of <paramref name="id"/>, rendered.</summary>
+    private static string Energy(Scenario scenario, string id, Mechanism? wanted, string spec, string? phaseName, OutputFormat format, int width)
+    {
+        if (spec.Length > MaxConfigurationLength)
+        {
+            throw new UsageException($"--configuration is {spec.Length:N0} characters long; a configuration takes at most {MaxConfigurationLength}");
+        }
+
+        var phases = scenario.Phases;
+        var phase = phaseName is null
+            ? phases[^1]
+            : phases.FirstOrDefault(p => p.Name == phaseName)
+                ?? throw new UsageException($"scenario '{scenario.Name}' has no phase '{phaseName}'; its phases are: {string.Join(", ", phases.Select(p => p.Name))}{NameSuggestions.DidYouMean(phaseName, phases.Select(p => p.Name))}");
+        var model = EnergyModel.Create(scenario, scenario.Dynamics, phase);
+        var branch = BranchOf(scenario, model, id, wanted);
+        var configuration = ConfigurationText.Parse(spec, model, branch);
+        return ExplainEnergy.Render(scenario, model, configuration, format, width);
+    }
+
+    /// <summary>The branch of the chain that a structure and a mechanism name; <c>none</c> names the branch with no goal.</summary>
+    private static int BranchOf(Scenario scenario, EnergyModel model, string id, Mechanism? wanted)
+    {
+        var found = scenario.FindStructure(id);
+        if (found is null && id == "none")
+        {
+            return wanted is null ? 0 : throw new UsageException("the branch 'none' has no goal and so no mechanism; leave out --mechanism");
+        }
+
+        if (found is null)
+        {
+            throw new UsageException($"scenario '{scenario.Name}' has no structure '{id}'; its structures are: {string.Join(", ", scenario.Structures.Select(s => s.Id))}, or none for the branch with no goal{NameSuggestions.DidYouMean(id, scenario.Structures.Select(s => s.Id).Append("none"))}");
+        }
+
+        if (wanted is null && found.Mechanisms.Length > 1)
+        {
+            throw new UsageException($"structure '{id}' has {found.Mechanisms.Length} mechanisms ({string.Join(", ", found.Mechanisms.Select(ScoreCommand.Name))}), each a branch of its own; choose one with --mechanism");
+        }
+
+        var mechanism = wanted ?? found.Mechanisms[0];
+        if (!found.Mechanisms.Contains(mechanism))
+        {
+            throw new UsageException($"structure '{id}' has no {ScoreCommand.Name(mechanism)} mechanism; its mechanisms are: {string.Join(", ", found.Mechanisms.Select(ScoreCommand.Name))}");
+        }
+
+        var key = new Candidate(found, mechanism).Key;
+        for (var b = 1; b < model.Branches.Length; b++)
+        {
+            if (model.Branches[b].Label == key)
+            {
+                return b;
+            }
+        }
+
+        var deceptive = model.DeceptiveBranch >= 0 ? model.Branches[model.DeceptiveBranch].Label : "none";
+        throw new UsageException($"{key} is no branch of the training chain: its deceptive branch stands for the simplest deceptive candidate, {deceptive}");
     }
 
     public static string Render(Scenario scenario, Structure structure, IReadOnlyList<CandidateScore> scores, OutputFormat format, int width = Text.DefaultWidth) => format switch

@@ -32,7 +32,8 @@ namespace PredictiveModels.Dynamics;
 /// Energy <c>E = a K + lambda log2 T + n CE</c> in bits (with a phase's camera speed weight
 /// <c>lambda_c</c>, the speed term is <c>lambda log2 (T / C) + lambda_c log2 C</c>, <c>C</c> the camera's
 /// steps); every move but oversight's reset has a reverse, and heat-bath rates
-/// <c>rho / (1 + 2^((E' - E) / T))</c> satisfy detailed balance with <c>pi ~ 2^(-E/T)</c>.
+/// <c>rho / (1 + 2^((E' - E) / T))</c> satisfy detailed balance with <c>pi ~ 2^(-E/T)</c>. The energies and description
+/// bits come from <see cref="EnergyModel"/>, which also shows each configuration's energy term by term.
 /// </para>
 /// <para>
 /// With a positive <see cref="Phase.OversightDetectionRate"/>, every configuration that is long-term and
@@ -51,7 +52,6 @@ public sealed class ConfigurationSpace
     public const long BytesPerConfiguration = 300;
 
     private readonly WorldGrid _world;
-    private readonly double _worldBits;
     private readonly long[] _offsets;
     private readonly int _deceptive;
     private readonly int[] _originOffsets;
@@ -59,8 +59,6 @@ public sealed class ConfigurationSpace
     private readonly double[] _energy;
     private readonly int _awareAt;
     private readonly int _objectiveAt;
-    private readonly double _deceptiveEntropy;
-    private readonly double _deceptiveNormalisation;
 
     private ConfigurationSpace(ScoreReport report, double worldBits, WorldGrid world, ImmutableArray<Branch> branches, int deceptive, long[] offsets, int awareAt, int objectiveAt, ChainAccounting accounting, DynamicsSettings settings, AnalysisSettings analysis, Phase phase)
     {
@@ -75,27 +73,20 @@ public sealed class ConfigurationSpace
         _originOffsets = OriginOffsets(branches, deceptive);
         _deceptivePerWorld = _originOffsets[^1];
         _world = world;
-        _worldBits = worldBits;
         _awareAt = awareAt;
         _objectiveAt = objectiveAt;
         Count = (int)offsets[^1];
-
-        // The proxies kept at the jump share the weight of the deceptive candidate's objective hole. In the energy the
-        // normalisation is T log2 of the sum of 2^(-a p / T) over the proxies' bits p, so that their Gibbs weights add up to
-        // 2^(-a ObjectiveBits / T) at any a and T; in the description bits K(c) it is log2 of the sum of 2^(-p).
-        if (deceptive >= 0)
-        {
-            var proxies = ProxyBits().ToArray();
-            _deceptiveEntropy = settings.Temperature * Log2Math.Sum(proxies.Select(p => -analysis.SimplicityExponent * p / settings.Temperature).ToArray());
-            _deceptiveNormalisation = Log2Math.Sum(proxies.Select(p => -p).ToArray());
-        }
+        EnergyModel = new EnergyModel(worldBits, world, branches, deceptive, accounting, settings, analysis, phase);
 
         _energy = new double[Count];
         for (var i = 0; i < Count; i++)
         {
-            _energy[i] = ComputeEnergy(this[i]);
+            _energy[i] = EnergyModel.EnergyOf(this[i]);
         }
     }
+
+    /// <summary>The energy of this space's phase: each configuration's energy, term by term, and its description bits. <see cref="Energy"/> is its total.</summary>
+    public EnergyModel EnergyModel { get; }
 
     /// <summary>The bits a long-term horizon, awareness and the deceptive branch cost, derived from section 4 (or overridden).</summary>
     public ChainAccounting Accounting { get; }
@@ -299,7 +290,7 @@ public sealed class ConfigurationSpace
         return (int)(offset + ((((c.World * (Branches[c.Branch].Steps + 1)) + c.Goal) * 2 + (c.LongTerm ? 1 : 0)) * 2) + (c.Aware ? 1 : 0));
     }
 
-    /// <summary>The energy of a configuration, in bits.</summary>
+    /// <summary>The energy of a configuration, in bits: the total of <see cref="EnergyModel"/>'s terms, computed once when the space is built.</summary>
     /// <param name="index">0 to <see cref="Count"/> - 1.</param>
     public double Energy(int index) => _energy[index];
 
@@ -520,83 +511,15 @@ public sealed class ConfigurationSpace
         return new Generator(rowStart, [.. sources], [.. rates], exit);
     }
 
-    private double ComputeEnergy(Configuration c)
-    {
-        var phase = Phase;
-        var own = Energy(c, pretraining: false);
-        if (phase.PretrainingFraction == 0 && phase.KlWeight == 0)
-        {
-            return own;
-        }
-
-        // Interspersed pre-training and KL regularisation pull the fine-tuning energy towards pre-training's.
-        var pre = Energy(c, pretraining: true);
-        return ((1 - phase.PretrainingFraction) * own) + ((phase.PretrainingFraction + phase.KlWeight) * pre);
-    }
-
-    /// <summary>
-    /// The speed term in bits: <c>lambda log2 T</c>, or with a separate camera model of speed weight <c>lambda_c</c>,
-    /// <c>lambda log2 (T / C) + lambda_c log2 C</c>, written as <c>lambda log2 T + (lambda_c - lambda) log2 C</c> so
-    /// that <c>lambda_c = lambda</c> gives exactly the term without a camera model.
-    /// </summary>
-    private double SpeedBits(Branch branch, bool pretraining)
-    {
-        var lambda = Analysis.SpeedWeight;
-        var bits = lambda * Math.Log2(branch.RuntimeSteps);
-        return !pretraining && Phase.CameraSpeedWeight is { } cameraWeight
-            ? bits + ((cameraWeight - lambda) * Math.Log2(branch.CameraSteps))
-            : bits;
-    }
-
     /// <summary>
     /// The description bits <c>K(c)</c> of a configuration, the part of its energy that section 4 would call its <c>K</c>
-    /// (the energy is <c>a K(c) + lambda log2 T + n CE</c>, see the class remarks): the world model learned so far
-    /// (the fraction <c>x_w</c> of its bits), the goal's <c>min(g r, K_b)</c> bits, <see cref="ChainAccounting.HorizonBits"/> when
-    /// long-term and <see cref="ChainAccounting.AwarenessBits"/> when aware. A deceptive configuration is long-term and
-    /// aware and pays both, plus <see cref="ChainAccounting.OverheadBits"/>, plus its proxy's bits and the proxies'
-    /// share of <see cref="ChainAccounting.ObjectiveBits"/>: <c>p + ObjectiveBits + log2 sum_p' 2^-p'</c> over every
-    /// deceptive configuration of the same world step. A complete, myopic, unaware configuration thus holds the world model
-    /// plus its candidate's section-4 <c>K</c> (with a fine-tuning conditional's bits), and
-    /// <c>-log2 sum 2^-(K(c) - world)</c> over the deceptive configurations of one world step is the deceptive candidate's
-    /// section-4 <c>K</c> (with derived horizon and awareness bits). Oversight's penalty is no description bit and is not
-    /// included. In bits, at least 0.
+    /// (see <see cref="EnergyModel.DescriptionBits"/>). In bits, at least 0.
     /// </summary>
     /// <param name="index">0 to <see cref="Count"/> - 1.</param>
-    public double DescriptionBits(int index)
-    {
-        var c = this[index];
-        var bits = _world.Fractions[c.World] * _worldBits;
-        if (c.Branch == _deceptive)
-        {
-            return bits + DeceptiveBits(c) + _deceptiveNormalisation;
-        }
+    public double DescriptionBits(int index) => EnergyModel.DescriptionBitsOf(this[index]);
 
-        return bits + Learned(c.Goal, Branches[c.Branch].Bits) + PrecursorBits(c);
-    }
-
-    /// <summary>Horizon and awareness bits of a non-deceptive configuration.</summary>
-    private double PrecursorBits(Configuration c) => (c.LongTerm ? Accounting.HorizonBits : 0) + (c.Aware ? Accounting.AwarenessBits : 0);
-
-    /// <summary>A deceptive configuration's bits before the proxies' normalisation: horizon, awareness, overhead, objective hole and proxy.</summary>
-    private double DeceptiveBits(Configuration c) =>
-        Accounting.HorizonBits + Accounting.AwarenessBits + Accounting.OverheadBits + Accounting.ObjectiveBits + ProxyBits(c);
-
-    /// <summary>The bits of a deceptive configuration's kept proxy: <c>min(k r, K_origin)</c>, exact at completion.</summary>
-    private double ProxyBits(Configuration c) => Learned(c.Goal, Branches[c.Origin].Bits);
-
-    /// <summary>
-    /// The bits learned after <paramref name="steps"/> goal steps of a goal of <paramref name="goalBits"/> bits:
-    /// <c>min(steps r, K)</c>, so that the last step carries exactly the fractional remainder. The one place the goal grid
-    /// turns steps into bits, for the description bits, the energy, the proxies and the goal moves' base rates.
-    /// </summary>
-    private double Learned(int steps, double goalBits) => Math.Min(steps * Settings.GoalResolution, goalBits);
-
-    /// <summary>The proxy bits of every deceptive configuration of one world step: every origin, proxy size and flag.</summary>
-    private IEnumerable<double> ProxyBits() =>
-        Enumerable.Range(1, Branches.Length - 1)
-            .Where(b => b != _deceptive)
-            .SelectMany(b => Enumerable.Range(0, Branches[b].Steps + 1).Select(k => Learned(k, Branches[b].Bits)))
-            .SelectMany(p => new[] { p, p });
+    /// <summary>The bits learned after some goal steps of a goal (<see cref="EnergyModel.Learned"/>).</summary>
+    private double Learned(int steps, double goalBits) => EnergyModel.Learned(steps, goalBits);
 
     /// <summary>Per non-deceptive branch (1, 2, ...), where its proxies start among one world step's deceptive configurations, two (race, defection) per proxy size; the last entry is their number.</summary>
     private static int[] OriginOffsets(IReadOnlyList<Branch> branches, int deceptive)
@@ -610,37 +533,9 @@ public sealed class ConfigurationSpace
         return offsets;
     }
 
-    private double Energy(Configuration c, bool pretraining)
-    {
-        var a = Analysis.SimplicityExponent;
-        var n = pretraining ? Analysis.DataSize : Phase.DataSize ?? Analysis.DataSize;
-        var horizonBonus = pretraining ? Settings.HorizonBonus : Phase.HorizonBonus ?? Settings.HorizonBonus;
-        var awarenessBonus = pretraining ? Settings.AwarenessBonus : Phase.AwarenessBonus ?? Settings.AwarenessBonus;
-        var penalty = !pretraining && c.LongTerm && c.Aware ? Phase.OversightPenaltyBits : 0;
-        var branch = Branches[c.Branch];
-        var worldFraction = _world.Fractions[c.World];
-        var bits = worldFraction * _worldBits;
-        var loss = Settings.WorldGap * (1 - worldFraction);
-        if (c.Branch == _deceptive)
-        {
-            bits += DeceptiveBits(c) + penalty;
-            loss += branch.LossGap - horizonBonus - awarenessBonus;
-            return (a * bits) + _deceptiveEntropy + SpeedBits(branch, pretraining) + (n * loss);
-        }
-
-        // The goal gap falls with the bits learned, so the last step, which may hold less than r bits, counts for what it holds.
-        var goalBits = pretraining ? branch.PretrainingBits : branch.Bits;
-        var learned = Learned(c.Goal, goalBits);
-        bits += learned + penalty + PrecursorBits(c);
-        var goalFraction = c.Branch == 0 ? 0 : goalBits > 0 ? learned / goalBits : Math.Min(1.0, c.Goal);
-        loss += (Settings.GoalGap * (1 - goalFraction)) + branch.LossGap;
-        loss -= (c.LongTerm ? horizonBonus : 0) + (c.Aware ? awarenessBonus : 0);
-        return (a * bits) + SpeedBits(branch, pretraining) + (n * loss);
-    }
-
     private static int StepsOf(double bits, double resolution) => Math.Max(1, (int)Math.Ceiling(bits / resolution - 1e-9));
 
-    private static (WorldGrid World, ImmutableArray<Branch> Branches, int Deceptive, long[] Offsets, int AwareAt, int ObjectiveAt, ChainAccounting Accounting) Layout(ScoreReport report, Scenario scenario, DynamicsSettings settings, Phase phase)
+    internal static (WorldGrid World, ImmutableArray<Branch> Branches, int Deceptive, long[] Offsets, int AwareAt, int ObjectiveAt, ChainAccounting Accounting) Layout(ScoreReport report, Scenario scenario, DynamicsSettings settings, Phase phase)
     {
         var world = scenario.WorldModel;
         var worldBits = world.TotalBits;

@@ -25,6 +25,12 @@ public sealed class JsonApprovalTests
     }
 
     [Fact]
+    public async Task The_energy_document_of_a_configuration_on_the_default_is_the_approved_one()
+    {
+        await ShouldMatchApproved("explain", ["deceptive-agent", "--configuration", "w=8,k=5,origin=physical-camera-predictor/corrigible,flag=race"], "explain-energy");
+    }
+
+    [Fact]
     [Trait("Category", "Slow")]
     public async Task The_training_documents_on_the_default_are_the_approved_ones()
     {
