@@ -204,4 +204,24 @@ public sealed class AbsorptionSmallChainTests
 
         act.Should().Throw<ArgumentException>().WithParameterName("initial");
     }
+
+    [Fact]
+    public void Flags_that_flip_far_faster_than_anything_else_cost_no_more_sweeps_and_agree_with_a_dense_solve()
+    {
+        // Horizon and awareness flipping 10^4 times faster than the other moves: point Gauss-Seidel gains only what leaves
+        // the flags' block between two flips per sweep, so it would need thousands of sweeps; the block solve needs as
+        // few as with ordinary rates.
+        DynamicsSettings Settings(double flagRate) => DynamicsSettings.Create(
+            worldSteps: 3, goalResolution: 2, horizonBits: 1, awarenessBits: 1, awarenessBonus: 0.05, horizonBonus: 0.05, tolerance: 1e-12,
+            rates: new Dictionary<MoveKind, double> { [MoveKind.Horizon] = flagRate, [MoveKind.Awareness] = flagRate });
+        var ordinary = Absorption.Compute(ConfigurationSpace.Build(DynamicsTestScenarios.Tiny(100), Settings(1)));
+        var space = ConfigurationSpace.Build(DynamicsTestScenarios.Tiny(100), Settings(1e4));
+        var (classes, meanTime) = DenseAbsorption.Solve(space, null);
+
+        var fast = Absorption.Compute(space);
+
+        fast.Sweeps.Should().BeLessThanOrEqualTo(ordinary.Sweeps + 2);
+        fast.Probabilities.Probabilities.Should().Equal(classes, (a, b) => Math.Abs(a - b) <= 1e-11);
+        fast.MeanTime.Should().BeApproximately(meanTime, 1e-8 * meanTime);
+    }
 }
