@@ -157,41 +157,26 @@ public sealed class Phase
             bag.Add("a phase needs a name", null, "dynamics.phases");
         }
 
-        Check(bag, SpecificationRules.CheckNonNegative(duration, "the phase's duration"), path + ".duration");
-        if (dataSize is { } n)
-        {
-            Check(bag, SpecificationRules.CheckRange(n, 0, Scenarios.AnalysisSettings.MaxDataSize, "the phase's data size"), path + ".dataSize");
-        }
-
-        Check(bag, SpecificationRules.CheckBits(conditionalBits, "the conditional's bits"), path + ".conditionalBits");
-        if (horizonBonus is { } hb)
-        {
-            Check(bag, SpecificationRules.CheckRange(hb, 0, 1e6, "the horizon bonus"), path + ".horizonBonus");
-        }
-
-        if (awarenessBonus is { } ab)
-        {
-            Check(bag, SpecificationRules.CheckRange(ab, 0, 1e6, "the awareness bonus"), path + ".awarenessBonus");
-        }
-
-        Check(bag, SpecificationRules.CheckRange(klWeight, 0, 1e6, "the KL weight"), path + ".klWeight");
-        Check(bag, SpecificationRules.CheckRange(pretrainingFraction, 0, 1, "the pre-training fraction"), path + ".pretrainingFraction");
-        Check(bag, SpecificationRules.CheckBits(oversightPenaltyBits, "the oversight penalty"), path + ".oversightPenaltyBits");
-        Check(bag, SpecificationRules.CheckRange(oversightDetectionRate, 0, MaxDetectionRate, "the oversight detection rate"), path + ".oversightDetectionRate");
-        if (cameraSpeedWeight is { } lc)
-        {
-            Check(bag, SpecificationRules.CheckRange(lc, 0, Scenarios.AnalysisSettings.MaxExponent, "the camera speed weight"), path + ".cameraSpeedWeight");
-        }
-
+        Check(bag, path, "duration", duration);
+        Check(bag, path, "dataSize", dataSize);
+        Check(bag, path, "conditionalBits", conditionalBits);
+        Check(bag, path, "horizonBonus", horizonBonus);
+        Check(bag, path, "awarenessBonus", awarenessBonus);
+        Check(bag, path, "klWeight", klWeight);
+        Check(bag, path, "pretrainingFraction", pretrainingFraction);
+        Check(bag, path, "oversightPenaltyBits", oversightPenaltyBits);
+        Check(bag, path, "oversightDetectionRate", oversightDetectionRate);
+        Check(bag, path, "cameraSpeedWeight", cameraSpeedWeight);
         bag.ThrowIfAny();
         return new Phase(name, duration, dataSize, conditionalBits, prompting, horizonBonus, awarenessBonus, klWeight, pretrainingFraction, oversightPenaltyBits, oversightDetectionRate, cameraSpeedWeight, durationFromDynamics);
     }
 
-    private static void Check(DiagnosticBag bag, string? error, string path)
+    /// <summary>Checks a value against its range in <see cref="ParameterRegistry"/>; a null value (the default from elsewhere) needs no check.</summary>
+    private static void Check(DiagnosticBag bag, string path, string key, double? value)
     {
-        if (error is not null)
+        if (value is { } v && ParameterRegistry.Get(ParameterScope.Phase, key).Check(v) is { } error)
         {
-            bag.Add(error, null, path);
+            bag.Add(error, null, $"{path}.{key}");
         }
     }
 }
