@@ -32,10 +32,11 @@ public sealed class ScenarioParameter
     public static ImmutableArray<string> PathForms { get; } = [.. Forms.Select(FormText)];
 
     /// <summary>
-    /// Every path form with its unit and valid range, one line each, in the order of <see cref="Forms"/> (e.g.
-    /// <c>dynamics.goalResolution: bits per goal step; &gt; 0; sets the chain's size</c>).
+    /// Every path form with its unit and valid range, one line each, in the order of <see cref="Forms"/>; "training chain
+    /// only" ends the line of a path that changes only the training chain (<see cref="ChangesOnlyTraining"/>), e.g.
+    /// <c>dynamics.goalResolution: bits per goal step; &gt; 0; sets the chain's size; training chain only</c>.
     /// </summary>
-    public static ImmutableArray<string> PathDescriptions { get; } = [.. Forms.Select(Describe)];
+    public static ImmutableArray<string> PathDescriptions { get; } = [.. Forms.Select(d => Describe(d) + (d.ChangesOnlyTraining ? "; training chain only" : ""))];
 
     /// <summary>The canonical path, e.g. <c>concepts.corpus.bits</c>.</summary>
     public string Path { get; }

@@ -329,7 +329,8 @@ public sealed class DynamicsSweepTests
         {
             var form = path.StartsWith("dynamics.rates.", StringComparison.Ordinal) ? "dynamics.rates.KIND" : path;
             ScenarioParameter.PathForms.Should().Contain(form);
-            ScenarioParameter.PathDescriptions.Should().ContainSingle(d => d.StartsWith(form + ":", StringComparison.Ordinal));
+            ScenarioParameter.PathDescriptions.Should().ContainSingle(d => d.StartsWith(form + ":", StringComparison.Ordinal))
+                .Which.Should().EndWith("; training chain only");
             ScenarioParameter.Forms.Single(d => d.Form == form).ChangesOnlyTraining.Should().BeTrue();
         }
     }
