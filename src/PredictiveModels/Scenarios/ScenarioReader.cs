@@ -432,8 +432,20 @@ internal sealed class ScenarioReader
             return null;
         }
 
-        // Every value is in range, so each change below is valid; a phase without its own duration takes the chain's.
-        var phase = Phase.Create(name, settings.Duration, prompting: prompting, durationFromDynamics: !fields.ContainsKey("duration"));
+        Phase phase;
+        try
+        {
+            // A phase without its own duration takes the chain's.
+            phase = Phase.Create(name, settings.Duration, prompting: prompting, durationFromDynamics: !fields.ContainsKey("duration"));
+        }
+        catch (ModelException e)
+        {
+            // Only the name can be wrong here (an empty one): report it at the phase.
+            _bag.AddRange(e.Diagnostics.Select(x => x with { Location = node.Location }));
+            return null;
+        }
+
+        // Every value is in its range, so each change below is valid.
         return values.Aggregate(phase, (p, x) => x.Definition.WithPhase!(p, x.Value!.Value));
     }
 
