@@ -101,11 +101,17 @@ public sealed class AnalysisSettings
             eliminationThreshold ?? EliminationThreshold);
 
     /// <summary>Checks <c>a</c>, <c>lambda</c> and <c>n</c> against their ranges in <see cref="ParameterRegistry"/>.</summary>
-    internal static IEnumerable<Diagnostic> CheckPosteriorParameters(double a, double lambda, double n) =>
-        new[] { ("simplicityExponent", a), ("speedWeight", lambda), ("dataSize", n) }
-            .Select(x => (Definition: ParameterRegistry.Get(ParameterScope.Analysis, x.Item1), Value: x.Item2))
-            .Where(x => x.Definition.Check(x.Value) is not null)
-            .Select(x => new Diagnostic(x.Definition.Check(x.Value)!, null, x.Definition.PathOf("")));
+    internal static IEnumerable<Diagnostic> CheckPosteriorParameters(double a, double lambda, double n)
+    {
+        foreach (var (key, value) in new[] { ("simplicityExponent", a), ("speedWeight", lambda), ("dataSize", n) })
+        {
+            var definition = ParameterRegistry.Get(ParameterScope.Analysis, key);
+            if (definition.Check(value) is { } error)
+            {
+                yield return new Diagnostic(error, null, definition.PathOf(""));
+            }
+        }
+    }
 
     /// <summary>Checks a setting against its range in <see cref="ParameterRegistry"/>.</summary>
     private static void Check(DiagnosticBag bag, string key, double value)
