@@ -137,6 +137,25 @@ public sealed class ParameterRegistryTests
     }
 
     [Fact]
+    public void Asking_for_a_key_no_definition_of_the_scope_has_names_the_key_and_the_scope()
+    {
+        var act = () => ParameterRegistry.Get(ParameterScope.Phase, "klweight");
+
+        act.Should().Throw<KeyNotFoundException>().WithMessage("*'klweight'*Phase*");
+    }
+
+    [Theory]
+    [InlineData("analysis.sizeBound", "*precision of the computation*")]
+    [InlineData("analysis.eliminationThreshold", "*no probability*")]
+    [InlineData("structures.general-inductor.cameraSteps", "*sweep structures.ID.runtimeSteps*")]
+    public void A_parameter_a_sweep_cannot_vary_is_refused_with_its_reason(string path, string reason)
+    {
+        var act = () => ScenarioParameter.Parse(path, Default);
+
+        act.Should().Throw<ModelException>().WithMessage(reason).Which.Diagnostics[0].Path.Should().Be(path);
+    }
+
+    [Fact]
     public void The_horizon_bits_without_an_override_are_left_to_the_chain_which_derives_them()
     {
         var horizon = Definition("dynamics.horizonBits");
