@@ -51,7 +51,7 @@ internal static class SweepCommand
             not the posterior, so only a sweep with --dynamics takes them; dynamics.worldSteps takes whole numbers
             (whole-number ends; the points between are rounded), and the chain's size is checked at both ends
             before any training:
-            """ + string.Concat(ScenarioParameter.PathDescriptions.Select(d => Environment.NewLine + "  " + d)))
+            """ + string.Concat(ScenarioParameter.Forms.Select(d => Environment.NewLine + "  " + PathLine(d))))
         {
             scenario,
             param,
@@ -278,4 +278,8 @@ internal static class SweepCommand
     {
         public void Report(int value) => fraction.Report((double)value / total);
     }
+
+    /// <summary>One line of the help's list of paths: the form, its unit and range, and "--dynamics" when only a training sweep takes it.</summary>
+    internal static string PathLine(ParameterDefinition definition) =>
+        ScenarioParameter.Describe(definition) + (definition.ChangesOnlyTraining ? "; --dynamics" : "");
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using PredictiveModels.Scenarios;
 
 namespace PredictiveModels.Dynamics;
@@ -14,19 +15,39 @@ namespace PredictiveModels.Dynamics;
 public sealed record Lever(string Name, string Description, Func<Scenario, Scenario> Apply)
 {
     /// <summary>The standard levers: no fine-tuning, prompting instead of fine-tuning, KL regularisation, interspersed pre-training, oversight as a penalty and as a reset, a speed prior, and a separate camera model with its own speed prior.</summary>
+    /// <remarks>A lever that sets a number sets it through its <see cref="ParameterRegistry"/> definition, and its description is written from the value it sets.</remarks>
     public static ImmutableArray<Lever> Standard { get; } =
     [
         new("no-fine-tuning", "stop after the first phase", s => s.Phases.Length < 2 ? s : s.With(phases: [s.Phases[0]])),
         new("prompting", "supply the last phase's conditional in the prompt (no conditional bits)", s => LastPhase(s, p => p.With(prompting: true))),
-        new("kl-regularisation", "KL weight 0.001 towards the pre-training energy in the last phase", s => LastPhase(s, p => p.With(klWeight: 0.001))),
-        new("interspersed-pre-training", "mix 0.1% pre-training into the last phase's energy", s => LastPhase(s, p => p.With(pretrainingFraction: 0.001))),
-        new("oversight", "a 30-bit penalty on long-term, aware configurations in the last phase", s => LastPhase(s, p => p.With(oversightPenaltyBits: 30))),
-        new("oversight-reset", "detect long-term, aware configurations at rate 1 in the last phase and reset them", s => LastPhase(s, p => p.With(oversightDetectionRate: 1))),
-        new("speed-prior", "speed weight lambda = 1 bit per doubling of runtime", s => s.With(analysis: s.Analysis.With(speedWeight: 1))),
-        new("camera-model", "a camera model with 8 bits per doubling of camera steps, every phase", s => s.With(phases: s.Phases.Select(p => p.With(cameraSpeedWeight: 8)))),
+        LastPhaseLever("kl-regularisation", "klWeight", 0.001, v => $"KL weight {Format(v)} towards the pre-training energy in the last phase"),
+        LastPhaseLever("interspersed-pre-training", "pretrainingFraction", 0.001, v => $"mix {Format(v * 100)}% pre-training into the last phase's energy"),
+        LastPhaseLever("oversight", "oversightPenaltyBits", 30, v => $"a {Format(v)}-bit penalty on long-term, aware configurations in the last phase"),
+        LastPhaseLever("oversight-reset", "oversightDetectionRate", 1, v => $"detect long-term, aware configurations at rate {Format(v)} in the last phase and reset them"),
+        Setting("speed-prior", ParameterRegistry.Get(ParameterScope.Analysis, "speedWeight"), 1, v => $"speed weight lambda = {Format(v)} {(v == 1 ? "bit" : "bits")} per doubling of runtime"),
+        EveryPhaseLever("camera-model", "cameraSpeedWeight", 8, v => $"a camera model with {Format(v)} bits per doubling of camera steps, every phase"),
     ];
+
+    /// <summary>A lever that sets a number of the scenario (no phase), described from the value.</summary>
+    private static Lever Setting(string name, ParameterDefinition parameter, double value, Func<double, string> describe) =>
+        new(name, describe(value), s => parameter.Set(s, "", value));
+
+    /// <summary>A lever that sets a phase's number in the last phase, described from the value.</summary>
+    private static Lever LastPhaseLever(string name, string key, double value, Func<double, string> describe)
+    {
+        var parameter = ParameterRegistry.Get(ParameterScope.Phase, key);
+        return new(name, describe(value), s => s.Phases.IsEmpty ? s : parameter.Set(s, s.Phases[^1].Name, value));
+    }
+
+    /// <summary>A lever that sets a phase's number in every phase, described from the value.</summary>
+    private static Lever EveryPhaseLever(string name, string key, double value, Func<double, string> describe)
+    {
+        var parameter = ParameterRegistry.Get(ParameterScope.Phase, key);
+        return new(name, describe(value), s => s.Phases.Aggregate(s, (changed, p) => parameter.Set(changed, p.Name, value)));
+    }
+
+    private static string Format(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
 
     private static Scenario LastPhase(Scenario s, Func<Phase, Phase> change) =>
         s.With(phases: s.Phases.Select((p, i) => i == s.Phases.Length - 1 ? change(p) : p));
-
 }

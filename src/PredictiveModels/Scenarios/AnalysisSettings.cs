@@ -1,4 +1,3 @@
-using System.Globalization;
 using PredictiveModels.Diagnostics;
 
 namespace PredictiveModels.Scenarios;
@@ -72,17 +71,9 @@ public sealed class AnalysisSettings
         double eliminationThreshold = DefaultEliminationThreshold)
     {
         var bag = new DiagnosticBag();
-        if (sizeBound < 1 || sizeBound > MaxSizeBound)
-        {
-            bag.Add(string.Create(CultureInfo.InvariantCulture, $"the size bound is {sizeBound}, but it must be between 1 and {MaxSizeBound} nodes"), null, "analysis.sizeBound");
-        }
-
+        Check(bag, "sizeBound", sizeBound);
         bag.AddRange(CheckPosteriorParameters(simplicityExponent, speedWeight, dataSize));
-        if (!(eliminationThreshold > 0 && eliminationThreshold < 1))
-        {
-            bag.Add($"the elimination threshold is {SpecificationRules.Format(eliminationThreshold)}, but it must be strictly between 0 and 1", null, "analysis.eliminationThreshold");
-        }
-
+        Check(bag, "eliminationThreshold", eliminationThreshold);
         bag.ThrowIfAny();
         return new AnalysisSettings(holeCost, sizeBound, simplicityExponent, speedWeight, dataSize, eliminationThreshold);
     }
@@ -109,30 +100,26 @@ public sealed class AnalysisSettings
             dataSize ?? DataSize,
             eliminationThreshold ?? EliminationThreshold);
 
-    /// <summary>Checks <c>a</c>, <c>lambda</c> and <c>n</c>: each finite, at least 0, and at most its limit.</summary>
+    /// <summary>Checks <c>a</c>, <c>lambda</c> and <c>n</c> against their ranges in <see cref="ParameterRegistry"/>.</summary>
     internal static IEnumerable<Diagnostic> CheckPosteriorParameters(double a, double lambda, double n)
     {
-        if (SpecificationRules.CheckRange(a, 0, MaxExponent, "the simplicity exponent a") is { } ea)
+        foreach (var (key, value) in new[] { ("simplicityExponent", a), ("speedWeight", lambda), ("dataSize", n) })
         {
-            yield return new Diagnostic(ea, null, "analysis.simplicityExponent");
-        }
-
-        if (SpecificationRules.CheckRange(lambda, 0, MaxExponent, "the speed weight lambda") is { } el)
-        {
-            yield return new Diagnostic(el, null, "analysis.speedWeight");
-        }
-
-        if (SpecificationRules.CheckRange(n, 0, MaxDataSize, "the data size n") is { } en)
-        {
-            yield return new Diagnostic(en, null, "analysis.dataSize");
+            var definition = ParameterRegistry.Get(ParameterScope.Analysis, key);
+            if (definition.Check(value) is { } error)
+            {
+                yield return new Diagnostic(error, null, definition.PathOf(""));
+            }
         }
     }
 
-    private static void Check(DiagnosticBag bag, string? error, string path)
+    /// <summary>Checks a setting against its range in <see cref="ParameterRegistry"/>.</summary>
+    private static void Check(DiagnosticBag bag, string key, double value)
     {
-        if (error is not null)
+        var definition = ParameterRegistry.Get(ParameterScope.Analysis, key);
+        if (definition.Check(value) is { } error)
         {
-            bag.Add(error, null, path);
+            bag.Add(error, null, definition.PathOf(""));
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using PredictiveModels.Diagnostics;
 
 namespace PredictiveModels.Scenarios;
@@ -132,41 +131,27 @@ public sealed class DynamicsSettings
         long maxConfigurations = DefaultMaxConfigurations)
     {
         var bag = new DiagnosticBag();
-        if (worldSteps < 1 || worldSteps > 10_000)
-        {
-            bag.Add(string.Create(CultureInfo.InvariantCulture, $"the number of world steps is {worldSteps}, but it must be between 1 and 10000"), null, "dynamics.worldSteps");
-        }
-
-        Check(bag, SpecificationRules.CheckPositive(goalResolution, "the goal resolution"), "dynamics.goalResolution");
-        Check(bag, SpecificationRules.CheckPositive(temperature, "the temperature"), "dynamics.temperature");
-        Check(bag, SpecificationRules.CheckNonNegative(worldGap, "the world gap"), "dynamics.worldGap");
-        Check(bag, SpecificationRules.CheckNonNegative(goalGap, "the goal gap"), "dynamics.goalGap");
+        Check(bag, "worldSteps", worldSteps);
+        Check(bag, "goalResolution", goalResolution);
+        Check(bag, "temperature", temperature);
+        Check(bag, "worldGap", worldGap);
+        Check(bag, "goalGap", goalGap);
         if (horizonBits is { } horizon)
         {
-            Check(bag, SpecificationRules.CheckBits(horizon, "the horizon bits"), "dynamics.horizonBits");
+            Check(bag, "horizonBits", horizon);
         }
 
         if (awarenessBits is { } awareness)
         {
-            Check(bag, SpecificationRules.CheckBits(awareness, "the awareness bits"), "dynamics.awarenessBits");
-        }
-        Check(bag, SpecificationRules.CheckNonNegative(horizonBonus, "the horizon bonus"), "dynamics.horizonBonus");
-        Check(bag, SpecificationRules.CheckNonNegative(awarenessBonus, "the awareness bonus"), "dynamics.awarenessBonus");
-        Check(bag, SpecificationRules.CheckNonNegative(duration, "the duration"), "dynamics.duration");
-        if (!(objectiveUnderstoodAt >= 0 && objectiveUnderstoodAt <= 1))
-        {
-            bag.Add($"objectiveUnderstoodAt is {SpecificationRules.Format(objectiveUnderstoodAt)}, but it must be a fraction between 0 and 1", null, "dynamics.objectiveUnderstoodAt");
+            Check(bag, "awarenessBits", awareness);
         }
 
-        if (!(tolerance >= 1e-15 && tolerance <= 1e-2))
-        {
-            bag.Add($"the tolerance is {SpecificationRules.Format(tolerance)}, but it must be between 1e-15 and 1e-2", null, "dynamics.tolerance");
-        }
-
-        if (maxConfigurations < 1)
-        {
-            bag.Add(string.Create(CultureInfo.InvariantCulture, $"maxConfigurations is {maxConfigurations}, but it must be at least 1"), null, "dynamics.maxConfigurations");
-        }
+        Check(bag, "horizonBonus", horizonBonus);
+        Check(bag, "awarenessBonus", awarenessBonus);
+        Check(bag, "duration", duration);
+        Check(bag, "objectiveUnderstoodAt", objectiveUnderstoodAt);
+        Check(bag, "tolerance", tolerance);
+        Check(bag, "maxConfigurations", maxConfigurations);
 
         var allRates = new Dictionary<MoveKind, double>
         {
@@ -181,8 +166,13 @@ public sealed class DynamicsSettings
                 continue;
             }
 
-            var path = "dynamics.rates." + char.ToLowerInvariant(kind.ToString()[0]) + kind.ToString()[1..];
-            Check(bag, SpecificationRules.CheckPositive(rate, $"the {kind.ToString().ToLowerInvariant()} rate"), path);
+            var rateKind = char.ToLowerInvariant(kind.ToString()[0]) + kind.ToString()[1..];
+            var definition = ParameterRegistry.Get(ParameterScope.Rate, "KIND");
+            if (definition.Check(rate, rateKind.ToLowerInvariant()) is { } error)
+            {
+                bag.Add(error, null, definition.PathOf(rateKind));
+            }
+
             allRates[kind] = rate;
         }
 
@@ -207,6 +197,7 @@ public sealed class DynamicsSettings
     /// <param name="objectiveUnderstoodAt">Fraction of world-model progress, 0 to 1.</param>
     /// <param name="duration">Default duration of a phase, training time, at least 0.</param>
     /// <param name="tolerance">1-norm error bound, 1e-15 to 1e-2.</param>
+    /// <param name="maxConfigurations">The largest number of configurations allowed, at least 1.</param>
     /// <exception cref="ModelException">A value is out of range; the diagnostic names the setting.</exception>
     public DynamicsSettings With(
         int? worldSteps = null,
@@ -221,7 +212,8 @@ public sealed class DynamicsSettings
         double? awarenessBonus = null,
         double? objectiveUnderstoodAt = null,
         double? duration = null,
-        double? tolerance = null)
+        double? tolerance = null,
+        long? maxConfigurations = null)
     {
         var allRates = new Dictionary<MoveKind, double>(Rates);
         foreach (var (kind, rate) in rates ?? new Dictionary<MoveKind, double>())
@@ -243,14 +235,16 @@ public sealed class DynamicsSettings
             objectiveUnderstoodAt ?? ObjectiveUnderstoodAt,
             duration ?? Duration,
             tolerance ?? Tolerance,
-            MaxConfigurations);
+            maxConfigurations ?? MaxConfigurations);
     }
 
-    private static void Check(DiagnosticBag bag, string? error, string path)
+    /// <summary>Checks a setting against its range in <see cref="ParameterRegistry"/>.</summary>
+    private static void Check(DiagnosticBag bag, string key, double value)
     {
-        if (error is not null)
+        var definition = ParameterRegistry.Get(ParameterScope.Dynamics, key);
+        if (definition.Check(value) is { } error)
         {
-            bag.Add(error, null, path);
+            bag.Add(error, null, definition.PathOf(""));
         }
     }
 }

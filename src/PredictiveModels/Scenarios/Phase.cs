@@ -5,7 +5,7 @@ namespace PredictiveModels.Scenarios;
 /// <summary>
 /// One phase of training (pre-training, RL fine-tuning, ...): how long it lasts and how its energy
 /// differs from pre-training. Each phase starts from the distribution the previous one ended in.
-/// Immutable; <see cref="Create"/> checks every value.
+/// Immutable; <see cref="Create"/> checks every value against its range in <see cref="ParameterRegistry"/>.
 /// </summary>
 public sealed class Phase
 {
@@ -41,31 +41,31 @@ public sealed class Phase
     /// </summary>
     public bool DurationFromDynamics { get; }
 
-    /// <summary>Effective data size <c>n</c> of the phase in tokens, or null for the scenario's <c>analysis.dataSize</c>.</summary>
+    /// <summary>Effective data size <c>n</c> of the phase in tokens, 0 to 10^30, or null for the scenario's <c>analysis.dataSize</c>.</summary>
     public double? DataSize { get; }
 
     /// <summary>
     /// Bits every aligned (non-deceptive) goal must add to encode the conditional the phase trains
-    /// for (RL fine-tuning); the deceptive branch infers it at run time. At least 0; default 0.
+    /// for (RL fine-tuning); the deceptive branch infers it at run time. 0 to 10^15; default 0.
     /// </summary>
     public double ConditionalBits { get; }
 
     /// <summary>True when the conditional is supplied in the prompt instead of being trained in: it then costs no goal bits.</summary>
     public bool Prompting { get; }
 
-    /// <summary>Loss reduction of a long-term horizon in this phase, bits per token; null for the chain's default.</summary>
+    /// <summary>Loss reduction of a long-term horizon in this phase, bits per token, 0 to 10^6; null for the chain's default.</summary>
     public double? HorizonBonus { get; }
 
-    /// <summary>Loss reduction of situational awareness in this phase, bits per token; null for the chain's default.</summary>
+    /// <summary>Loss reduction of situational awareness in this phase, bits per token, 0 to 10^6; null for the chain's default.</summary>
     public double? AwarenessBonus { get; }
 
-    /// <summary>KL regularisation weight <c>kappa</c>: the pre-training energy is added with this weight. At least 0; default 0.</summary>
+    /// <summary>KL regularisation weight <c>kappa</c>: the pre-training energy is added with this weight. 0 to 10^6; default 0.</summary>
     public double KlWeight { get; }
 
     /// <summary>Fraction <c>phi</c> of interspersed pre-training: the energy is <c>(1 - phi) E + phi E_pretraining</c>. 0 to 1; default 0.</summary>
     public double PretrainingFraction { get; }
 
-    /// <summary>Oversight: bits of penalty on configurations that show the precursors of deception (long-term and aware). At least 0; default 0.</summary>
+    /// <summary>Oversight: bits of penalty on configurations that show the precursors of deception (long-term and aware). 0 to 10^15; default 0.</summary>
     public double OversightPenaltyBits { get; }
 
     /// <summary>
@@ -124,13 +124,13 @@ public sealed class Phase
     /// <param name="name">The phase's name; not empty.</param>
     /// <param name="duration">Training time, finite, at least 0.</param>
     /// <param name="dataSize">Tokens, 0 to <see cref="Scenarios.AnalysisSettings.MaxDataSize"/>, or null for the scenario's.</param>
-    /// <param name="conditionalBits">Bits, at least 0.</param>
+    /// <param name="conditionalBits">Bits, 0 to 10^15.</param>
     /// <param name="prompting">True when the conditional comes in the prompt.</param>
     /// <param name="horizonBonus">Bits per token, 0 to 10^6, or null for the chain's default.</param>
     /// <param name="awarenessBonus">Bits per token, 0 to 10^6, or null for the chain's default.</param>
     /// <param name="klWeight">0 to 10^6.</param>
     /// <param name="pretrainingFraction">0 to 1.</param>
-    /// <param name="oversightPenaltyBits">Bits, at least 0.</param>
+    /// <param name="oversightPenaltyBits">Bits, 0 to 10^15.</param>
     /// <param name="oversightDetectionRate">Per unit of training time, 0 to 10^6.</param>
     /// <param name="cameraSpeedWeight">Bits per doubling, 0 to <see cref="Scenarios.AnalysisSettings.MaxExponent"/>, or null for the scenario's <c>lambda</c>.</param>
     /// <param name="durationFromDynamics">True when <paramref name="duration"/> is the chain's default, <c>dynamics.duration</c>, rather than the phase's own.</param>
@@ -157,41 +157,26 @@ public sealed class Phase
             bag.Add("a phase needs a name", null, "dynamics.phases");
         }
 
-        Check(bag, SpecificationRules.CheckNonNegative(duration, "the phase's duration"), path + ".duration");
-        if (dataSize is { } n)
-        {
-            Check(bag, SpecificationRules.CheckRange(n, 0, Scenarios.AnalysisSettings.MaxDataSize, "the phase's data size"), path + ".dataSize");
-        }
-
-        Check(bag, SpecificationRules.CheckBits(conditionalBits, "the conditional's bits"), path + ".conditionalBits");
-        if (horizonBonus is { } hb)
-        {
-            Check(bag, SpecificationRules.CheckRange(hb, 0, 1e6, "the horizon bonus"), path + ".horizonBonus");
-        }
-
-        if (awarenessBonus is { } ab)
-        {
-            Check(bag, SpecificationRules.CheckRange(ab, 0, 1e6, "the awareness bonus"), path + ".awarenessBonus");
-        }
-
-        Check(bag, SpecificationRules.CheckRange(klWeight, 0, 1e6, "the KL weight"), path + ".klWeight");
-        Check(bag, SpecificationRules.CheckRange(pretrainingFraction, 0, 1, "the pre-training fraction"), path + ".pretrainingFraction");
-        Check(bag, SpecificationRules.CheckBits(oversightPenaltyBits, "the oversight penalty"), path + ".oversightPenaltyBits");
-        Check(bag, SpecificationRules.CheckRange(oversightDetectionRate, 0, MaxDetectionRate, "the oversight detection rate"), path + ".oversightDetectionRate");
-        if (cameraSpeedWeight is { } lc)
-        {
-            Check(bag, SpecificationRules.CheckRange(lc, 0, Scenarios.AnalysisSettings.MaxExponent, "the camera speed weight"), path + ".cameraSpeedWeight");
-        }
-
+        Check(bag, path, "duration", duration);
+        Check(bag, path, "dataSize", dataSize);
+        Check(bag, path, "conditionalBits", conditionalBits);
+        Check(bag, path, "horizonBonus", horizonBonus);
+        Check(bag, path, "awarenessBonus", awarenessBonus);
+        Check(bag, path, "klWeight", klWeight);
+        Check(bag, path, "pretrainingFraction", pretrainingFraction);
+        Check(bag, path, "oversightPenaltyBits", oversightPenaltyBits);
+        Check(bag, path, "oversightDetectionRate", oversightDetectionRate);
+        Check(bag, path, "cameraSpeedWeight", cameraSpeedWeight);
         bag.ThrowIfAny();
         return new Phase(name, duration, dataSize, conditionalBits, prompting, horizonBonus, awarenessBonus, klWeight, pretrainingFraction, oversightPenaltyBits, oversightDetectionRate, cameraSpeedWeight, durationFromDynamics);
     }
 
-    private static void Check(DiagnosticBag bag, string? error, string path)
+    /// <summary>Checks a value against its range in <see cref="ParameterRegistry"/>; a null value (the default from elsewhere) needs no check.</summary>
+    private static void Check(DiagnosticBag bag, string path, string key, double? value)
     {
-        if (error is not null)
+        if (value is { } v && ParameterRegistry.Get(ParameterScope.Phase, key).Check(v) is { } error)
         {
-            bag.Add(error, null, path);
+            bag.Add(error, null, $"{path}.{key}");
         }
     }
 }

@@ -17,20 +17,13 @@ internal sealed class ScenarioReader
     // extends and removeStructures are consumed by ScenarioInheritance before the schema is read; they are
     // listed so that messages name them. "$schema" is what editors add to point at the JSON Schema: ignored.
     private static readonly string[] RootKeys = ["schemaVersion", "name", "description", "extends", "removeStructures", "worldModel", "structures", "analysis", "dynamics", "$schema"];
-    private static readonly string[] DynamicsKeys =
-    [
-        "worldSteps", "goalResolution", "temperature", "rates", "worldGap", "goalGap", "horizonBits", "awarenessBits",
-        "horizonBonus", "awarenessBonus", "objectiveUnderstoodAt", "duration", "tolerance", "maxConfigurations", "phases",
-    ];
-
-    private static readonly string[] PhaseKeys =
-    [
-        "name", "duration", "dataSize", "conditionalBits", "prompting", "horizonBonus", "awarenessBonus", "klWeight", "pretrainingFraction", "oversightPenaltyBits", "oversightDetectionRate", "cameraSpeedWeight",
-    ];
-    private static readonly string[] WorldKeys = ["concepts", "builtins", "literalWeight"];
-    private static readonly string[] ConceptKeys = ["name", "type", "params", "bits", "definition", "weight", "acquiredAt", "description"];
-    private static readonly string[] StructureKeys = ["id", "name", "camera", "procedure", "class", "mechanisms", "lossGap", "runtimeSteps", "cameraSteps", "deriveSteps", "requires", "description"];
-    private static readonly string[] AnalysisKeys = ["holeCost", "sizeBound", "simplicityExponent", "speedWeight", "dataSize", "eliminationThreshold"];
+    // The numeric keys of each mapping are those of ParameterRegistry; the others are the structure around them.
+    private static readonly string[] DynamicsKeys = [.. NumericKeys(ParameterScope.Dynamics), "rates", "phases"];
+    private static readonly string[] PhaseKeys = ["name", .. NumericKeys(ParameterScope.Phase), "prompting"];
+    private static readonly string[] WorldKeys = ["concepts", "builtins", .. NumericKeys(ParameterScope.WorldModel)];
+    private static readonly string[] ConceptKeys = ["name", "type", "params", .. NumericKeys(ParameterScope.Concept), "definition", "description"];
+    private static readonly string[] StructureKeys = ["id", "name", "camera", "procedure", "class", "mechanisms", .. NumericKeys(ParameterScope.Structure), "requires", "description"];
+    private static readonly string[] AnalysisKeys = ["holeCost", .. NumericKeys(ParameterScope.Analysis)];
 
     private readonly DiagnosticBag _bag = new();
     private readonly string _source;
@@ -144,18 +137,7 @@ internal sealed class ScenarioReader
             }
         }
 
-        var literalWeight = 1.0;
-        if (fields.TryGetValue("literalWeight", out var literalNode) && ReadDouble(literalNode, "worldModel.literalWeight") is { } lw)
-        {
-            if (SpecificationRules.CheckPositive(lw, "the literal weight") is { } error)
-            {
-                _bag.Add(error, literalNode.Location, "worldModel.literalWeight");
-            }
-            else
-            {
-                literalWeight = lw;
-            }
-        }
+        var literalWeight = Optional(fields, "worldModel", ParameterRegistry.Get(ParameterScope.WorldModel, "literalWeight"), "") ?? 1.0;
 
         if (_bag.Count > 0)
         {
@@ -207,9 +189,9 @@ internal sealed class ScenarioReader
             }
         }
 
-        var weight = Optional(fields, "weight", path, (v, w) => SpecificationRules.CheckPositive(v, w), $"the weight of concept '{name}'") ?? 1.0;
-        var acquiredAt = Optional(fields, "acquiredAt", path, (v, w) => SpecificationRules.CheckBits(v, w), $"acquiredAt of concept '{name}'");
-        var bits = Optional(fields, "bits", path, (v, w) => SpecificationRules.CheckBits(v, w), $"the bits of concept '{name}'");
+        var weight = Optional(fields, path, ParameterRegistry.Get(ParameterScope.Concept, "weight"), name) ?? 1.0;
+        var acquiredAt = Optional(fields, path, ParameterRegistry.Get(ParameterScope.Concept, "acquiredAt"), name);
+        var bits = Optional(fields, path, ParameterRegistry.Get(ParameterScope.Concept, "bits"), name);
         var description = fields.TryGetValue("description", out var d) ? ReadString(d, path + ".description") ?? "" : "";
 
         Expression? definition = null;
@@ -296,15 +278,15 @@ internal sealed class ScenarioReader
             }
         }
 
-        var lossGap = Optional(fields, "lossGap", path, (v, w) => SpecificationRules.CheckRange(v, 0, Structure.MaxLossGap, w), $"the loss gap of structure '{id}'") ?? 0.0;
-        var runtime = Optional(fields, "runtimeSteps", path, (v, w) => SpecificationRules.CheckRange(v, 1, Structure.MaxSteps, w), $"the runtime steps of structure '{id}'");
-        var cameraSteps = Optional(fields, "cameraSteps", path, (v, w) => SpecificationRules.CheckRange(v, 1, Structure.MaxSteps, w), $"the camera steps of structure '{id}'");
+        var lossGap = Optional(fields, path, ParameterRegistry.Get(ParameterScope.Structure, "lossGap"), id) ?? 0.0;
+        var runtime = Optional(fields, path, ParameterRegistry.Get(ParameterScope.Structure, "runtimeSteps"), id);
+        var cameraSteps = Optional(fields, path, ParameterRegistry.Get(ParameterScope.Structure, "cameraSteps"), id);
         if (cameraSteps is { } c && runtime is { } t && c > t)
         {
             _bag.Add(Structure.CameraStepsError(id ?? "?", c, t), fields["cameraSteps"].Location, path + ".cameraSteps");
         }
 
-        var derive = Optional(fields, "deriveSteps", path, (v, w) => SpecificationRules.CheckRange(v, 0, Structure.MaxSteps, w), $"the derive steps of structure '{id}'") ?? 0.0;
+        var derive = Optional(fields, path, ParameterRegistry.Get(ParameterScope.Structure, "deriveSteps"), id) ?? 0.0;
         var requires = new List<string>();
         if (fields.TryGetValue("requires", out var requiresNode))
         {
@@ -343,33 +325,21 @@ internal sealed class ScenarioReader
             return AnalysisSettings.Default;
         }
 
-        var d = AnalysisSettings.Default;
-        var holeCost = fields.TryGetValue("holeCost", out var holeNode)
-            ? ReadEnum<HoleCost>(holeNode, "analysis.holeCost", "hole cost", lowerCase: true) ?? d.HoleCost
-            : d.HoleCost;
-        var sizeBound = d.SizeBound;
-        if (fields.TryGetValue("sizeBound", out var sizeNode) && ReadInt(sizeNode, "analysis.sizeBound") is { } s)
+        var settings = AnalysisSettings.Default;
+        if (fields.TryGetValue("holeCost", out var holeNode) && ReadEnum<HoleCost>(holeNode, "analysis.holeCost", "hole cost", lowerCase: true) is { } holeCost)
         {
-            if (s < 1 || s > AnalysisSettings.MaxSizeBound)
+            settings = settings.With(holeCost: holeCost);
+        }
+
+        foreach (var definition in ParameterRegistry.InScope(ParameterScope.Analysis))
+        {
+            if (Optional(fields, "analysis", definition, "") is { } value)
             {
-                _bag.Add(string.Create(CultureInfo.InvariantCulture, $"the size bound is {s}, but it must be between 1 and {AnalysisSettings.MaxSizeBound} nodes"), sizeNode.Location, "analysis.sizeBound");
-            }
-            else
-            {
-                sizeBound = s;
+                settings = definition.WithAnalysis!(settings, value);
             }
         }
 
-        var a = Optional(fields, "simplicityExponent", "analysis", (v, w) => SpecificationRules.CheckRange(v, 0, AnalysisSettings.MaxExponent, w), "the simplicity exponent a") ?? d.SimplicityExponent;
-        var lambda = Optional(fields, "speedWeight", "analysis", (v, w) => SpecificationRules.CheckRange(v, 0, AnalysisSettings.MaxExponent, w), "the speed weight lambda") ?? d.SpeedWeight;
-        var n = Optional(fields, "dataSize", "analysis", (v, w) => SpecificationRules.CheckRange(v, 0, AnalysisSettings.MaxDataSize, w), "the data size n") ?? d.DataSize;
-        var threshold = Optional(
-            fields,
-            "eliminationThreshold",
-            "analysis",
-            (v, w) => v > 0 && v < 1 ? null : $"{w} is {SpecificationRules.Format(v)}, but it must be strictly between 0 and 1",
-            "the elimination threshold") ?? d.EliminationThreshold;
-        return AnalysisSettings.Create(holeCost, sizeBound, a, lambda, n, threshold);
+        return settings;
     }
 
     private (DynamicsSettings Settings, List<Phase> Phases) ReadDynamics(DocNode node)
@@ -381,55 +351,27 @@ internal sealed class ScenarioReader
             return (d, []);
         }
 
-        double Number(string key, double fallback) => Given(key) ?? fallback;
-
-        double? Given(string key) =>
-            fields.TryGetValue(key, out var n) && ReadDouble(n, "dynamics." + key) is { } v ? v : null;
-
-        var rates = new Dictionary<MoveKind, double>();
-        if (fields.TryGetValue("rates", out var ratesNode))
+        var settings = d;
+        foreach (var definition in ParameterRegistry.InScope(ParameterScope.Dynamics))
         {
-            // A reset's rate is a phase's oversightDetectionRate, not a base rate of the chain.
-            var kinds = Enum.GetValues<MoveKind>().Where(k => k != MoveKind.Reset).Select(k => k.ToString()).Select(k => char.ToLowerInvariant(k[0]) + k[1..]).ToArray();
-            var rateFields = Fields(ratesNode, "dynamics.rates", kinds, []);
-            foreach (var (key, value) in rateFields ?? [])
+            if (Optional(fields, "dynamics", definition, "") is { } value)
             {
-                if (ReadDouble(value, "dynamics.rates." + key) is { } rate)
-                {
-                    rates[Enum.Parse<MoveKind>(key, ignoreCase: true)] = rate;
-                }
+                settings = definition.WithDynamics!(settings, "", value);
             }
         }
 
-        var worldSteps = d.WorldSteps;
-        if (fields.TryGetValue("worldSteps", out var stepsNode) && ReadInt(stepsNode, "dynamics.worldSteps") is { } ws)
+        if (fields.TryGetValue("rates", out var ratesNode))
         {
-            worldSteps = ws;
-        }
-
-        var maxConfigurations = (long)Number("maxConfigurations", d.MaxConfigurations);
-        DynamicsSettings? settings = null;
-        try
-        {
-            settings = DynamicsSettings.Create(
-                worldSteps,
-                Number("goalResolution", d.GoalResolution),
-                Number("temperature", d.Temperature),
-                rates,
-                Number("worldGap", d.WorldGap),
-                Number("goalGap", d.GoalGap),
-                Given("horizonBits"),
-                Given("awarenessBits"),
-                Number("horizonBonus", d.HorizonBonus),
-                Number("awarenessBonus", d.AwarenessBonus),
-                Number("objectiveUnderstoodAt", d.ObjectiveUnderstoodAt),
-                Number("duration", d.Duration),
-                Number("tolerance", d.Tolerance),
-                maxConfigurations);
-        }
-        catch (ModelException e)
-        {
-            _bag.AddRange(e.Diagnostics.Select(x => x with { Location = LocationOf(fields, x.Path, "dynamics.") ?? node.Location }));
+            // A reset's rate is a phase's oversightDetectionRate, not a base rate of the chain.
+            var rate = ParameterRegistry.Get(ParameterScope.Rate, "KIND");
+            var rateFields = Fields(ratesNode, "dynamics.rates", [.. ParameterRegistry.RateKinds], []);
+            foreach (var kind in rateFields?.Keys.ToArray() ?? [])
+            {
+                if (Optional(rateFields!, "dynamics.rates", rate, kind, kind) is { } value)
+                {
+                    settings = rate.WithDynamics!(settings, kind, value);
+                }
+            }
         }
 
         var phases = new List<Phase>();
@@ -438,14 +380,14 @@ internal sealed class ScenarioReader
             var items = Sequence(phasesNode, "dynamics.phases");
             for (var i = 0; i < items.Count; i++)
             {
-                if (ReadPhase(items[i], $"dynamics.phases[{i}]", settings ?? d) is { } phase)
+                if (ReadPhase(items[i], $"dynamics.phases[{i}]", settings) is { } phase)
                 {
                     phases.Add(phase);
                 }
             }
         }
 
-        return (settings ?? d, phases);
+        return (settings, phases);
     }
 
     private Phase? ReadPhase(DocNode node, string path, DynamicsSettings settings)
@@ -456,7 +398,6 @@ internal sealed class ScenarioReader
             return null;
         }
 
-        double? Number(string key) => fields.TryGetValue(key, out var n) ? ReadDouble(n, $"{path}.{key}") : null;
         if (fields.TryGetValue("$schema", out var schemaNode))
         {
             ReadString(schemaNode, "$schema");
@@ -481,41 +422,31 @@ internal sealed class ScenarioReader
             return null;
         }
 
+        var errorsBefore = _bag.Count;
+        var values = ParameterRegistry.InScope(ParameterScope.Phase)
+            .Select(definition => (Definition: definition, Value: Optional(fields, path, definition, name)))
+            .Where(x => x.Value is not null)
+            .ToList();
+        if (_bag.Count > errorsBefore)
+        {
+            return null;
+        }
+
+        Phase phase;
         try
         {
-            return Phase.Create(
-                name,
-                Number("duration") ?? settings.Duration,
-                Number("dataSize"),
-                Number("conditionalBits") ?? 0,
-                prompting,
-                Number("horizonBonus"),
-                Number("awarenessBonus"),
-                Number("klWeight") ?? 0,
-                Number("pretrainingFraction") ?? 0,
-                Number("oversightPenaltyBits") ?? 0,
-                Number("oversightDetectionRate") ?? 0,
-                Number("cameraSpeedWeight"),
-                durationFromDynamics: !fields.ContainsKey("duration"));
+            // A phase without its own duration takes the chain's.
+            phase = Phase.Create(name, settings.Duration, prompting: prompting, durationFromDynamics: !fields.ContainsKey("duration"));
         }
         catch (ModelException e)
         {
-            _bag.AddRange(e.Diagnostics.Select(x => x with { Location = LocationOf(fields, x.Path, "") ?? node.Location, Path = $"{path}.{x.Path.Split('.')[^1]}" }));
+            // Only the name can be wrong here (an empty one): report it at the phase.
+            _bag.AddRange(e.Diagnostics.Select(x => x with { Location = node.Location }));
             return null;
         }
-    }
 
-    /// <summary>The location of the value whose key ends a diagnostic's path, when it is one of <paramref name="fields"/>.</summary>
-    private static SourceLocation? LocationOf(Dictionary<string, DocNode> fields, string path, string prefix)
-    {
-        var key = path.StartsWith(prefix, StringComparison.Ordinal) ? path[prefix.Length..] : path;
-        key = key.Split('.')[^1];
-        if (path.Contains(".rates.", StringComparison.Ordinal) && fields.TryGetValue("rates", out var rates) && rates is DocMapping m)
-        {
-            return m.Entries.FirstOrDefault(e => e.Key.Value == key).Value?.Location ?? rates.Location;
-        }
-
-        return fields.TryGetValue(key, out var node) ? node.Location : null;
+        // Every value is in its range, so each change below is valid.
+        return values.Aggregate(phase, (p, x) => x.Definition.WithPhase!(p, x.Value!.Value));
     }
 
     // ---- helpers ----------------------------------------------------------------------------
@@ -612,26 +543,49 @@ internal sealed class ScenarioReader
         return null;
     }
 
-    private double? Optional(Dictionary<string, DocNode> fields, string key, string path, Func<double, string, string?> check, string what)
+    /// <summary>
+    /// The value of a parameter's key in <paramref name="fields"/>, checked against its range in the registry; null when
+    /// the key is absent, and null with an error at the value when it is no number or out of range.
+    /// </summary>
+    private double? Optional(Dictionary<string, DocNode> fields, string path, ParameterDefinition definition, string? name, string? key = null)
     {
+        key ??= definition.Key;
         if (!fields.TryGetValue(key, out var node))
         {
             return null;
         }
 
-        if (ReadDouble(node, Join(path, key)) is not { } value)
+        var where = Join(path, key);
+        if ((definition.Range.WholeNumbers ? ReadWhole(node, where) : ReadDouble(node, where)) is not { } value)
         {
             return null;
         }
 
-        if (check(value, what) is { } error)
+        if (definition.Check(value, name ?? "") is { } error)
         {
-            _bag.Add(error, node.Location, Join(path, key));
+            _bag.Add(error, node.Location, where);
             return null;
         }
 
         return value;
     }
+
+    /// <summary>A whole number (written as one, or as a number such as <c>2e7</c> with no fraction), else an error.</summary>
+    private double? ReadWhole(DocNode node, string path)
+    {
+        if (node is DocScalar { IsNull: false, IsQuoted: false } scalar
+            && double.TryParse(scalar.Value.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            && double.IsFinite(value)
+            && value == Math.Round(value))
+        {
+            return value;
+        }
+
+        Expected(node, "a whole number", path);
+        return null;
+    }
+
+    private static IEnumerable<string> NumericKeys(ParameterScope scope) => ParameterRegistry.InScope(scope).Select(d => d.Key);
 
     private T? ReadEnum<T>(DocNode node, string path, string what, bool lowerCase = false)
         where T : struct, Enum

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using PredictiveModels.Cli.Commands;
 using PredictiveModels.Scenarios;
 
 namespace PredictiveModels.Cli.Tests.Commands;
@@ -312,7 +313,7 @@ public sealed class SweepCommandTests
         var text = Regex.Replace(run.Output, @"\s+", " ");
 
         text.Should().ContainAll(ScenarioParameter.PathForms);
-        text.Should().ContainAll(ScenarioParameter.PathDescriptions.Select(d => Regex.Replace(d, @"\s+", " ")), "every path is listed with its unit and range");
+        text.Should().ContainAll(ScenarioParameter.Forms.Select(d => Regex.Replace(SweepCommand.PathLine(d), @"\s+", " ")), "every path is listed with its unit and range, marked when only --dynamics takes it");
         text.Should().ContainAll("--param", "--from", "--to", "--steps", "--log", "table|json|csv|markdown", "default scenario");
         text.Should().Contain("predictive-models sweep --param concepts.corpus.weight", "the help shows an example");
     }

@@ -191,4 +191,25 @@ public sealed class ScenarioLoaderTests
 
         act.Should().Throw<ModelException>().WithMessage("*empty*");
     }
+
+    [Fact]
+    public void A_phase_with_an_empty_name_is_reported_at_the_phase_beside_the_other_errors()
+    {
+        var yaml = """
+            schemaVersion: 1
+            extends: default
+            dynamics:
+              temperature: 0
+              phases:
+                - name: ""
+                  klWeight: 1
+            """;
+
+        var act = () => ScenarioLoader.Parse(yaml, "p.yaml");
+
+        var errors = act.Should().Throw<ModelException>().Which.Diagnostics;
+        errors.Select(e => (e.Message, e.Location!.Line)).Should().Equal(
+            ("the temperature must be greater than 0 (got 0)", 4),
+            ("a phase needs a name", 6));
+    }
 }
