@@ -161,7 +161,7 @@ internal static class PosteriorCommand
         var classes = Text.Table("class", "probability");
         foreach (var c in result.Classes)
         {
-            Text.Row(classes, c.Class.ToString(), Log2Probability(c.Log2Probability));
+            Text.Row(classes, c.Class.ToString(), Log2Probability(result.Classes.Log2Probability(c.Class)));
         }
 
         var candidates = Text.Table("structure", "mechanism", "class", "K (bits)", "log2 T", "loss gap", "log2 w", "P");
@@ -185,7 +185,7 @@ internal static class PosteriorCommand
         var b = new StringBuilder();
         b.AppendLine($"## Posterior: {scenario.Name}").AppendLine();
         b.AppendLine(Headline(scenario, result, other).Replace("\n", "  \n", StringComparison.Ordinal));
-        Markdown.Table(b, ["class", "probability"], result.Classes.Select(c => (IReadOnlyList<string>)[c.Class.ToString(), Log2Probability(c.Log2Probability)]));
+        Markdown.Table(b, ["class", "probability"], result.Classes.Select(c => (IReadOnlyList<string>)[c.Class.ToString(), Log2Probability(result.Classes.Log2Probability(c.Class))]));
         b.AppendLine();
         Markdown.Table(b, ["structure", "mechanism", "class", "K (bits)", "log2 w", "P"],
             result.Candidates.Select(c => (IReadOnlyList<string>)[c.Score.Structure.Id, ScoreCommand.Name(c.Score.Mechanism), c.Score.Class.ToString(), Text.Bits(c.Score.Bits), Text.Bits(c.Log2Weight), Log2Probability(c.Log2Probability)]));

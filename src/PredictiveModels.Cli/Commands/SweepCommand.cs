@@ -196,7 +196,7 @@ internal static class SweepCommand
                         w.WriteStartObject("classes");
                         foreach (var c in classes)
                         {
-                            w.WriteNumber(c.ToString(), p.Training.Transient.Probability(c));
+                            w.WriteNumber(c.ToString(), p.Training.Transient[c]);
                         }
 
                         w.WriteEndObject();
@@ -204,7 +204,7 @@ internal static class SweepCommand
                         w.WriteStartObject("equilibriumClasses");
                         foreach (var c in classes)
                         {
-                            w.WriteNumber(c.ToString(), p.Training.Equilibrium.Probability(c));
+                            w.WriteNumber(c.ToString(), p.Training.Equilibrium[c]);
                         }
 
                         w.WriteEndObject();
@@ -248,7 +248,7 @@ internal static class SweepCommand
         var table = Text.Table([$"{result.Parameter} ({result.Unit})", .. classes.Select(c => "P(" + c + ")"), "bits underwater"]);
         foreach (var p in result.Points)
         {
-            Text.Row(table, [Text.Number(p.Value), .. p.Classes.Select(c => PosteriorCommand.Log2Probability(c.Log2Probability)), p.BitsUnderwater is { } b ? Text.Bits(b) : ""]);
+            Text.Row(table, [Text.Number(p.Value), .. p.Classes.Select(c => PosteriorCommand.Log2Probability(p.Classes.Log2Probability(c.Class))), p.BitsUnderwater is { } b ? Text.Bits(b) : ""]);
         }
 
         return Text.Render(width, Text.Line($"Sweep of {result.Parameter} over scenario '{scenario.Name}' ({result.Points.Length} point{(result.Points.Length == 1 ? "" : "s")}, {result.Scale.ToString().ToLowerInvariant()} spacing):"), table);
@@ -259,7 +259,7 @@ internal static class SweepCommand
         var b = new StringBuilder();
         b.AppendLine($"## Sweep of `{result.Parameter}`: {scenario.Name}").AppendLine();
         Markdown.Table(b, [$"{result.Parameter} ({result.Unit})", .. classes.Select(c => "P(" + c + ")"), "bits underwater"],
-            result.Points.Select(p => (IReadOnlyList<string>)[Text.Number(p.Value), .. p.Classes.Select(c => PosteriorCommand.Log2Probability(c.Log2Probability)), p.BitsUnderwater is { } u ? Text.Bits(u) : ""]));
+            result.Points.Select(p => (IReadOnlyList<string>)[Text.Number(p.Value), .. p.Classes.Select(c => PosteriorCommand.Log2Probability(p.Classes.Log2Probability(c.Class))), p.BitsUnderwater is { } u ? Text.Bits(u) : ""]));
         return b.ToString();
     }
 

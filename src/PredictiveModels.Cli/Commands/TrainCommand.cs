@@ -171,7 +171,7 @@ internal static class TrainCommand
         w.WriteNumber("seed", simulation.Seed);
         w.WriteNumber("tau", s.Tau);
         w.WriteNumber("events", s.Events);
-        WriteEstimates(w, s.Classes);
+        WriteEstimates(w, s);
         WritePassages(w, "firstPassage", s.Awareness, s.LongTerm, s.Deception);
         w.WriteEndObject();
     }
@@ -182,21 +182,21 @@ internal static class TrainCommand
         w.WriteNumber("start", s.Start);
         w.WriteNumber("end", s.End);
         w.WriteNumber("events", s.Events);
-        WriteEstimates(w, s.Classes);
+        WriteEstimates(w, s);
         WritePassages(w, "firstPassage", s.Awareness, s.LongTerm, s.Deception);
         WritePassages(w, "firstPassageInPhase", s.AwarenessInPhase, s.LongTermInPhase, s.DeceptionInPhase);
         w.WriteEndObject();
     }
 
-    private static void WriteEstimates(System.Text.Json.Utf8JsonWriter w, SimulatedClassDistribution classes)
+    private static void WriteEstimates(System.Text.Json.Utf8JsonWriter w, SimulationResult s)
     {
         w.WriteStartObject("classes");
-        foreach (var k in Enum.GetValues<OutcomeClass>())
+        foreach (var k in OutcomeDistribution.Classes)
         {
-            Estimate(w, k.ToString(), classes.Probability(k));
+            Estimate(w, k.ToString(), s.Estimate(k));
         }
 
-        Estimate(w, "undecided", classes.Undecided);
+        Estimate(w, "undecided", s.UndecidedEstimate);
         w.WriteEndObject();
     }
 
@@ -296,8 +296,8 @@ internal static class TrainCommand
         [
             phase,
             regime,
-            .. s.Classes.Classes.Select(e => (object?)estimate(e)),
-            estimate(s.Classes.Undecided),
+            .. OutcomeDistribution.Classes.Select(k => (object?)estimate(s.Estimate(k))),
+            estimate(s.UndecidedEstimate),
             null,
             null,
             null,
@@ -315,7 +315,7 @@ internal static class TrainCommand
             ? new object?[2 + Enum.GetValues<OutcomeClass>().Length]
             : [s.Race, s.Defection, .. s.Incomplete.Select(x => (object?)x)];
 
-    private static IReadOnlyList<object?> Row(string phase, string regime, ClassDistribution d, double index, AbsorptionResult? absorption) =>
+    private static IReadOnlyList<object?> Row(string phase, string regime, OutcomeDistribution d, double index, AbsorptionResult? absorption) =>
         [phase, regime, .. d.Probabilities.Select(p => (object?)p), d.Undecided, index, absorption?.MeanTime, absorption?.Unaccounted];
 
     private static void WriteAbsorption(System.Text.Json.Utf8JsonWriter w, AbsorptionResult? a)
@@ -368,12 +368,12 @@ internal static class TrainCommand
         return $"End of phase, Deceptive by origin: race {p(s.Race)}, defection {p(s.Defection)}; on an incomplete goal: {incomplete}";
     }
 
-    private static void WriteClasses(System.Text.Json.Utf8JsonWriter w, string name, ClassDistribution d)
+    private static void WriteClasses(System.Text.Json.Utf8JsonWriter w, string name, OutcomeDistribution d)
     {
         w.WriteStartObject(name);
-        foreach (var k in Enum.GetValues<OutcomeClass>())
+        foreach (var (k, p) in d)
         {
-            w.WriteNumber(k.ToString(), d.Probability(k));
+            w.WriteNumber(k.ToString(), p);
         }
 
         w.WriteEndObject();
@@ -399,8 +399,8 @@ internal static class TrainCommand
             if (simulation is not null)
             {
                 var s = simulation.Phases[i];
-                Text.Row(table, ["simulated", .. s.Classes.Classes.Select(e => PosteriorCommand.Probability(e.Value)), PosteriorCommand.Probability(s.Classes.Undecided.Value)]);
-                Text.Row(table, ["  95% interval", .. s.Classes.Classes.Select(Interval), Interval(s.Classes.Undecided)]);
+                Text.Row(table, ["simulated", .. OutcomeDistribution.Classes.Select(k => PosteriorCommand.Probability(s.Estimate(k).Value)), PosteriorCommand.Probability(s.UndecidedEstimate.Value)]);
+                Text.Row(table, ["  95% interval", .. OutcomeDistribution.Classes.Select(k => Interval(s.Estimate(k))), Interval(s.UndecidedEstimate)]);
             }
 
             items.Add(Text.Line($"\nPhase '{p.Name}': duration {Text.Number(p.Duration)}, {p.Configurations:N0} configurations, {p.Products:N0} products (error bound {Text.Number(p.ErrorBound)})"));
@@ -474,7 +474,7 @@ internal static class TrainCommand
             var s = simulation?.Phases[i];
             if (s is not null)
             {
-                rows.Add(["simulated", .. s.Classes.Classes.Select(Reached), Reached(s.Classes.Undecided)]);
+                rows.Add(["simulated", .. OutcomeDistribution.Classes.Select(k => Reached(s.Estimate(k))), Reached(s.UndecidedEstimate)]);
             }
 
             Markdown.Table(b, ["regime", .. Enum.GetNames<OutcomeClass>(), "undecided"], rows);

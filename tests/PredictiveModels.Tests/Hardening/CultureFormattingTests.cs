@@ -79,7 +79,7 @@ public sealed class CultureFormattingTests
         {
             var space = ConfigurationSpace.Build(DynamicsTestScenarios.Tiny(), DynamicsSettings.Create(worldSteps: 3, goalResolution: 2));
             var result = new TrajectorySimulator(space).Simulate(200, 7.5, seed: 5);
-            return string.Join("\n", result.Classes.Classes.Select(c => c.ToString()).Append(result.Awareness.ToString()));
+            return string.Join("\n", OutcomeDistribution.Classes.Select(k => result.Estimate(k).ToString()).Append(result.Awareness.ToString()));
         }
 
         var invariant = Under(CultureInfo.InvariantCulture, Text);
