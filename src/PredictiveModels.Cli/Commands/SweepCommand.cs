@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using PredictiveModels.Cli.Rendering;
+using PredictiveModels.Cli.Rendering.Documents;
 using PredictiveModels.Diagnostics;
 using PredictiveModels.Dynamics;
 using PredictiveModels.Posterior;
@@ -130,38 +131,7 @@ internal static class SweepCommand
         var classes = Enum.GetValues<OutcomeClass>();
         return format switch
         {
-            OutputFormat.Json => Json.Document("sweep", scenario, w =>
-            {
-                w.WriteString("param", result.Parameter);
-                w.WriteString("unit", result.Unit);
-                w.WriteString("scale", result.Scale.ToString().ToLowerInvariant());
-                w.WriteStartArray("points");
-                foreach (var p in result.Points)
-                {
-                    w.WriteStartObject();
-                    w.WriteNumber("value", p.Value);
-                    w.WriteStartObject("classes");
-                    foreach (var c in p.Classes)
-                    {
-                        w.WriteNumber(c.Class.ToString(), c.Probability);
-                    }
-
-                    w.WriteEndObject();
-                    w.WriteNumber("pDeceptive", p.DeceptiveProbability);
-                    if (p.BitsUnderwater is { } b)
-                    {
-                        w.WriteNumber("bitsUnderwater", b);
-                    }
-                    else
-                    {
-                        w.WriteNull("bitsUnderwater");
-                    }
-
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-            }),
+            OutputFormat.Json => Json.Serialize(SweepDocument.Of(scenario, result), Json.Documents.SweepDocument),
             OutputFormat.Csv => Csv.Write(
                 [result.Parameter, .. classes.Select(c => c.ToString()), "bitsUnderwater"],
                 result.Points.Select(p => (IReadOnlyList<object?>)[p.Value, .. p.Classes.Select(c => (object?)c.Probability), p.BitsUnderwater])),
@@ -182,43 +152,7 @@ internal static class SweepCommand
         switch (format)
         {
             case OutputFormat.Json:
-                return Json.Document("sweep", scenario, w =>
-                {
-                    w.WriteString("param", result.Parameter);
-                    w.WriteString("unit", result.Unit);
-                    w.WriteString("scale", result.Scale.ToString().ToLowerInvariant());
-                    w.WriteString("regime", "dynamics");
-                    w.WriteStartArray("points");
-                    foreach (var p in result.Points)
-                    {
-                        w.WriteStartObject();
-                        w.WriteNumber("value", p.Value);
-                        w.WriteStartObject("classes");
-                        foreach (var c in classes)
-                        {
-                            w.WriteNumber(c.ToString(), p.Training.Transient[c]);
-                        }
-
-                        w.WriteEndObject();
-                        w.WriteNumber("undecided", p.Training.Transient.Undecided);
-                        w.WriteStartObject("equilibriumClasses");
-                        foreach (var c in classes)
-                        {
-                            w.WriteNumber(c.ToString(), p.Training.Equilibrium[c]);
-                        }
-
-                        w.WriteEndObject();
-                        w.WriteNumber("pDeceptiveHigh", p.HighPathDeceptive);
-                        w.WriteNumber("pDeceptiveLow", p.LowPathDeceptive);
-                        w.WriteNumber("riseHigh", p.HighPathRise);
-                        w.WriteNumber("riseLow", p.LowPathRise);
-                        w.WriteNumber("pathDependenceIndex", p.Training.PathDependenceIndex);
-                        w.WriteNumber("errorBound", p.Training.Phases.Sum(f => f.ErrorBound));
-                        w.WriteEndObject();
-                    }
-
-                    w.WriteEndArray();
-                });
+                return Json.Serialize(TrainingSweepDocument.Of(scenario, result), Json.Documents.TrainingSweepDocument);
             case OutputFormat.Csv:
                 return Csv.Write(
                     [result.Parameter, "pDeceptiveHigh", "pDeceptiveLow", "riseHigh", "riseLow", "pathDependenceIndex"],

@@ -10,4 +10,7 @@ namespace PredictiveModels.Cli.Rendering.Documents;
 [JsonSerializable(typeof(ValidateDocument))]
 [JsonSerializable(typeof(StructuresDocument))]
 [JsonSerializable(typeof(ScoreDocument))]
+[JsonSerializable(typeof(PosteriorDocument))]
+[JsonSerializable(typeof(SweepDocument))]
+[JsonSerializable(typeof(TrainingSweepDocument))]
 internal sealed partial class OutputJsonContext : JsonSerializerContext;
