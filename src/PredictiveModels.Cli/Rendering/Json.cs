@@ -37,6 +37,9 @@ internal static class Json
     /// <summary>A number as the documents write it: itself when finite, null otherwise (JSON has no infinities).</summary>
     public static double? FiniteOrNull(double value) => double.IsFinite(value) ? value : null;
 
+    /// <summary>A number as the documents write it: itself when present and finite, null otherwise.</summary>
+    public static double? FiniteOrNull(double? value) => value is { } v && double.IsFinite(v) ? v : null;
+
     public static string Document(string command, Scenario? scenario, Action<Utf8JsonWriter> body)
     {
         using var stream = new MemoryStream();

@@ -13,4 +13,5 @@ namespace PredictiveModels.Cli.Rendering.Documents;
 [JsonSerializable(typeof(PosteriorDocument))]
 [JsonSerializable(typeof(SweepDocument))]
 [JsonSerializable(typeof(TrainingSweepDocument))]
+[JsonSerializable(typeof(TrainDocument))]
 internal sealed partial class OutputJsonContext : JsonSerializerContext;
