@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using PredictiveModels.Cli.Rendering;
 using PredictiveModels.Dynamics;
 
@@ -113,16 +112,5 @@ internal static class RelaxationText
         return e.Problem!.StartsWith("not reached", StringComparison.Ordinal)
             ? $"  (equilibrium not reached within 10^6 x the phase's duration: low path dependence is a state this training never reaches; index still {e.IndexThere:0.0000} at t = {Text.Number(e.SearchedUntil)})"
             : $"  (whether training reaches this equilibrium is not known: {e.Problem})";
-    }
-
-    /// <summary>The <c>run</c> headline's <c>lowPathDependenceReachedAt</c> (null when not reached) and its reason.</summary>
-    public static void WriteHeadline(Utf8JsonWriter w, TrainingResult training)
-    {
-        var e = training.Final.Reachability;
-        Json.NumberOrNull(w, "lowPathDependenceReachedAt", e?.ReachedAt ?? double.NaN);
-        if (e is null || e.Problem is not null)
-        {
-            w.WriteString("lowPathDependenceReachedAtReason", e?.Problem ?? "not computed");
-        }
     }
 }

@@ -14,4 +14,5 @@ namespace PredictiveModels.Cli.Rendering.Documents;
 [JsonSerializable(typeof(SweepDocument))]
 [JsonSerializable(typeof(TrainingSweepDocument))]
 [JsonSerializable(typeof(TrainDocument))]
+[JsonSerializable(typeof(RunDocument))]
 internal sealed partial class OutputJsonContext : JsonSerializerContext;
