@@ -17,10 +17,18 @@ namespace PredictiveModels.Cli;
 internal static class AtomicFile
 {
     public static void Write(string path, string content, CancellationToken cancellation) =>
-        Write(path, content, cancellation, File.WriteAllText);
+        Write(path, writer => writer.Write(content), cancellation);
 
-    /// <summary>As <see cref="Write(string, string, CancellationToken)"/>, with the step that writes the temporary file given (tests make it fail).</summary>
-    internal static void Write(string path, string content, CancellationToken cancellation, Action<string, string> writeTemporary)
+    /// <summary>
+    /// As <see cref="Write(string, string, CancellationToken)"/>, with the content written by <paramref name="write"/>
+    /// straight into the temporary file (UTF-8 without a byte order mark), so that a large output never has to be
+    /// held in memory. If <paramref name="write"/> throws, the exception propagates and the target is untouched.
+    /// </summary>
+    public static void Write(string path, Action<TextWriter> write, CancellationToken cancellation) =>
+        Write(path, write, cancellation, CreateTemporary);
+
+    /// <summary>As <see cref="Write(string, Action{TextWriter}, CancellationToken)"/>, with the step that creates the temporary file given (tests make it fail).</summary>
+    internal static void Write(string path, Action<TextWriter> write, CancellationToken cancellation, Func<string, Stream> createTemporary)
     {
         var target = Resolve(path);
         var folder = Path.GetDirectoryName(target)!;
@@ -31,18 +39,33 @@ internal static class AtomicFile
         try
         {
             cancellation.ThrowIfCancellationRequested();
+            Stream stream;
             try
             {
-                writeTemporary(temporary, content);
-                if (mode is { } kept && !OperatingSystem.IsWindows())
-                {
-                    File.SetUnixFileMode(temporary, kept);
-                }
+                stream = createTemporary(temporary);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 var reason = e is UnauthorizedAccessException ? "permission denied" : "the folder does not accept a new file";
                 throw new IOException($"cannot write the output file '{path}': {reason} in the folder '{folder}' (the file is written there first, then renamed)");
+            }
+
+            try
+            {
+                using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 16))
+                {
+                    write(writer);
+                }
+
+                if (mode is { } kept && !OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(temporary, kept);
+                }
+            }
+            catch (IOException e)
+            {
+                // A full disk, say: the message names the user's path, never the temporary file.
+                throw new IOException($"cannot write the output file '{path}': {e.Message.Replace(temporary, path, StringComparison.Ordinal)}");
             }
 
             cancellation.ThrowIfCancellationRequested();
@@ -56,6 +79,9 @@ internal static class AtomicFile
             }
         }
     }
+
+    private static FileStream CreateTemporary(string temporary) =>
+        new(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
 
     /// <summary>
     /// The file to replace: the path itself, or the final target of a symbolic link; refused unless it is a

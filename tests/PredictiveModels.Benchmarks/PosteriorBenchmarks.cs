@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using PredictiveModels.Complexity;
 using PredictiveModels.Posterior;
 using PredictiveModels.Scenarios;
-using PredictiveModels.Structures;
 
 namespace PredictiveModels.Benchmarks;
 

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using PredictiveModels.Complexity;
 using PredictiveModels.Scenarios;
-using PredictiveModels.Structures;
 
 namespace PredictiveModels.Benchmarks;
 

@@ -219,7 +219,7 @@ public sealed class AtomicFileTargetTests
         var path = folder.File("out.txt");
         string? temporary = null;
 
-        var write = () => AtomicFile.Write(path, "content", CancellationToken.None, (t, _) =>
+        var write = () => AtomicFile.Write(path, w => w.Write("content"), CancellationToken.None, t =>
         {
             temporary = t;
             throw new UnauthorizedAccessException($"Access to the path '{t}' is denied.");
@@ -239,5 +239,42 @@ public sealed class AtomicFileTargetTests
         AtomicFile.Write(path, "content", CancellationToken.None);
 
         File.ReadAllText(path).Should().Be("content");
+    }
+
+    [Fact]
+    public void A_failure_while_writing_leaves_the_target_untouched_and_no_temporary_file_and_names_the_users_path()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("out.txt");
+        File.WriteAllText(path, "old\n");
+
+        var write = () => AtomicFile.Write(path, w =>
+        {
+            w.Write(new string('x', 200_000));
+            throw new IOException("No space left on device");
+        }, CancellationToken.None);
+
+        write.Should().Throw<IOException>().WithMessage($"cannot write the output file '{path}': No space left on device");
+        File.ReadAllText(path).Should().Be("old\n");
+        Directory.GetFiles(folder.Path).Should().Equal(path);
+    }
+
+    [Fact]
+    public void Streamed_content_is_written_whole_as_utf8_without_a_byte_order_mark()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("out.txt");
+
+        AtomicFile.Write(path, w =>
+        {
+            for (var i = 0; i < 100_000; i++)
+            {
+                w.Write("é\n");
+            }
+        }, CancellationToken.None);
+
+        var bytes = File.ReadAllBytes(path);
+        bytes.Length.Should().Be(300_000);
+        bytes.Take(3).Should().Equal(0xC3, 0xA9, (byte)'\n');
     }
 }

@@ -122,4 +122,21 @@ internal static class CommonOptions
 
         AtomicFile.Write(outputPath, content, cancellation);
     }
+
+    /// <summary>
+    /// Streams output that may be too large to hold as one string: to the file named by --output (atomically, so a
+    /// failure leaves no partial file) or to standard output.
+    /// </summary>
+    public static async Task WriteAsync(Action<TextWriter> write, string? outputPath, TextWriter standardOutput, CancellationToken cancellation)
+    {
+        cancellation.ThrowIfCancellationRequested();
+        if (string.IsNullOrEmpty(outputPath))
+        {
+            write(standardOutput);
+            await standardOutput.FlushAsync(cancellation);
+            return;
+        }
+
+        AtomicFile.Write(outputPath, write, cancellation);
+    }
 }

@@ -37,9 +37,8 @@ internal static class ExportCommand
             var chosen = name is null ? loaded.Phases[0] : loaded.Phases.FirstOrDefault(p => p.Name == name)
                 ?? throw new UsageException($"scenario '{loaded.Name}' has no phase '{name}'{NameSuggestions.DidYouMean(name, loaded.Phases.Select(p => p.Name))}; its phases are: {string.Join(", ", loaded.Phases.Select(p => p.Name))}");
             var space = ConfigurationSpace.Build(loaded, loaded.Dynamics, chosen);
-            var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-            MatrixMarketExport.Write(writer, space, loaded.Name);
-            await CommonOptions.WriteAsync(writer.ToString(), parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
+            // Streamed entry by entry: the file can be gigabytes, and only the chain itself is held in memory.
+            await CommonOptions.WriteAsync(writer => MatrixMarketExport.Write(writer, space, loaded.Name, cancellation), parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
             return ExitCodes.Success;
         });
         return command;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using PredictiveModels.Cli.Rendering;
 using PredictiveModels.Cli.Rendering.Documents;
+using PredictiveModels.Complexity;
 using PredictiveModels.Scenarios;
 using PredictiveModels.Structures;
 

@@ -103,7 +103,7 @@ internal static class SweepCommand
             }
             catch (ModelException e)
             {
-                throw new UsageException(string.Join(Environment.NewLine + "error: ", e.Diagnostics.Select(d => $"{d.Message} (at {d.Path})")));
+                throw new UsageException(string.Join(Environment.NewLine + "error: ", e.Diagnostics.Select(d => $"{d.Message} (at {OptionFor(d.Path)})")));
             }
 
             string text;
@@ -125,6 +125,16 @@ internal static class SweepCommand
         });
         return command;
     }
+
+    /// <summary>The option a problem with the sweep's range came from: the library names the range's arguments by <see cref="SweepRange"/>'s paths.</summary>
+    private static string OptionFor(string path) => path switch
+    {
+        SweepRange.FromPath => "--from",
+        SweepRange.ToPath => "--to",
+        SweepRange.StepsPath => "--steps",
+        SweepRange.ScalePath => "--log",
+        _ => path,
+    };
 
     public static string Render(Scenario scenario, SweepResult result, OutputFormat format, int width = Text.DefaultWidth)
     {

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using PredictiveModels.Cli.Rendering;
 using PredictiveModels.Cli.Rendering.Documents;
+using PredictiveModels.Complexity;
 using PredictiveModels.Dynamics;
 using PredictiveModels.Scenarios;
-using PredictiveModels.Structures;
 
 namespace PredictiveModels.Cli.Commands;
 

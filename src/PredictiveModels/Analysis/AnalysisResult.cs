@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
+using PredictiveModels.Complexity;
 using PredictiveModels.Dynamics;
 using PredictiveModels.Posterior;
 using PredictiveModels.Scenarios;
-using PredictiveModels.Structures;
 
 namespace PredictiveModels.Analysis;
 

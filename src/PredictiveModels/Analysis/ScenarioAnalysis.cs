@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.ExceptionServices;
+using PredictiveModels.Complexity;
 using PredictiveModels.Diagnostics;
 using PredictiveModels.Dynamics;
 using PredictiveModels.Posterior;
 using PredictiveModels.Scenarios;
-using PredictiveModels.Structures;
 
 namespace PredictiveModels.Analysis;
 

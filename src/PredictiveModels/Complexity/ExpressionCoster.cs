@@ -10,22 +10,21 @@ namespace PredictiveModels.Complexity;
 /// Builds the bit breakdown of an expression under the world model's code: each node pays for
 /// the selection of its head given the expected type (or, inlined, a concept's intrinsic bits),
 /// literals add their Elias delta code, and holes cost their cheapest filling or their class
-/// mass. The one place where the code's arithmetic lives.
+/// mass. The terms come from the world model (<see cref="WorldModel.SelectionBits"/>,
+/// <see cref="WorldModel.LiteralSelectionBits"/>, <see cref="WorldModel.IntrinsicBits"/>) and
+/// <see cref="EliasDelta"/>; the world model adds the same terms for its derived concepts'
+/// intrinsic bits, and a test checks that the two sums agree.
 /// </summary>
 internal sealed class ExpressionCoster
 {
     private readonly WorldModel _world;
     private readonly Func<CostMode, InsideTable>? _tables;
-    private readonly Func<Concept, double> _intrinsicBits;
-
     /// <param name="world">The world model whose code is used.</param>
     /// <param name="tables">The inside tables, for holes; null where holes cannot occur.</param>
-    /// <param name="intrinsicBits">The intrinsic bits of concepts already known; by default the world model's.</param>
-    public ExpressionCoster(WorldModel world, Func<CostMode, InsideTable>? tables = null, Func<Concept, double>? intrinsicBits = null)
+    public ExpressionCoster(WorldModel world, Func<CostMode, InsideTable>? tables = null)
     {
         _world = world;
         _tables = tables;
-        _intrinsicBits = intrinsicBits ?? world.IntrinsicBits;
     }
 
     public double Bits(Expression expression, CostMode mode) => Breakdown(expression, mode, HoleCost.Min).Bits;
@@ -90,7 +89,7 @@ internal sealed class ExpressionCoster
         {
             return expandDerived
                 ? BitBreakdown.Node($"carry '{concept.Name}' inline = {definition}", [Breakdown(definition, CostMode.Inlined, HoleCost.Min, expandDerived: false)])
-                : BitBreakdown.Leaf($"carry '{concept.Name}' inline (derived: its inlined definition)", _intrinsicBits(concept));
+                : BitBreakdown.Leaf($"carry '{concept.Name}' inline (derived: its inlined definition)", _world.IntrinsicBits(concept));
         }
 
         return BitBreakdown.Leaf($"carry '{concept.Name}' inline (its intrinsic bits)", concept.Bits!.Value);

@@ -9,6 +9,9 @@ namespace PredictiveModels.Diagnostics;
 /// </summary>
 internal static class SpecificationRules
 {
+    /// <summary>The longest name (of a concept, a structure, a phase, a hole), in characters.</summary>
+    public const int MaxIdentifierLength = 256;
+
     public static string? CheckIdentifier(string? name, string what)
     {
         if (string.IsNullOrEmpty(name))
@@ -16,9 +19,9 @@ internal static class SpecificationRules
             return $"{what} must not be empty";
         }
 
-        if (name.Length > Expressions.ExpressionParser.MaxIdentifierLength)
+        if (name.Length > MaxIdentifierLength)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"{what} has {name.Length} characters; at most {Expressions.ExpressionParser.MaxIdentifierLength} are allowed");
+            return string.Create(CultureInfo.InvariantCulture, $"{what} has {name.Length} characters; at most {MaxIdentifierLength} are allowed");
         }
 
         if (!(char.IsAsciiLetter(name[0]) || name[0] == '_') || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))

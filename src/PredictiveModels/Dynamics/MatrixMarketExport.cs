@@ -28,8 +28,13 @@ public static class MatrixMarketExport
     /// <param name="writer">Receives the text; it is not closed or flushed.</param>
     /// <param name="space">The chain.</param>
     /// <param name="scenarioName">The name of the scenario the chain was built from, shown in a comment (line breaks become spaces).</param>
+    /// <param name="cancellation">Stops the export between rows (the writer then holds part of the file).</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static void Write(TextWriter writer, ConfigurationSpace space, string scenarioName)
+    /// <remarks>
+    /// The entries are written as they are computed, row by row, so the memory used is that of the chain and one row,
+    /// whatever the size of the file (about 15 bytes per entry).
+    /// </remarks>
+    public static void Write(TextWriter writer, ConfigurationSpace space, string scenarioName, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(space);
@@ -40,6 +45,11 @@ public static class MatrixMarketExport
         long entries = 0;
         for (var i = 0; i < space.Count; i++)
         {
+            if ((i & 0xFFFF) == 0)
+            {
+                cancellation.ThrowIfCancellationRequested();
+            }
+
             Collect(space, i, row);
             moves += row.Count;
             entries += row.Count + 1;
@@ -64,8 +74,14 @@ public static class MatrixMarketExport
         writer.Write($"% energy: a={Number(analysis.SimplicityExponent)} lambda={Number(analysis.SpeedWeight)} n={Number(analysis.DataSize)}\n");
         writer.Write(Invariant($"{space.Count} {space.Count} {entries}\n"));
 
+        Span<char> line = stackalloc char[EntryLength];
         for (var i = 0; i < space.Count; i++)
         {
+            if ((i & 0xFFFF) == 0)
+            {
+                cancellation.ThrowIfCancellationRequested();
+            }
+
             Collect(space, i, row);
             var exit = 0.0;
             foreach (var (_, rate) in row)
@@ -78,16 +94,16 @@ public static class MatrixMarketExport
             {
                 if (!diagonalWritten && column > i)
                 {
-                    WriteEntry(writer, i, i, -exit);
+                    WriteEntry(writer, line, i, i, -exit);
                     diagonalWritten = true;
                 }
 
-                WriteEntry(writer, i, column, rate);
+                WriteEntry(writer, line, i, column, rate);
             }
 
             if (!diagonalWritten)
             {
-                WriteEntry(writer, i, i, -exit);
+                WriteEntry(writer, line, i, i, -exit);
             }
         }
     }
@@ -114,11 +130,28 @@ public static class MatrixMarketExport
         row.RemoveRange(kept, row.Count - kept);
     }
 
-    private static void WriteEntry(TextWriter writer, int row, int column, double value)
+    /// <summary>The longest entry line: two indices of at most 10 digits, a double of at most 24 characters in "R" form, two spaces and a line break.</summary>
+    private const int EntryLength = 64;
+
+    /// <summary>Writes <c>row column value</c> (1-based indices) and a line break, formatted in place so that no string is made per entry.</summary>
+    private static void WriteEntry(TextWriter writer, Span<char> line, int row, int column, double value)
     {
-        writer.Write(Invariant($"{row + 1} {column + 1} "));
-        writer.Write(Number(value));
-        writer.Write('\n');
+        var culture = CultureInfo.InvariantCulture;
+        var length = 0;
+        _ = (row + 1).TryFormat(line, out var written, default, culture);
+        length += written;
+        line[length++] = ' ';
+        _ = (column + 1).TryFormat(line[length..], out written, default, culture);
+        length += written;
+        line[length++] = ' ';
+        if (!(value + 0.0).TryFormat(line[length..], out written, "R", culture))
+        {
+            throw new InvalidOperationException("A matrix entry did not fit its line buffer.");
+        }
+
+        length += written;
+        line[length++] = '\n';
+        writer.Write(line[..length]);
     }
 
     /// <summary>The shortest invariant text that reads back to the same double; 0 for negative zero.</summary>

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using PredictiveModels.Diagnostics;
-using PredictiveModels.Posterior;
 using PredictiveModels.Scenarios;
 
 namespace PredictiveModels.Dynamics;
@@ -78,7 +77,7 @@ public static class TrainingSweep
         ArgumentNullException.ThrowIfNull(parameter);
         if (steps > MaxSteps)
         {
-            throw new ModelException($"a training sweep has {steps} points; each trains the whole chain, so at most {MaxSteps} are allowed", null, "--steps");
+            throw new ModelException($"a training sweep has {steps} points; each trains the whole chain, so at most {MaxSteps} are allowed", null, SweepRange.StepsPath);
         }
 
         var values = Values(parameter, from, to, steps, scale);
@@ -102,7 +101,7 @@ public static class TrainingSweep
     }
 
     /// <summary>
-    /// The points of a training sweep: <see cref="ParameterSweep.Values"/>, except that a parameter taking whole
+    /// The points of a training sweep: <see cref="SweepRange.Values"/>, except that a parameter taking whole
     /// numbers (<see cref="ScenarioParameter.IsInteger"/>) needs whole-number ends, and its points between
     /// are rounded to the nearest whole number, repeats dropped.
     /// </summary>
@@ -112,21 +111,21 @@ public static class TrainingSweep
     /// <param name="steps">Number of points asked for, 1 to <see cref="MaxSteps"/>.</param>
     /// <param name="scale">Linear or logarithmic spacing.</param>
     /// <returns>The values, in sweep order; fewer than <paramref name="steps"/> when rounding made some equal.</returns>
-    /// <exception cref="ModelException">The range is invalid, or an end of a whole-number parameter is not whole (named <c>--from</c> or <c>--to</c>).</exception>
+    /// <exception cref="ModelException">The range is invalid, or an end of a whole-number parameter is not whole (with the path <see cref="SweepRange.FromPath"/> or <see cref="SweepRange.ToPath"/>).</exception>
     public static double[] Values(ScenarioParameter parameter, double from, double to, int steps, SweepScale scale)
     {
         ArgumentNullException.ThrowIfNull(parameter);
-        var values = ParameterSweep.Values(from, to, steps, scale);
+        var values = SweepRange.Values(from, to, steps, scale, MaxSteps);
         if (!parameter.IsInteger)
         {
             return values;
         }
 
-        foreach (var (end, name) in new[] { (from, "--from"), (to, "--to") })
+        foreach (var (end, what, path) in new[] { (from, "first", SweepRange.FromPath), (to, "last", SweepRange.ToPath) })
         {
             if (double.IsFinite(end) && end != Math.Round(end))
             {
-                throw new ModelException($"{name} is {SpecificationRules.Format(end)}, but {parameter.Path} takes whole numbers only; the points between the ends are rounded to whole numbers", null, name);
+                throw new ModelException($"the sweep's {what} value is {SpecificationRules.Format(end)}, but {parameter.Path} takes whole numbers only; the points between the ends are rounded to whole numbers", null, path);
             }
         }
 

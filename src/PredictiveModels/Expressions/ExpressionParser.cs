@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Numerics;
 using PredictiveModels.Diagnostics;
-using PredictiveModels.WorldModels;
 
 namespace PredictiveModels.Expressions;
 
@@ -68,7 +67,7 @@ public sealed class ExpressionParser
     public const int MaxLiteralDigits = 1000;
 
     /// <summary>The longest identifier (concept, hole or type name) accepted, in characters.</summary>
-    public const int MaxIdentifierLength = 256;
+    public const int MaxIdentifierLength = SpecificationRules.MaxIdentifierLength;
 
     private bool AtEnd => _position >= _text.Length;
 

@@ -1,5 +1,4 @@
 using PredictiveModels.Diagnostics;
-using PredictiveModels.WorldModels;
 
 namespace PredictiveModels.Expressions;
 

@@ -1,3 +1,4 @@
+using PredictiveModels.Complexity;
 using PredictiveModels.Structures;
 
 namespace PredictiveModels.Posterior;

@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
-using System.Globalization;
+using PredictiveModels.Complexity;
 using PredictiveModels.Diagnostics;
 using PredictiveModels.Scenarios;
-using PredictiveModels.Structures;
 
 namespace PredictiveModels.Posterior;
 
@@ -41,7 +40,7 @@ public static class ParameterSweep
         if (parameter.ChangesOnlyTraining)
         {
             var what = parameter.IsPhaseParameter ? "a parameter of a training phase" : "a setting of the training chain";
-            throw new ModelException($"{parameter.Path} is {what}: it changes the training chain, not the posterior; sweep it with Dynamics.TrainingSweep (the command line's sweep --dynamics)", null, parameter.Path);
+            throw new ModelException($"{parameter.Path} is {what}: it changes the training chain, not the posterior; sweep it with Dynamics.TrainingSweep", null, parameter.Path);
         }
 
         var values = Values(from, to, steps, scale);
@@ -71,49 +70,6 @@ public static class ParameterSweep
     /// <param name="to">Last value, finite.</param>
     /// <param name="steps">Number of points, 1 to <see cref="MaxSteps"/>.</param>
     /// <param name="scale">Linear or logarithmic spacing.</param>
-    /// <exception cref="ModelException">An argument is out of range.</exception>
-    public static double[] Values(double from, double to, int steps, SweepScale scale)
-    {
-        var bag = new DiagnosticBag();
-        if (!double.IsFinite(from))
-        {
-            bag.Add($"the sweep's first value is {SpecificationRules.Format(from)}; it must be a finite number", null, "--from");
-        }
-
-        if (!double.IsFinite(to))
-        {
-            bag.Add($"the sweep's last value is {SpecificationRules.Format(to)}; it must be a finite number", null, "--to");
-        }
-
-        if (steps < 1 || steps > MaxSteps)
-        {
-            bag.Add(string.Create(CultureInfo.InvariantCulture, $"the number of steps is {steps}, but it must be between 1 and {MaxSteps}"), null, "--steps");
-        }
-
-        if (scale == SweepScale.Log && !(from > 0 && to > 0))
-        {
-            bag.Add($"a logarithmic sweep needs both ends greater than 0 (got {SpecificationRules.Format(from)} and {SpecificationRules.Format(to)})", null, "--log");
-        }
-
-        bag.ThrowIfAny();
-        var values = new double[steps];
-        for (var i = 0; i < steps; i++)
-        {
-            var t = steps == 1 ? 0.0 : (double)i / (steps - 1);
-
-            // Decades, multiplied before dividing, so that a sweep from 1 to 10^12 in 13 steps visits exact powers of ten.
-            values[i] = scale == SweepScale.Log
-                ? Math.Pow(10, Math.Log10(from) + (steps == 1 ? 0.0 : i * (Math.Log10(to) - Math.Log10(from)) / (steps - 1)))
-                : from + t * (to - from);
-        }
-
-        // Both ends are exactly the values asked for: 10^log10(x) need not give back x.
-        values[0] = from;
-        if (steps > 1)
-        {
-            values[^1] = to;
-        }
-
-        return values;
-    }
+    /// <exception cref="ModelException">An argument is out of range; the diagnostics carry the paths of <see cref="SweepRange"/>.</exception>
+    public static double[] Values(double from, double to, int steps, SweepScale scale) => SweepRange.Values(from, to, steps, scale, MaxSteps);
 }

@@ -1,5 +1,5 @@
+using PredictiveModels.Complexity;
 using PredictiveModels.Scenarios;
-using PredictiveModels.Structures;
 
 namespace PredictiveModels.Posterior;
 

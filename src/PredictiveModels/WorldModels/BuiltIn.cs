@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Numerics;
+using PredictiveModels.Expressions;
 
 namespace PredictiveModels.WorldModels;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Xml.Linq;
+using PredictiveModels.Complexity;
 using PredictiveModels.Scenarios;
-using PredictiveModels.Structures;
 
 namespace PredictiveModels.Cli.Tests.Packaging;
 
@@ -30,7 +30,7 @@ public sealed class PackageTests(PackedSolution packed) : IClassFixture<PackedSo
         using (var library = ZipFile.OpenRead(packed.PackagePath("PredictiveModels")))
         {
             Entries(library).Should().Contain(["README.md", "lib/net10.0/PredictiveModels.dll", "lib/net10.0/PredictiveModels.xml"]);
-            Read(library, "lib/net10.0/PredictiveModels.xml").Should().Contain("<member name=\"T:PredictiveModels.Structures.StructureScorer\">");
+            Read(library, "lib/net10.0/PredictiveModels.xml").Should().Contain("<member name=\"T:PredictiveModels.Complexity.StructureScorer\">");
             var nuspec = Nuspec(library);
             Element(nuspec, "readme").Should().Be("README.md");
             Element(nuspec, "license").Should().Be("MIT");
@@ -89,8 +89,8 @@ public sealed class PackageTests(PackedSolution packed) : IClassFixture<PackedSo
             """);
         File.WriteAllText(Path.Combine(folder, "Program.cs"), """
             using System.Reflection;
+            using PredictiveModels.Complexity;
             using PredictiveModels.Scenarios;
-            using PredictiveModels.Structures;
 
             var scenario = Scenario.Default;
             var report = StructureScorer.Score(scenario);

@@ -2,6 +2,7 @@ using PredictiveModels.Complexity;
 using PredictiveModels.Diagnostics;
 using PredictiveModels.Expressions;
 using PredictiveModels.Scenarios;
+using PredictiveModels.Tests.Scenarios;
 using PredictiveModels.WorldModels;
 
 namespace PredictiveModels.Tests.Complexity;
@@ -254,5 +255,40 @@ public sealed class ExpressionCosterTests
         cost.ClassMass.Should().BeNull();
         cost.ClassBreakdown.Should().BeNull();
         cost.Breakdown(HoleCost.Class).Should().BeSameAs(cost.MinBreakdown);
+    }
+
+    public static TheoryData<string> ShippedScenarios => [.. Directory.EnumerateFiles(Path.Combine(TestScenarios.RepositoryRoot, "samples", "scenarios")).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(ShippedScenarios))]
+    public void A_derived_concepts_intrinsic_bits_are_exactly_the_bits_of_its_inlined_breakdown(string file)
+    {
+        // The world model adds the terms itself (it cannot use the coster, a layer above it); both must give the same double.
+        var world = ScenarioLoader.Load(TestScenarios.Sample(file)).WorldModel;
+        var lengths = new DescriptionLengths(world);
+
+        foreach (var concept in world.Concepts.Where(c => c.Definition is not null))
+        {
+            world.IntrinsicBits(concept).Should().Be(lengths.Inlined(new Application(concept.Name, [])).Bits, concept.Name);
+        }
+    }
+
+    [Fact]
+    public void A_literal_in_a_definition_costs_the_literal_production_and_its_elias_delta_code_in_the_intrinsic_bits()
+    {
+        var world = WorldModel.Create(
+        [
+            Concept.Base("corpus", ModelType.Stream, 1000),
+            Concept.Derived("y2000", ModelType.Time, Expression.Parse("year(2000)")),
+            Concept.Derived("y1999_and_2000", ModelType.Predicate, Expression.Parse("between(year(1999), y2000)")),
+        ]);
+        var lengths = new DescriptionLengths(world);
+
+        var year = world.SelectionBits(world.Find("year")!);
+        world.IntrinsicBits(world.FindConcept("y2000")!).Should().Be(year + (world.LiteralSelectionBits + EliasDelta.NaturalLength(2000)));
+        foreach (var name in new[] { "y2000", "y1999_and_2000" })
+        {
+            world.IntrinsicBits(world.FindConcept(name)!).Should().Be(lengths.Inlined(new Application(name, [])).Bits, name);
+        }
     }
 }

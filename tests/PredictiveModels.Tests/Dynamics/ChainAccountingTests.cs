@@ -1,3 +1,4 @@
+using PredictiveModels.Complexity;
 using PredictiveModels.Dynamics;
 using PredictiveModels.Expressions;
 using PredictiveModels.Scenarios;

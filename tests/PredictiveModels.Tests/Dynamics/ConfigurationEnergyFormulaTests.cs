@@ -1,3 +1,4 @@
+using PredictiveModels.Complexity;
 using PredictiveModels.Dynamics;
 using PredictiveModels.Scenarios;
 using PredictiveModels.Structures;

@@ -249,7 +249,7 @@ public sealed class DynamicsSweepTests
 
         var act = () => TrainingSweep.Values(parameter, 2, 9.5, 3, SweepScale.Linear);
 
-        act.Should().Throw<ModelException>().WithMessage("*9.5*dynamics.worldSteps*whole numbers*").Which.Diagnostics[0].Path.Should().Be("--to");
+        act.Should().Throw<ModelException>().WithMessage("*9.5*dynamics.worldSteps*whole numbers*").Which.Diagnostics[0].Path.Should().Be(SweepRange.ToPath);
     }
 
     [Fact]

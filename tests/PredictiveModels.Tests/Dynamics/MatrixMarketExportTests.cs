@@ -104,4 +104,16 @@ public sealed class MatrixMarketExportTests
 
         return (size[0], size[1], size[2], entries);
     }
+
+    [Fact]
+    public void A_cancelled_export_stops_before_writing_any_entry()
+    {
+        var space = ConfigurationSpace.Build(DynamicsTestScenarios.Tiny(), Settings);
+        var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+
+        var act = () => MatrixMarketExport.Write(writer, space, "tiny", new CancellationToken(canceled: true));
+
+        act.Should().Throw<OperationCanceledException>();
+        writer.ToString().Should().BeEmpty();
+    }
 }

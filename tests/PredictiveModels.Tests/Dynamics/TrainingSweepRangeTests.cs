@@ -42,9 +42,9 @@ public sealed class TrainingSweepRangeTests
     }
 
     [Theory]
-    [InlineData(2.5, 4, "--from")]
-    [InlineData(2, 3.5, "--to")]
-    public void A_fractional_end_of_a_whole_number_parameter_is_refused_naming_that_end(double from, double to, string end)
+    [InlineData(2.5, 4, SweepRange.FromPath, "first")]
+    [InlineData(2, 3.5, SweepRange.ToPath, "last")]
+    public void A_fractional_end_of_a_whole_number_parameter_is_refused_naming_that_end(double from, double to, string end, string which)
     {
         var scenario = TwoPhases();
 
@@ -52,7 +52,7 @@ public sealed class TrainingSweepRangeTests
 
         var error = act.Should().Throw<ModelException>().Which.Diagnostics.Single();
         error.Path.Should().Be(end);
-        error.Message.Should().StartWith(end + " is ").And.Contain("dynamics.worldSteps takes whole numbers only");
+        error.Message.Should().StartWith($"the sweep's {which} value is ").And.Contain("dynamics.worldSteps takes whole numbers only");
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class TrainingSweepRangeTests
         var act = () => TrainingSweep.Check(scenario, Parameter(scenario, "phases.fine-tuning.duration"), 0, 1, TrainingSweep.MaxSteps + 1, SweepScale.Linear);
 
         var error = act.Should().Throw<ModelException>().Which.Diagnostics.Single();
-        error.Path.Should().Be("--steps");
+        error.Path.Should().Be(SweepRange.StepsPath);
         error.Message.Should().Be($"a training sweep has {TrainingSweep.MaxSteps + 1} points; each trains the whole chain, so at most {TrainingSweep.MaxSteps} are allowed");
     }
 

@@ -1,6 +1,5 @@
 using PredictiveModels.Diagnostics;
 using PredictiveModels.Expressions;
-using PredictiveModels.WorldModels;
 
 namespace PredictiveModels.Tests.Expressions;
 

@@ -2,7 +2,6 @@ using System.Numerics;
 using CsCheck;
 using PredictiveModels.Diagnostics;
 using PredictiveModels.Expressions;
-using PredictiveModels.WorldModels;
 
 namespace PredictiveModels.Tests.Expressions;
 

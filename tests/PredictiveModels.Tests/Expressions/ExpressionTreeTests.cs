@@ -1,7 +1,6 @@
 using System.Numerics;
 using PredictiveModels.Diagnostics;
 using PredictiveModels.Expressions;
-using PredictiveModels.WorldModels;
 
 namespace PredictiveModels.Tests.Expressions;
 

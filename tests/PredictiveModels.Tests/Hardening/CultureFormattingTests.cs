@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using PredictiveModels.Complexity;
 using PredictiveModels.Diagnostics;
 using PredictiveModels.Dynamics;
 using PredictiveModels.Expressions;

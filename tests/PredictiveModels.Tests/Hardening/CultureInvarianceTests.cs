@@ -1,7 +1,7 @@
 using System.Globalization;
+using PredictiveModels.Complexity;
 using PredictiveModels.Diagnostics;
 using PredictiveModels.Scenarios;
-using PredictiveModels.Structures;
 using PredictiveModels.Tests.Scenarios;
 
 namespace PredictiveModels.Tests.Hardening;

@@ -1,3 +1,4 @@
+using PredictiveModels.Complexity;
 using PredictiveModels.Posterior;
 using PredictiveModels.Scenarios;
 using PredictiveModels.Structures;

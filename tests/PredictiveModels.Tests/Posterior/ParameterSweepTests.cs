@@ -58,7 +58,7 @@ public sealed class ParameterSweepTests
 
         var act = () => ParameterSweep.Values(0, 1, ParameterSweep.MaxSteps + 1, SweepScale.Linear);
         act.Should().Throw<ModelException>().Which.Diagnostics.Should().ContainSingle()
-            .Which.Should().Be(new Diagnostic("the number of steps is 100001, but it must be between 1 and 100000", null, "--steps"));
+            .Which.Should().Be(new Diagnostic("the number of steps is 100001, but it must be between 1 and 100000", null, SweepRange.StepsPath));
     }
 
     [Fact]
@@ -67,10 +67,10 @@ public sealed class ParameterSweepTests
         var act = () => ParameterSweep.Values(double.NaN, double.PositiveInfinity, 0, SweepScale.Log);
 
         act.Should().Throw<ModelException>().Which.Diagnostics.Should().Equal(
-            new Diagnostic("the sweep's first value is NaN; it must be a finite number", null, "--from"),
-            new Diagnostic("the sweep's last value is Infinity; it must be a finite number", null, "--to"),
-            new Diagnostic("the number of steps is 0, but it must be between 1 and 100000", null, "--steps"),
-            new Diagnostic("a logarithmic sweep needs both ends greater than 0 (got NaN and Infinity)", null, "--log"));
+            new Diagnostic("the sweep's first value is NaN; it must be a finite number", null, SweepRange.FromPath),
+            new Diagnostic("the sweep's last value is Infinity; it must be a finite number", null, SweepRange.ToPath),
+            new Diagnostic("the number of steps is 0, but it must be between 1 and 100000", null, SweepRange.StepsPath),
+            new Diagnostic("a logarithmic sweep needs both ends greater than 0 (got NaN and Infinity)", null, SweepRange.ScalePath));
     }
 
     [Theory]
@@ -81,7 +81,7 @@ public sealed class ParameterSweepTests
     {
         var act = () => ParameterSweep.Values(from, to, 2, SweepScale.Log);
 
-        act.Should().Throw<ModelException>().Which.Diagnostics.Should().ContainSingle().Which.Path.Should().Be("--log");
+        act.Should().Throw<ModelException>().Which.Diagnostics.Should().ContainSingle().Which.Path.Should().Be(SweepRange.ScalePath);
         ParameterSweep.Values(from, to, 2, SweepScale.Linear).Should().Equal(from, to);
     }
 
@@ -160,7 +160,7 @@ public sealed class ParameterSweepTests
         var act = () => ParameterSweep.Run(scenario, ScenarioParameter.Parse("dynamics.temperature", scenario), 1, 2, 2);
 
         act.Should().Throw<ModelException>().Which.Diagnostics.Should().ContainSingle().Which.Should().Be(new Diagnostic(
-            "dynamics.temperature is a setting of the training chain: it changes the training chain, not the posterior; sweep it with Dynamics.TrainingSweep (the command line's sweep --dynamics)",
+            "dynamics.temperature is a setting of the training chain: it changes the training chain, not the posterior; sweep it with Dynamics.TrainingSweep",
             null,
             "dynamics.temperature"));
     }
@@ -174,7 +174,7 @@ public sealed class ParameterSweepTests
         var act = () => ParameterSweep.Run(scenario, ScenarioParameter.Parse(path, scenario), 0, 1, 2);
 
         act.Should().Throw<ModelException>().Which.Diagnostics.Should().ContainSingle()
-            .Which.Message.Should().Be($"{path} is a parameter of a training phase: it changes the training chain, not the posterior; sweep it with Dynamics.TrainingSweep (the command line's sweep --dynamics)");
+            .Which.Message.Should().Be($"{path} is a parameter of a training phase: it changes the training chain, not the posterior; sweep it with Dynamics.TrainingSweep");
     }
 
     /// <summary>Reports on the calling thread (Progress&lt;T&gt; posts to the thread pool, which would race the assertions).</summary>

@@ -1,3 +1,4 @@
+using PredictiveModels.Complexity;
 using PredictiveModels.Diagnostics;
 using PredictiveModels.Expressions;
 using PredictiveModels.Posterior;

@@ -1,4 +1,5 @@
 using CsCheck;
+using PredictiveModels.Complexity;
 using PredictiveModels.Diagnostics;
 using PredictiveModels.Expressions;
 using PredictiveModels.Posterior;

@@ -1,6 +1,6 @@
+using PredictiveModels.Complexity;
 using PredictiveModels.Diagnostics;
 using PredictiveModels.Scenarios;
-using PredictiveModels.Structures;
 
 namespace PredictiveModels.Tests.Scenarios;
 

@@ -1,7 +1,6 @@
 using System.Numerics;
 using CsCheck;
 using PredictiveModels.Expressions;
-using PredictiveModels.WorldModels;
 
 namespace PredictiveModels.Tests;
 

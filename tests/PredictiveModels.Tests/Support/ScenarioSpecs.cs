@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using PredictiveModels.Complexity;
 using PredictiveModels.Expressions;
 using PredictiveModels.Posterior;
 using PredictiveModels.Scenarios;

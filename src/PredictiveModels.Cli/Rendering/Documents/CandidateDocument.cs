@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using PredictiveModels.Cli.Commands;
 using PredictiveModels.Complexity;
-using PredictiveModels.Structures;
 
 namespace PredictiveModels.Cli.Rendering.Documents;
 

@@ -1,4 +1,4 @@
-using PredictiveModels.Structures;
+using PredictiveModels.Complexity;
 
 namespace PredictiveModels.Cli.Rendering.Documents;
 

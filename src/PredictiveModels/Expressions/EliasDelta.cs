@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Text;
 
-namespace PredictiveModels.Complexity;
+namespace PredictiveModels.Expressions;
 
 /// <summary>
 /// The Elias delta code: a complete prefix-free code for the positive integers whose length for

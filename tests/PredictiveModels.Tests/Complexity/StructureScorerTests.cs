@@ -5,7 +5,7 @@ using PredictiveModels.Structures;
 using PredictiveModels.Tests.Scenarios;
 using PredictiveModels.WorldModels;
 
-namespace PredictiveModels.Tests.Structures;
+namespace PredictiveModels.Tests.Complexity;
 
 public sealed class StructureScorerTests
 {

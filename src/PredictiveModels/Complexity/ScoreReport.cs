@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using PredictiveModels.Scenarios;
+using PredictiveModels.Structures;
 
-namespace PredictiveModels.Structures;
+namespace PredictiveModels.Complexity;
 
 /// <summary>The scores of every candidate of a scenario, in catalog order (structures, then their mechanisms in declared order).</summary>
 /// <param name="Candidates">One score per (structure, mechanism).</param>

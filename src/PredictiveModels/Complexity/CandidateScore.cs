@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
-using PredictiveModels.Complexity;
 using PredictiveModels.Scenarios;
+using PredictiveModels.Structures;
 
-namespace PredictiveModels.Structures;
+namespace PredictiveModels.Complexity;
 
 /// <summary>
 /// The description complexity <c>K</c> of one candidate, with the breakdown that explains it.

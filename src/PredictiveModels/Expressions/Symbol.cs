@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace PredictiveModels.WorldModels;
+namespace PredictiveModels.Expressions;
 
 /// <summary>
 /// Something an expression can apply by name: a concept of the user's world model or a built-in

@@ -1,7 +1,7 @@
 using System.Numerics;
-using PredictiveModels.Complexity;
+using PredictiveModels.Expressions;
 
-namespace PredictiveModels.Tests.Complexity;
+namespace PredictiveModels.Tests.Expressions;
 
 public sealed class EliasDeltaTests
 {

@@ -1,4 +1,4 @@
-namespace PredictiveModels.WorldModels;
+namespace PredictiveModels.Expressions;
 
 /// <summary>
 /// The closed set of types that expressions over a world model can have.

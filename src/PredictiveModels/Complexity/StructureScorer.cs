@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
-using PredictiveModels.Complexity;
 using PredictiveModels.Scenarios;
+using PredictiveModels.Structures;
 using PredictiveModels.WorldModels;
 
-namespace PredictiveModels.Structures;
+namespace PredictiveModels.Complexity;
 
 /// <summary>
 /// Scores candidates: the description complexity of each structure under each of its mechanisms,
