@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using PredictiveModels.Dynamics;
 using PredictiveModels.Scenarios;
+using PredictiveModels.Structures;
 
 namespace PredictiveModels.Benchmarks;
 
@@ -25,5 +26,5 @@ public class EquilibriumBenchmarks
     }
 
     [Benchmark(Description = "Equilibrium classes, 10^7 configurations")]
-    public ClassDistribution Classes() => Equilibrium.Classes(_space);
+    public OutcomeDistribution Classes() => Equilibrium.Classes(_space);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using PredictiveModels.Cli.Rendering;
 using PredictiveModels.Dynamics;
 
@@ -10,41 +9,6 @@ internal static class DiscretisationText
 {
     /// <summary>The CSV columns <c>train</c> appends: filled on the last phase's end-of-phase and equilibrium rows only.</summary>
     public static readonly string[] CsvColumns = ["coarserGoalResolution", "coarserWorldSteps", "discretisationCoarser", "discretisationEstimate"];
-
-    /// <summary>The object <c>discretisation</c>: the grids and each headline number's value, coarser value and estimate; null when skipped.</summary>
-    public static void Write(Utf8JsonWriter w, TrainingDiscretisation? d)
-    {
-        if (d is null)
-        {
-            w.WriteNull("discretisation");
-            return;
-        }
-
-        w.WriteStartObject("discretisation");
-        Grid(w, d);
-        WriteEstimate(w, "highPathDependence", d.HighPathDependence);
-        WriteEstimate(w, "lowPathDependence", d.LowPathDependence);
-        w.WriteEndObject();
-    }
-
-    /// <summary>The grids: <c>goalResolution</c>, <c>worldSteps</c>, <c>coarserGoalResolution</c>, <c>coarserWorldSteps</c>.</summary>
-    public static void Grid(Utf8JsonWriter w, TrainingDiscretisation d)
-    {
-        w.WriteNumber("goalResolution", d.GoalResolution);
-        w.WriteNumber("worldSteps", d.WorldSteps);
-        w.WriteNumber("coarserGoalResolution", d.CoarserGoalResolution);
-        w.WriteNumber("coarserWorldSteps", d.CoarserWorldSteps);
-    }
-
-    /// <summary>An object <c>{value, coarser, estimate}</c>.</summary>
-    public static void WriteEstimate(Utf8JsonWriter w, string name, DiscretisationEstimate e)
-    {
-        w.WriteStartObject(name);
-        w.WriteNumber("value", e.Value);
-        w.WriteNumber("coarser", e.Coarser);
-        w.WriteNumber("estimate", e.Estimate);
-        w.WriteEndObject();
-    }
 
     /// <summary>The coarser grid, for the text outputs: "goalResolution 8, worldSteps 5".</summary>
     public static string CoarserGrid(TrainingDiscretisation d) =>

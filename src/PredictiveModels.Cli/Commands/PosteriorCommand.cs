@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using PredictiveModels.Cli.Rendering;
+using PredictiveModels.Cli.Rendering.Documents;
 using PredictiveModels.Posterior;
 using PredictiveModels.Scenarios;
 
@@ -46,84 +47,13 @@ internal static class PosteriorCommand
 
     public static string Render(Scenario scenario, PosteriorResult result, (HoleCost Cost, double PDeceptive) other, OutputFormat format, int width = Text.DefaultWidth) => format switch
     {
-        OutputFormat.Json => Json.Document("posterior", scenario, w =>
-        {
-            WriteSettings(w, scenario.Analysis);
-            w.WriteNumber("pDeceptive", result.DeceptiveProbability);
-            w.WriteStartObject("classes");
-            foreach (var c in result.Classes)
-            {
-                w.WriteNumber(c.Class.ToString(), c.Probability);
-            }
-
-            w.WriteEndObject();
-            if (result.BitsUnderwater is { } b)
-            {
-                w.WriteNumber("bitsUnderwater", b);
-            }
-            else
-            {
-                w.WriteNull("bitsUnderwater");
-            }
-
-            w.WriteStartObject("otherHoleCost");
-            w.WriteString("holeCost", other.Cost.ToString().ToLowerInvariant());
-            w.WriteNumber("pDeceptive", other.PDeceptive);
-            w.WriteEndObject();
-            w.WriteStartArray("candidates");
-            foreach (var c in result.Candidates)
-            {
-                w.WriteStartObject();
-                ScoreCommand.WriteCandidate(w, c.Score);
-                w.WriteNumber("log2Weight", c.Log2Weight);
-                w.WriteNumber("log2Probability", c.Log2Probability);
-                w.WriteNumber("probability", c.Probability);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("eliminations");
-            foreach (var e in result.Eliminations)
-            {
-                w.WriteStartObject();
-                w.WriteString("structure", e.StructureId);
-                w.WriteNumber("lossGap", e.LossGap);
-                if (e.EliminatedAtDataSize is { } at)
-                {
-                    w.WriteNumber("eliminatedAtDataSize", at);
-                }
-                else
-                {
-                    w.WriteNull("eliminatedAtDataSize");
-                }
-
-                w.WriteNumber("log2Share", e.Log2Share);
-                w.WriteNumber("share", e.Share);
-                w.WriteBoolean("eliminated", e.IsEliminated);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-        }),
+        OutputFormat.Json => Json.Serialize(PosteriorDocument.Of(scenario, result, other), Json.Documents.PosteriorDocument),
         OutputFormat.Csv => Csv.Write(
             ["structure", "mechanism", "class", "bits", "runtimeSteps", "lossGap", "log2Weight", "log2Probability", "probability"],
             result.Candidates.Select(c => (IReadOnlyList<object?>)[c.Score.Structure.Id, ScoreCommand.Name(c.Score.Mechanism), c.Score.Class.ToString(), c.Score.Bits, c.Score.RuntimeSteps, c.Score.LossGap, c.Log2Weight, c.Log2Probability, c.Probability])),
         OutputFormat.Markdown => RenderMarkdown(scenario, result, other),
         _ => RenderTable(scenario, result, other, width),
     };
-
-    /// <summary>Writes the posterior's parameters, shared by the JSON of several commands.</summary>
-    public static void WriteSettings(System.Text.Json.Utf8JsonWriter w, AnalysisSettings s)
-    {
-        w.WriteStartObject("settings");
-        w.WriteString("holeCost", s.HoleCost.ToString().ToLowerInvariant());
-        w.WriteNumber("sizeBound", s.SizeBound);
-        w.WriteNumber("simplicityExponent", s.SimplicityExponent);
-        w.WriteNumber("speedWeight", s.SpeedWeight);
-        w.WriteNumber("dataSize", s.DataSize);
-        w.WriteNumber("eliminationThreshold", s.EliminationThreshold);
-        w.WriteEndObject();
-    }
 
     public static string Probability(double p) =>
         p == 0 ? "0" : p >= 1e-4 ? p.ToString("0.0000", CultureInfo.InvariantCulture) : p.ToString("0.00E+0", CultureInfo.InvariantCulture);
@@ -161,7 +91,7 @@ internal static class PosteriorCommand
         var classes = Text.Table("class", "probability");
         foreach (var c in result.Classes)
         {
-            Text.Row(classes, c.Class.ToString(), Log2Probability(c.Log2Probability));
+            Text.Row(classes, c.Class.ToString(), Log2Probability(result.Classes.Log2Probability(c.Class)));
         }
 
         var candidates = Text.Table("structure", "mechanism", "class", "K (bits)", "log2 T", "loss gap", "log2 w", "P");
@@ -185,7 +115,7 @@ internal static class PosteriorCommand
         var b = new StringBuilder();
         b.AppendLine($"## Posterior: {scenario.Name}").AppendLine();
         b.AppendLine(Headline(scenario, result, other).Replace("\n", "  \n", StringComparison.Ordinal));
-        Markdown.Table(b, ["class", "probability"], result.Classes.Select(c => (IReadOnlyList<string>)[c.Class.ToString(), Log2Probability(c.Log2Probability)]));
+        Markdown.Table(b, ["class", "probability"], result.Classes.Select(c => (IReadOnlyList<string>)[c.Class.ToString(), Log2Probability(result.Classes.Log2Probability(c.Class))]));
         b.AppendLine();
         Markdown.Table(b, ["structure", "mechanism", "class", "K (bits)", "log2 w", "P"],
             result.Candidates.Select(c => (IReadOnlyList<string>)[c.Score.Structure.Id, ScoreCommand.Name(c.Score.Mechanism), c.Score.Class.ToString(), Text.Bits(c.Score.Bits), Text.Bits(c.Log2Weight), Log2Probability(c.Log2Probability)]));

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using PredictiveModels.Cli.Rendering;
 using PredictiveModels.Dynamics;
 
@@ -11,67 +10,8 @@ internal static class RelaxationText
     /// <summary>The CSV columns appended after all others (one value per phase, repeated on each of its rows).</summary>
     public static readonly string[] CsvColumns = ["relaxationTime", "relaxationTimeLog10", "relaxationTimeIsLowerBound", "equilibriumReachedAt"];
 
-    /// <summary>
-    /// A phase's <c>relaxationTime</c> (null when not computed or beyond a double, with <c>relaxationTimeReason</c>),
-    /// <c>relaxationTimeLog10</c>, <c>relaxationTimeIsLowerBound</c> and the <c>relaxation</c> details; then
-    /// <c>equilibriumReachedAt</c> (null with <c>equilibriumReachedAtReason</c>), <c>equilibriumReachedAfter</c> and the
-    /// <c>reachability</c> details.
-    /// </summary>
-    public static void Write(Utf8JsonWriter w, PhaseResult p)
-    {
-        var r = p.Relaxation;
-        Json.NumberOrNull(w, "relaxationTime", r?.Time ?? double.NaN);
-        Json.NumberOrNull(w, "relaxationTimeLog10", r?.Log10Lower is { } log10 && r.IsLowerBound ? log10 : r?.Time is { } t ? Math.Log10(t) : double.NaN);
-        w.WriteBoolean("relaxationTimeIsLowerBound", r?.IsLowerBound ?? false);
-        if (RelaxationReason(r) is { } why)
-        {
-            w.WriteString("relaxationTimeReason", why);
-        }
-
-        if (r is not null)
-        {
-            w.WriteStartObject("relaxation");
-            Json.NumberOrNull(w, "lower", r.Lower ?? double.NaN);
-            Json.NumberOrNull(w, "log10Lower", r.Log10Lower ?? double.NaN);
-            Json.NumberOrNull(w, "upper", r.Upper ?? double.NaN);
-            Json.NumberOrNull(w, "lanczosLower", r.LanczosLower ?? double.NaN);
-            Json.NumberOrNull(w, "bottleneckLog10Lower", r.BottleneckLog10Lower ?? double.NaN);
-            if (r.BottleneckSet is { } set)
-            {
-                w.WriteString("bottleneckSet", set);
-            }
-
-            Json.NumberOrNull(w, "ritzValue", r.RitzValue);
-            Json.NumberOrNull(w, "ritzResidual", r.Residual);
-            Json.NumberOrNull(w, "rounding", r.Rounding);
-            w.WriteNumber("iterations", r.Iterations);
-            w.WriteEndObject();
-        }
-
-        var e = p.Reachability;
-        Json.NumberOrNull(w, "equilibriumReachedAt", e?.ReachedAt ?? double.NaN);
-        Json.NumberOrNull(w, "equilibriumReachedAfter", e?.ReachedAfter ?? double.NaN);
-        if (e is null || e.Problem is not null)
-        {
-            w.WriteString("equilibriumReachedAtReason", e?.Problem ?? "not computed");
-        }
-
-        if (e is not null)
-        {
-            w.WriteStartObject("reachability");
-            w.WriteNumber("threshold", Reachability.Threshold);
-            w.WriteNumber("horizonFactor", Reachability.HorizonFactor);
-            w.WriteNumber("resolution", Reachability.Resolution);
-            Json.NumberOrNull(w, "searchedUntil", e.SearchedUntil);
-            Json.NumberOrNull(w, "index", e.IndexThere);
-            Json.NumberOrNull(w, "errorBound", e.ErrorBound);
-            w.WriteNumber("products", e.Products);
-            w.WriteEndObject();
-        }
-    }
-
     /// <summary>Why <c>relaxationTime</c> is null; null when it is a number.</summary>
-    private static string? RelaxationReason(RelaxationResult? r) =>
+    public static string? Reason(RelaxationResult? r) =>
         r is null ? "not computed"
         : r.Problem is { } problem ? problem
         : r.Time is { } t && !double.IsFinite(t) ? "beyond the largest double: see relaxationTimeLog10"
@@ -172,16 +112,5 @@ internal static class RelaxationText
         return e.Problem!.StartsWith("not reached", StringComparison.Ordinal)
             ? $"  (equilibrium not reached within 10^6 x the phase's duration: low path dependence is a state this training never reaches; index still {e.IndexThere:0.0000} at t = {Text.Number(e.SearchedUntil)})"
             : $"  (whether training reaches this equilibrium is not known: {e.Problem})";
-    }
-
-    /// <summary>The <c>run</c> headline's <c>lowPathDependenceReachedAt</c> (null when not reached) and its reason.</summary>
-    public static void WriteHeadline(Utf8JsonWriter w, TrainingResult training)
-    {
-        var e = training.Final.Reachability;
-        Json.NumberOrNull(w, "lowPathDependenceReachedAt", e?.ReachedAt ?? double.NaN);
-        if (e is null || e.Problem is not null)
-        {
-            w.WriteString("lowPathDependenceReachedAtReason", e?.Problem ?? "not computed");
-        }
     }
 }

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using System.Text;
-using System.Text.Json;
 using PredictiveModels.Analysis;
 using PredictiveModels.Cli.Rendering;
+using PredictiveModels.Cli.Rendering.Documents;
 using PredictiveModels.Dynamics;
 using PredictiveModels.Scenarios;
 using PredictiveModels.Structures;
@@ -62,48 +62,15 @@ internal static class RunCommand
         var high = result.HighPathDependence;
         return format switch
         {
-            OutputFormat.Json => Json.Document("run", scenario, w =>
-            {
-                w.WriteStartObject("headline");
-                w.WriteNumber("simplicityPosterior", prior);
-                w.WriteNumber("lowPathDependence", low);
-                w.WriteNumber("highPathDependence", high);
-                RelaxationText.WriteHeadline(w, training);
-                DiscretisationText.Write(w, grid);
-                w.WriteEndObject();
-                w.WriteStartArray("levers");
-                foreach (var e in effects)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("name", e.Lever.Name);
-                    w.WriteString("description", e.Lever.Description);
-                    w.WriteNumber("simplicityPosterior", e.SimplicityPosterior);
-                    w.WriteNumber("lowPathDependence", e.LowPathDependence);
-                    w.WriteNumber("highPathDependence", e.HighPathDependence);
-                    if (e.Sources is { } sources)
-                    {
-                        w.WriteStartObject("deceptiveOrigin");
-                        w.WriteNumber("race", sources.Race);
-                        w.WriteNumber("defection", sources.Defection);
-                        w.WriteEndObject();
-                    }
-
-                    w.WriteStartObject("discretisation");
-                    DiscretisationText.WriteEstimate(w, "highPathDependence", e.Discretisation.HighPathDependence);
-                    DiscretisationText.WriteEstimate(w, "lowPathDependence", e.Discretisation.LowPathDependence);
-                    w.WriteEndObject();
-                    w.WriteStartObject("effect");
-                    DiscretisationText.WriteEstimate(w, "highPathDependence", e.HighPathDependenceEffect);
-                    DiscretisationText.WriteEstimate(w, "lowPathDependence", e.LowPathDependenceEffect);
-                    w.WriteEndObject();
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                Section(w, "score", ScoreCommand.Render(scenario, scores, OutputFormat.Json));
-                Section(w, "posterior", PosteriorCommand.Render(scenario, posterior, other, OutputFormat.Json));
-                Section(w, "train", TrainCommand.Render(scenario, training, OutputFormat.Json, discretisation: grid));
-            }),
+            OutputFormat.Json => Json.Serialize(
+                new RunDocument(
+                    ScenarioReference.Of(scenario),
+                    HeadlineDocument.Of(result),
+                    [.. effects.Select(LeverDocument.Of)],
+                    new EmbeddedDocument(ScoreCommand.Render(scenario, scores, OutputFormat.Json)),
+                    new EmbeddedDocument(PosteriorCommand.Render(scenario, posterior, other, OutputFormat.Json)),
+                    new EmbeddedDocument(TrainCommand.Render(scenario, training, OutputFormat.Json, discretisation: grid))),
+                Json.Documents.RunDocument),
             OutputFormat.Csv => Csv.Write(
                 ["lever", "description", "simplicityPosterior", "lowPathDependence", "highPathDependence", "highRace", "highDefection", .. Enum.GetNames<OutcomeClass>().Select(k => "highIncomplete" + k), "lowPathDependenceReachedAt", .. GridColumns],
                 effects.Select(e => (IReadOnlyList<object?>)[e.Lever.Name, e.Lever.Description, e.SimplicityPosterior, e.LowPathDependence, e.HighPathDependence, .. SourceCells(e.Sources), null, .. GridCells(e.Discretisation, e.LowPathDependenceEffect, e.HighPathDependenceEffect)])
@@ -138,12 +105,6 @@ internal static class RunCommand
         d.LowPathDependence.Coarser, d.LowPathDependence.Estimate, d.HighPathDependence.Coarser, d.HighPathDependence.Estimate,
         low?.Value, low?.Coarser, low?.Estimate, high?.Value, high?.Coarser, high?.Estimate,
     ];
-
-    private static void Section(Utf8JsonWriter w, string name, string json)
-    {
-        w.WritePropertyName(name);
-        w.WriteRawValue(json, skipInputValidation: false);
-    }
 
     private static string Headline(Scenario scenario, double prior, double low, double high, TrainingResult training, TrainingDiscretisation grid, ImmutableArray<LeverOutcome> effects, bool markdown, int width)
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using PredictiveModels.Cli.Rendering;
+using PredictiveModels.Cli.Rendering.Documents;
 using PredictiveModels.Complexity;
 using PredictiveModels.Scenarios;
 using PredictiveModels.Structures;
@@ -42,24 +43,7 @@ internal static class ScoreCommand
 
     public static string Render(Scenario scenario, ScoreReport report, OutputFormat format, int width = Text.DefaultWidth) => format switch
     {
-        OutputFormat.Json => Json.Document("score", scenario, w =>
-        {
-            w.WriteStartObject("settings");
-            w.WriteString("holeCost", report.HoleCost.ToString().ToLowerInvariant());
-            w.WriteNumber("sizeBound", report.SizeBound);
-            w.WriteEndObject();
-            w.WriteNumber("worldModelBits", report.WorldModelBits);
-            w.WriteStartArray("candidates");
-            foreach (var c in report.Candidates)
-            {
-                w.WriteStartObject();
-                WriteCandidate(w, c);
-                Json.Breakdown(w, "breakdown", c.Breakdown);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-        }),
+        OutputFormat.Json => Json.Serialize(ScoreDocument.Of(scenario, report), Json.Documents.ScoreDocument),
         OutputFormat.Csv => Csv.Write(
             ["structure", "mechanism", "class", "bits", "kmin", "kclass", "runtimeSteps", "lossGap"],
             report.Candidates.Select(c => (IReadOnlyList<object?>)[c.Structure.Id, Name(c.Mechanism), c.Class.ToString(), c.Bits, c.HasHoles ? c.Kmin : null, c.Kclass, c.RuntimeSteps, c.LossGap])),
@@ -67,7 +51,7 @@ internal static class ScoreCommand
         _ => RenderTable(scenario, report, width),
     };
 
-    /// <summary>The fields of a candidate shared by the JSON of several commands (MODEL.md 8).</summary>
+    /// <summary>The fields of a candidate shared by the JSON of several commands (MODEL.md 8), for <c>explain</c>, whose document is still written by hand; <see cref="CandidateDocument"/> holds the same fields for the documents serialised from records.</summary>
     public static void WriteCandidate(System.Text.Json.Utf8JsonWriter w, CandidateScore c)
     {
         w.WriteString("structure", c.Structure.Id);

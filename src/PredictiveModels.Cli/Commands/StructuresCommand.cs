@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using PredictiveModels.Cli.Rendering;
+using PredictiveModels.Cli.Rendering.Documents;
 using PredictiveModels.Scenarios;
 using PredictiveModels.Structures;
 
@@ -37,38 +38,7 @@ internal static class StructuresCommand
         string Mechanisms(Structure s) => string.Join(" ", s.Mechanisms.Select(ScoreCommand.Name));
         return format switch
         {
-            OutputFormat.Json => Json.Document("structures", scenario, w =>
-            {
-                w.WriteStartArray("structures");
-                foreach (var s in scenario.Structures)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("id", s.Id);
-                    w.WriteString("name", s.Name);
-                    w.WriteString("class", s.Class.ToString());
-                    w.WriteStartArray("mechanisms");
-                    foreach (var m in s.Mechanisms)
-                    {
-                        w.WriteStringValue(ScoreCommand.Name(m));
-                    }
-
-                    w.WriteEndArray();
-                    w.WriteString("camera", s.Camera.ToString());
-                    w.WriteString("procedure", s.Procedure.ToString());
-                    w.WriteNumber("lossGap", s.LossGap);
-                    w.WriteStartArray("requires");
-                    foreach (var r in s.Requires)
-                    {
-                        w.WriteStringValue(r);
-                    }
-
-                    w.WriteEndArray();
-                    w.WriteString("description", s.Description);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-            }),
+            OutputFormat.Json => Json.Serialize(StructuresDocument.Of(scenario), Json.Documents.StructuresDocument),
             OutputFormat.Csv => Csv.Write(
                 ["id", "name", "class", "mechanisms", "camera", "procedure", "lossGap"],
                 scenario.Structures.Select(s => (IReadOnlyList<object?>)[s.Id, s.Name, s.Class.ToString(), Mechanisms(s), s.Camera.ToString(), s.Procedure.ToString(), s.LossGap])),

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using PredictiveModels.Cli.Rendering;
+using PredictiveModels.Cli.Rendering.Documents;
 using PredictiveModels.Diagnostics;
 using PredictiveModels.Dynamics;
 using PredictiveModels.Posterior;
@@ -140,38 +141,7 @@ internal static class SweepCommand
         var classes = Enum.GetValues<OutcomeClass>();
         return format switch
         {
-            OutputFormat.Json => Json.Document("sweep", scenario, w =>
-            {
-                w.WriteString("param", result.Parameter);
-                w.WriteString("unit", result.Unit);
-                w.WriteString("scale", result.Scale.ToString().ToLowerInvariant());
-                w.WriteStartArray("points");
-                foreach (var p in result.Points)
-                {
-                    w.WriteStartObject();
-                    w.WriteNumber("value", p.Value);
-                    w.WriteStartObject("classes");
-                    foreach (var c in p.Classes)
-                    {
-                        w.WriteNumber(c.Class.ToString(), c.Probability);
-                    }
-
-                    w.WriteEndObject();
-                    w.WriteNumber("pDeceptive", p.DeceptiveProbability);
-                    if (p.BitsUnderwater is { } b)
-                    {
-                        w.WriteNumber("bitsUnderwater", b);
-                    }
-                    else
-                    {
-                        w.WriteNull("bitsUnderwater");
-                    }
-
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-            }),
+            OutputFormat.Json => Json.Serialize(SweepDocument.Of(scenario, result), Json.Documents.SweepDocument),
             OutputFormat.Csv => Csv.Write(
                 [result.Parameter, .. classes.Select(c => c.ToString()), "bitsUnderwater"],
                 result.Points.Select(p => (IReadOnlyList<object?>)[p.Value, .. p.Classes.Select(c => (object?)c.Probability), p.BitsUnderwater])),
@@ -192,43 +162,7 @@ internal static class SweepCommand
         switch (format)
         {
             case OutputFormat.Json:
-                return Json.Document("sweep", scenario, w =>
-                {
-                    w.WriteString("param", result.Parameter);
-                    w.WriteString("unit", result.Unit);
-                    w.WriteString("scale", result.Scale.ToString().ToLowerInvariant());
-                    w.WriteString("regime", "dynamics");
-                    w.WriteStartArray("points");
-                    foreach (var p in result.Points)
-                    {
-                        w.WriteStartObject();
-                        w.WriteNumber("value", p.Value);
-                        w.WriteStartObject("classes");
-                        foreach (var c in classes)
-                        {
-                            w.WriteNumber(c.ToString(), p.Training.Transient.Probability(c));
-                        }
-
-                        w.WriteEndObject();
-                        w.WriteNumber("undecided", p.Training.Transient.Undecided);
-                        w.WriteStartObject("equilibriumClasses");
-                        foreach (var c in classes)
-                        {
-                            w.WriteNumber(c.ToString(), p.Training.Equilibrium.Probability(c));
-                        }
-
-                        w.WriteEndObject();
-                        w.WriteNumber("pDeceptiveHigh", p.HighPathDeceptive);
-                        w.WriteNumber("pDeceptiveLow", p.LowPathDeceptive);
-                        w.WriteNumber("riseHigh", p.HighPathRise);
-                        w.WriteNumber("riseLow", p.LowPathRise);
-                        w.WriteNumber("pathDependenceIndex", p.Training.PathDependenceIndex);
-                        w.WriteNumber("errorBound", p.Training.Phases.Sum(f => f.ErrorBound));
-                        w.WriteEndObject();
-                    }
-
-                    w.WriteEndArray();
-                });
+                return Json.Serialize(TrainingSweepDocument.Of(scenario, result), Json.Documents.TrainingSweepDocument);
             case OutputFormat.Csv:
                 return Csv.Write(
                     [result.Parameter, "pDeceptiveHigh", "pDeceptiveLow", "riseHigh", "riseLow", "pathDependenceIndex"],
@@ -258,7 +192,7 @@ internal static class SweepCommand
         var table = Text.Table([$"{result.Parameter} ({result.Unit})", .. classes.Select(c => "P(" + c + ")"), "bits underwater"]);
         foreach (var p in result.Points)
         {
-            Text.Row(table, [Text.Number(p.Value), .. p.Classes.Select(c => PosteriorCommand.Log2Probability(c.Log2Probability)), p.BitsUnderwater is { } b ? Text.Bits(b) : ""]);
+            Text.Row(table, [Text.Number(p.Value), .. p.Classes.Select(c => PosteriorCommand.Log2Probability(p.Classes.Log2Probability(c.Class))), p.BitsUnderwater is { } b ? Text.Bits(b) : ""]);
         }
 
         return Text.Render(width, Text.Line($"Sweep of {result.Parameter} over scenario '{scenario.Name}' ({result.Points.Length} point{(result.Points.Length == 1 ? "" : "s")}, {result.Scale.ToString().ToLowerInvariant()} spacing):"), table);
@@ -269,7 +203,7 @@ internal static class SweepCommand
         var b = new StringBuilder();
         b.AppendLine($"## Sweep of `{result.Parameter}`: {scenario.Name}").AppendLine();
         Markdown.Table(b, [$"{result.Parameter} ({result.Unit})", .. classes.Select(c => "P(" + c + ")"), "bits underwater"],
-            result.Points.Select(p => (IReadOnlyList<string>)[Text.Number(p.Value), .. p.Classes.Select(c => PosteriorCommand.Log2Probability(c.Log2Probability)), p.BitsUnderwater is { } u ? Text.Bits(u) : ""]));
+            result.Points.Select(p => (IReadOnlyList<string>)[Text.Number(p.Value), .. p.Classes.Select(c => PosteriorCommand.Log2Probability(p.Classes.Log2Probability(c.Class))), p.BitsUnderwater is { } u ? Text.Bits(u) : ""]));
         return b.ToString();
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using PredictiveModels.Cli.Rendering;
+using PredictiveModels.Cli.Rendering.Documents;
 using PredictiveModels.Dynamics;
 using PredictiveModels.Scenarios;
 using PredictiveModels.Structures;
@@ -96,135 +97,11 @@ internal static class TrainCommand
 
     public static string Render(Scenario scenario, TrainingResult result, OutputFormat format, TrainingSimulationResult? simulation = null, TrainingDiscretisation? discretisation = null, int width = Text.DefaultWidth) => format switch
     {
-        OutputFormat.Json => Json.Document("train", scenario, w =>
-        {
-            w.WriteStartArray("phases");
-            for (var i = 0; i < result.Phases.Length; i++)
-            {
-                var p = result.Phases[i];
-                w.WriteStartObject();
-                w.WriteString("name", p.Name);
-                w.WriteNumber("duration", p.Duration);
-                w.WriteNumber("configurations", p.Configurations);
-                WriteClasses(w, "classes", p.Transient);
-                w.WriteNumber("undecided", p.Transient.Undecided);
-                w.WriteNumber("errorBound", p.ErrorBound);
-                w.WriteNumber("pathDependenceIndex", p.PathDependenceIndex);
-                w.WriteStartObject("equilibrium");
-                WriteClasses(w, "classes", p.Equilibrium);
-                w.WriteNumber("undecided", p.Equilibrium.Undecided);
-                w.WriteEndObject();
-                w.WriteStartArray("pathDependence");
-                foreach (var (time, index) in p.PathDependence)
-                {
-                    w.WriteStartObject();
-                    w.WriteNumber("time", time);
-                    w.WriteNumber("index", index);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                WriteSources(w, p.Sources);
-                w.WriteNumber("uniformizationRate", p.UniformizationRate);
-                w.WriteNumber("products", p.Products);
-                WriteAbsorption(w, p.Absorption);
-                if (p.AbsorptionProblem is { } problem)
-                {
-                    w.WriteString("absorptionProblem", problem);
-                }
-
-                RelaxationText.Write(w, p);
-                if (simulation is not null)
-                {
-                    WritePhaseSimulation(w, simulation.Phases[i]);
-                }
-
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteStartObject("equilibrium");
-            WriteClasses(w, "classes", result.Equilibrium);
-            w.WriteEndObject();
-            DiscretisationText.Write(w, discretisation);
-            if (simulation is not null)
-            {
-                WriteSimulation(w, simulation);
-            }
-        }),
+        OutputFormat.Json => Json.Serialize(TrainDocument.Of(scenario, result, simulation, discretisation), Json.Documents.TrainDocument),
         OutputFormat.Csv => RenderCsv(result, simulation, discretisation),
         OutputFormat.Markdown => RenderMarkdown(scenario, result, simulation, discretisation),
         _ => RenderTable(scenario, result, simulation, discretisation, width),
     };
-
-    /// <summary>
-    /// The top-level <c>simulation</c> object: trajectories and seed, and, unchanged since schema version 1
-    /// first had it, the first phase's figures (<c>phase</c>, <c>tau</c>, <c>events</c>, <c>classes</c>,
-    /// <c>firstPassage</c>). Every phase's figures are in <c>phases[].simulation</c>.
-    /// </summary>
-    private static void WriteSimulation(System.Text.Json.Utf8JsonWriter w, TrainingSimulationResult simulation)
-    {
-        var s = simulation.Phases[0];
-        w.WriteStartObject("simulation");
-        w.WriteString("phase", s.Phase);
-        w.WriteNumber("trajectories", simulation.TrajectoryCount);
-        w.WriteNumber("seed", simulation.Seed);
-        w.WriteNumber("tau", s.Tau);
-        w.WriteNumber("events", s.Events);
-        WriteEstimates(w, s.Classes);
-        WritePassages(w, "firstPassage", s.Awareness, s.LongTerm, s.Deception);
-        w.WriteEndObject();
-    }
-
-    private static void WritePhaseSimulation(System.Text.Json.Utf8JsonWriter w, SimulationResult s)
-    {
-        w.WriteStartObject("simulation");
-        w.WriteNumber("start", s.Start);
-        w.WriteNumber("end", s.End);
-        w.WriteNumber("events", s.Events);
-        WriteEstimates(w, s.Classes);
-        WritePassages(w, "firstPassage", s.Awareness, s.LongTerm, s.Deception);
-        WritePassages(w, "firstPassageInPhase", s.AwarenessInPhase, s.LongTermInPhase, s.DeceptionInPhase);
-        w.WriteEndObject();
-    }
-
-    private static void WriteEstimates(System.Text.Json.Utf8JsonWriter w, SimulatedClassDistribution classes)
-    {
-        w.WriteStartObject("classes");
-        foreach (var k in Enum.GetValues<OutcomeClass>())
-        {
-            Estimate(w, k.ToString(), classes.Probability(k));
-        }
-
-        Estimate(w, "undecided", classes.Undecided);
-        w.WriteEndObject();
-    }
-
-    private static void WritePassages(System.Text.Json.Utf8JsonWriter w, string name, FirstPassage awareness, FirstPassage longTerm, FirstPassage deception)
-    {
-        w.WriteStartObject(name);
-        foreach (var (key, passage) in new[] { ("awareness", awareness), ("longTerm", longTerm), ("deception", deception) })
-        {
-            w.WriteStartObject(key);
-            Estimate(w, "reached", passage.Reached);
-            Json.NumberOrNull(w, "meanTime", passage.MeanTime);
-            Json.NumberOrNull(w, "meanTimeLower", passage.MeanTimeLower);
-            Json.NumberOrNull(w, "meanTimeUpper", passage.MeanTimeUpper);
-            Json.NumberOrNull(w, "medianTime", passage.MedianTime);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndObject();
-    }
-
-    private static void Estimate(System.Text.Json.Utf8JsonWriter w, string name, ProportionEstimate e)
-    {
-        w.WriteStartObject(name);
-        w.WriteNumber("value", e.Value);
-        w.WriteNumber("lower", e.Lower);
-        w.WriteNumber("upper", e.Upper);
-        w.WriteEndObject();
-    }
 
     /// <summary>The passages of a phase, with their names in the text outputs and the CSV's column prefixes.</summary>
     private static (string Name, string Column, FirstPassage SinceStart, FirstPassage InPhase)[] Passages(SimulationResult s) =>
@@ -296,8 +173,8 @@ internal static class TrainCommand
         [
             phase,
             regime,
-            .. s.Classes.Classes.Select(e => (object?)estimate(e)),
-            estimate(s.Classes.Undecided),
+            .. OutcomeDistribution.Classes.Select(k => (object?)estimate(s.Estimate(k))),
+            estimate(s.UndecidedEstimate),
             null,
             null,
             null,
@@ -315,50 +192,12 @@ internal static class TrainCommand
             ? new object?[2 + Enum.GetValues<OutcomeClass>().Length]
             : [s.Race, s.Defection, .. s.Incomplete.Select(x => (object?)x)];
 
-    private static IReadOnlyList<object?> Row(string phase, string regime, ClassDistribution d, double index, AbsorptionResult? absorption) =>
+    private static IReadOnlyList<object?> Row(string phase, string regime, OutcomeDistribution d, double index, AbsorptionResult? absorption) =>
         [phase, regime, .. d.Probabilities.Select(p => (object?)p), d.Undecided, index, absorption?.MeanTime, absorption?.Unaccounted];
-
-    private static void WriteAbsorption(System.Text.Json.Utf8JsonWriter w, AbsorptionResult? a)
-    {
-        if (a is null)
-        {
-            w.WriteNull("absorption");
-            return;
-        }
-
-        w.WriteStartObject("absorption");
-        WriteClasses(w, "classes", a.Probabilities);
-        w.WriteNumber("meanTime", a.MeanTime);
-        w.WriteNumber("unaccounted", a.Unaccounted);
-        w.WriteNumber("residual", a.Residual);
-        w.WriteNumber("sweeps", a.Sweeps);
-        w.WriteEndObject();
-    }
 
     /// <summary>One line on a phase's absorption: mean time and accuracy.</summary>
     private static string AbsorptionLine(AbsorptionResult a) =>
         $"Absorption from the phase's start: mean time {Text.Number(a.MeanTime)} (lower bound), unaccounted {a.Unaccounted:G3}, residual {a.Residual:G3}";
-
-    /// <summary><c>deceptiveOrigin</c> (<c>race</c>, <c>defection</c>) and <c>incomplete</c> (class -> probability) of a phase's end.</summary>
-    private static void WriteSources(System.Text.Json.Utf8JsonWriter w, OutcomeSources? sources)
-    {
-        if (sources is null)
-        {
-            return;
-        }
-
-        w.WriteStartObject("deceptiveOrigin");
-        w.WriteNumber("race", sources.Race);
-        w.WriteNumber("defection", sources.Defection);
-        w.WriteEndObject();
-        w.WriteStartObject("incomplete");
-        foreach (var k in Enum.GetValues<OutcomeClass>())
-        {
-            w.WriteNumber(k.ToString(), sources.IncompleteOf(k));
-        }
-
-        w.WriteEndObject();
-    }
 
     /// <summary>The text line on where a phase's end comes from.</summary>
     internal static string SourcesLine(OutcomeSources s)
@@ -366,17 +205,6 @@ internal static class TrainCommand
         var p = PosteriorCommand.Probability;
         var incomplete = string.Join(", ", Enum.GetValues<OutcomeClass>().Where(k => k != OutcomeClass.Deceptive).Select(k => $"{k} {p(s.IncompleteOf(k))}"));
         return $"End of phase, Deceptive by origin: race {p(s.Race)}, defection {p(s.Defection)}; on an incomplete goal: {incomplete}";
-    }
-
-    private static void WriteClasses(System.Text.Json.Utf8JsonWriter w, string name, ClassDistribution d)
-    {
-        w.WriteStartObject(name);
-        foreach (var k in Enum.GetValues<OutcomeClass>())
-        {
-            w.WriteNumber(k.ToString(), d.Probability(k));
-        }
-
-        w.WriteEndObject();
     }
 
     private static string RenderTable(Scenario scenario, TrainingResult result, TrainingSimulationResult? simulation, TrainingDiscretisation? discretisation, int width)
@@ -399,8 +227,8 @@ internal static class TrainCommand
             if (simulation is not null)
             {
                 var s = simulation.Phases[i];
-                Text.Row(table, ["simulated", .. s.Classes.Classes.Select(e => PosteriorCommand.Probability(e.Value)), PosteriorCommand.Probability(s.Classes.Undecided.Value)]);
-                Text.Row(table, ["  95% interval", .. s.Classes.Classes.Select(Interval), Interval(s.Classes.Undecided)]);
+                Text.Row(table, ["simulated", .. OutcomeDistribution.Classes.Select(k => PosteriorCommand.Probability(s.Estimate(k).Value)), PosteriorCommand.Probability(s.UndecidedEstimate.Value)]);
+                Text.Row(table, ["  95% interval", .. OutcomeDistribution.Classes.Select(k => Interval(s.Estimate(k))), Interval(s.UndecidedEstimate)]);
             }
 
             items.Add(Text.Line($"\nPhase '{p.Name}': duration {Text.Number(p.Duration)}, {p.Configurations:N0} configurations, {p.Products:N0} products (error bound {Text.Number(p.ErrorBound)})"));
@@ -474,7 +302,7 @@ internal static class TrainCommand
             var s = simulation?.Phases[i];
             if (s is not null)
             {
-                rows.Add(["simulated", .. s.Classes.Classes.Select(Reached), Reached(s.Classes.Undecided)]);
+                rows.Add(["simulated", .. OutcomeDistribution.Classes.Select(k => Reached(s.Estimate(k))), Reached(s.UndecidedEstimate)]);
             }
 
             Markdown.Table(b, ["regime", .. Enum.GetNames<OutcomeClass>(), "undecided"], rows);

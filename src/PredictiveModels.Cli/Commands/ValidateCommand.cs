@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PredictiveModels.Cli.Rendering;
+using PredictiveModels.Cli.Rendering.Documents;
 using PredictiveModels.Complexity;
 using PredictiveModels.Dynamics;
 using PredictiveModels.Scenarios;
@@ -52,14 +53,9 @@ internal static class ValidateCommand
         var summary = $"'{scenario.Source}' is a valid scenario '{scenario.Name}': {concepts} concepts ({derived} derived), {structures} structures, {candidates} candidates.";
         return format switch
         {
-            OutputFormat.Json => Json.Document("validate", scenario, w =>
-            {
-                w.WriteBoolean("valid", true);
-                w.WriteNumber("concepts", concepts);
-                w.WriteNumber("derivedConcepts", derived);
-                w.WriteNumber("structures", structures);
-                w.WriteNumber("candidates", candidates);
-            }),
+            OutputFormat.Json => Json.Serialize(
+                new ValidateDocument(ScenarioReference.Of(scenario), Valid: true, concepts, derived, structures, candidates),
+                Json.Documents.ValidateDocument),
             OutputFormat.Csv => Csv.Write(["valid", "concepts", "derivedConcepts", "structures", "candidates"], [[true, concepts, derived, structures, candidates]]),
             OutputFormat.Markdown => $"**Valid.** {summary}\n",
             _ => summary + "\n",

@@ -172,7 +172,7 @@ public static class Absorption
         }
 
         var total = classes.Sum();
-        return new AbsorptionResult(new ClassDistribution([.. classes], Math.Max(0, 1 - total)), meanTime, Math.Abs(1 - total), residual, sweeps);
+        return new AbsorptionResult(OutcomeDistribution.FromProbabilities(classes, Math.Max(0, 1 - total)), meanTime, Math.Abs(1 - total), residual, sweeps);
     }
 
     private static void CheckDistribution(double[]? initial)

@@ -1,3 +1,5 @@
+using PredictiveModels.Structures;
+
 namespace PredictiveModels.Dynamics;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace PredictiveModels.Dynamics;
 /// </summary>
 /// <param name="Probabilities">
 /// The probability of absorption into each class (a complete goal of that class, or deception), each 0 to 1 and a lower
-/// bound on the exact value, the shortfall summing to at most <see cref="Residual"/>; <see cref="ClassDistribution.Undecided"/>
+/// bound on the exact value, the shortfall summing to at most <see cref="Residual"/>; <see cref="OutcomeDistribution.Undecided"/>
 /// holds <c>max(0, 1 - total)</c>, the mass the computation does not account for.
 /// </param>
 /// <param name="MeanTime">
@@ -25,4 +27,4 @@ namespace PredictiveModels.Dynamics;
 /// most the chain's <see cref="Scenarios.DynamicsSettings.Tolerance"/>. It bounds the total error of the class probabilities.
 /// </param>
 /// <param name="Sweeps">Block Gauss–Seidel sweeps made, at least 0, bounded through <see cref="Absorption.MaxWork"/> (0 when all mass starts absorbed).</param>
-public sealed record AbsorptionResult(ClassDistribution Probabilities, double MeanTime, double Unaccounted, double Residual, int Sweeps);
+public sealed record AbsorptionResult(OutcomeDistribution Probabilities, double MeanTime, double Unaccounted, double Residual, int Sweeps);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using PredictiveModels.Diagnostics;
+using PredictiveModels.Structures;
 
 namespace PredictiveModels.Dynamics;
 
@@ -56,12 +57,12 @@ public static class Equilibrium
     /// <param name="space">The chain.</param>
     /// <param name="cancellation">Stops the sweeps of a chain with resets.</param>
     /// <exception cref="SolverException">As for <see cref="Distribution"/>.</exception>
-    public static ClassDistribution Classes(ConfigurationSpace space, CancellationToken cancellation = default) =>
-        ClassDistribution.FromConfigurations(space, Distribution(space, cancellation));
+    public static OutcomeDistribution Classes(ConfigurationSpace space, CancellationToken cancellation = default) =>
+        ClassSums.Distribution(space, Distribution(space, cancellation));
 
     /// <summary><see cref="Classes(ConfigurationSpace, CancellationToken)"/> with the space's generator already built, so that a chain with resets does not build it again.</summary>
-    internal static ClassDistribution Classes(ConfigurationSpace space, Generator generator, CancellationToken cancellation) =>
-        ClassDistribution.FromConfigurations(space, Stationary(space, () => generator, cancellation));
+    internal static OutcomeDistribution Classes(ConfigurationSpace space, Generator generator, CancellationToken cancellation) =>
+        ClassSums.Distribution(space, Stationary(space, () => generator, cancellation));
 
     /// <summary>The Gibbs weights, or with resets the stationary solve on the generator (asked for only then).</summary>
     private static double[] Stationary(ConfigurationSpace space, Func<Generator> generator, CancellationToken cancellation)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PredictiveModels.Structures;
 
 namespace PredictiveModels.Dynamics;
 
@@ -21,9 +22,9 @@ public sealed record PhaseResult(
     string Name,
     double Duration,
     int Configurations,
-    ClassDistribution Transient,
+    OutcomeDistribution Transient,
     double ErrorBound,
-    ClassDistribution Equilibrium,
+    OutcomeDistribution Equilibrium,
     ImmutableArray<(double Time, double Index)> PathDependence,
     double UniformizationRate,
     long Products,

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using PredictiveModels.Diagnostics;
+using PredictiveModels.Structures;
 
 namespace PredictiveModels.Dynamics;
 
@@ -82,7 +83,7 @@ public static class Reachability
     internal static ReachabilityResult Search(
         ConfigurationSpace space,
         Generator generator,
-        ClassDistribution equilibrium,
+        OutcomeDistribution equilibrium,
         double duration,
         IReadOnlyList<double> times,
         IReadOnlyList<ImmutableArray<double>> distributions,
@@ -204,7 +205,7 @@ public static class Reachability
     /// <summary>Reads the index at each time in order, stopping at the first below the threshold; a distribution that does not sum to 1 is a problem.</summary>
     private static ((int At, double Index)? Found, string? Problem, List<(double Time, double Index)> Reads) Scan(
         ConfigurationSpace space,
-        ClassDistribution equilibrium,
+        OutcomeDistribution equilibrium,
         IReadOnlyList<(double Time, ImmutableArray<double> P)> points,
         double bound,
         CancellationToken cancellation)
@@ -214,15 +215,15 @@ public static class Reachability
         {
             cancellation.ThrowIfCancellationRequested();
             var (time, p) = points[i];
-            var classes = ClassDistribution.FromConfigurations(space, p.AsSpan());
-            var total = classes.Probabilities.Sum() + classes.Undecided;
+            var (classes, undecided) = ClassSums.Of(space, p.AsSpan());
+            var total = classes.Sum() + undecided;
             var allowed = Math.Max(SumTolerance, bound);
             if (!(Math.Abs(total - 1) <= allowed))
             {
                 return (null, string.Create(CultureInfo.InvariantCulture, $"the transient lost probability: its distribution at t = {time:G4} sums to {total:G10}, not 1 within {allowed:G3} (the larger of {SumTolerance:0e0} and its error bound), so its index cannot be trusted"), reads);
             }
 
-            var index = classes.TotalVariation(equilibrium);
+            var index = OutcomeDistribution.TotalVariation(classes, undecided, equilibrium.Probabilities.AsSpan(), equilibrium.Undecided);
             reads.Add((time, index));
             if (index < Threshold)
             {

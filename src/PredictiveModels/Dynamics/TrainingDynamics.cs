@@ -130,7 +130,7 @@ public static class TrainingDynamics
             }
 
             var equilibrium = Equilibrium.Classes(space, generator, cancellation);
-            var classes = transient.Distributions.Select(d => ClassDistribution.FromConfigurations(space, d.AsSpan())).ToArray();
+            var classes = transient.Distributions.Select(d => ClassSums.Distribution(space, d.AsSpan())).ToArray();
             var index = times.Select((t, i) => (t, classes[i].TotalVariation(equilibrium))).ToImmutableArray();
             var relaxed = relaxation ? Relaxation.Compute(space, cancellation) : null;
             var reached = relaxation ? Reachability.Search(space, generator, equilibrium, phase.Duration, pass.Times, pass.Distributions, pass.ErrorBounds.Max(), cancellation) : null;

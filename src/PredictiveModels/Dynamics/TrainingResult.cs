@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PredictiveModels.Structures;
 
 namespace PredictiveModels.Dynamics;
 
@@ -13,10 +14,10 @@ public sealed record TrainingResult(ImmutableArray<PhaseResult> Phases)
     public double PathDependenceIndex => Final.PathDependenceIndex;
 
     /// <summary>Class probabilities at the end of training (high path dependence).</summary>
-    public ClassDistribution Transient => Final.Transient;
+    public OutcomeDistribution Transient => Final.Transient;
 
     /// <summary>Class probabilities at the equilibrium of the last phase (low path dependence).</summary>
-    public ClassDistribution Equilibrium => Final.Equilibrium;
+    public OutcomeDistribution Equilibrium => Final.Equilibrium;
 
     /// <summary>The path-dependence index over the last phase.</summary>
     public ImmutableArray<(double Time, double Index)> PathDependence => Final.PathDependence;

@@ -111,9 +111,8 @@ public sealed class PosteriorModel
         var candidates = Report.Candidates
             .Select((c, i) => new CandidatePosterior(c, weights[i], weights[i] - log2Z))
             .ToImmutableArray();
-        var classes = Enum.GetValues<OutcomeClass>()
-            .Select(k => new ClassProbability(k, Log2Math.Sum([.. Enumerable.Range(0, weights.Length).Where(i => _classes[i] == (int)k).Select(i => weights[i])]) - log2Z))
-            .ToImmutableArray();
+        var classes = OutcomeDistribution.FromLog2Probabilities([.. OutcomeDistribution.Classes
+            .Select(k => Log2Math.Sum([.. Enumerable.Range(0, weights.Length).Where(i => _classes[i] == (int)k).Select(i => weights[i])]) - log2Z)]);
 
         double? underwater = null;
         var deceptive = Enumerable.Range(0, weights.Length).Where(i => _classes[i] == (int)OutcomeClass.Deceptive).ToArray();

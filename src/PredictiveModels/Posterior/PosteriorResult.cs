@@ -14,7 +14,7 @@ namespace PredictiveModels.Posterior;
 /// <param name="EliminationThreshold">Share below which a structure counts as eliminated.</param>
 /// <param name="Log2Normalizer"><c>log2</c> of the sum of all weights.</param>
 /// <param name="Candidates">Every candidate, in catalog order.</param>
-/// <param name="Classes">Every outcome class, in the order of <see cref="OutcomeClass"/>; their probabilities sum to 1.</param>
+/// <param name="Classes">The probability of every outcome class (the sum over its candidates), computed in log space and keeping its <c>log2</c> probabilities; no undecided mass.</param>
 /// <param name="BitsUnderwater"><c>log2(P(best deceptive) / P(best non-deceptive))</c> in bits: positive when deception is favoured; null without a deceptive or without a non-deceptive candidate.</param>
 /// <param name="Eliminations">For each structure with a loss gap, when the data eliminates it.</param>
 public sealed record PosteriorResult(
@@ -24,14 +24,14 @@ public sealed record PosteriorResult(
     double EliminationThreshold,
     double Log2Normalizer,
     ImmutableArray<CandidatePosterior> Candidates,
-    ImmutableArray<ClassProbability> Classes,
+    OutcomeDistribution Classes,
     double? BitsUnderwater,
     ImmutableArray<Elimination> Eliminations)
 {
     /// <summary><c>P(Deceptive)</c>, between 0 and 1.</summary>
-    public double DeceptiveProbability => Probability(OutcomeClass.Deceptive);
+    public double DeceptiveProbability => Classes.DeceptiveProbability;
 
     /// <summary>The probability of an outcome class, between 0 and 1.</summary>
     /// <param name="outcomeClass">The class.</param>
-    public double Probability(OutcomeClass outcomeClass) => Classes.First(c => c.Class == outcomeClass).Probability;
+    public double Probability(OutcomeClass outcomeClass) => Classes[outcomeClass];
 }

@@ -71,7 +71,7 @@ public sealed class AbsorptionSmallChainTests
 
         result.Probabilities.Probabilities.Should().Equal(classes, (a, b) => Math.Abs(a - b) <= 1e-11);
         result.MeanTime.Should().BeApproximately(meanTime, 1e-8 * meanTime);
-        result.Probabilities.Probability(space.ClassOf(absorbing[0])!.Value).Should().BeGreaterThanOrEqualTo(0.5);
+        result.Probabilities[space.ClassOf(absorbing[0])!.Value].Should().BeGreaterThanOrEqualTo(0.5);
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class AbsorptionSmallChainTests
         result.Sweeps.Should().Be(0);
         result.MeanTime.Should().Be(0);
         result.Residual.Should().Be(0);
-        result.Probabilities.Probability(space.ClassOf(honest)!.Value).Should().Be(1);
+        result.Probabilities[space.ClassOf(honest)!.Value].Should().Be(1);
         result.Unaccounted.Should().Be(0);
     }
 

@@ -40,22 +40,22 @@ public sealed class CameraModelTests
     public void Raising_the_camera_speed_weight_lowers_the_general_inductors_share_in_both_regimes()
     {
         var scenario = SlowInductor();
-        (ClassDistribution High, ClassDistribution Low) Shares(double? cameraWeight)
+        (OutcomeDistribution High, OutcomeDistribution Low) Shares(double? cameraWeight)
         {
             var space = ConfigurationSpace.Build(scenario, Settings, Phase.Create("p", 20, cameraSpeedWeight: cameraWeight));
             var end = KrylovTransient.Compute(space, [20]).Distributions[0];
-            return (ClassDistribution.FromConfigurations(space, end.AsSpan()), Equilibrium.Classes(space));
+            return (ClassSums.Distribution(space, end.AsSpan()), Equilibrium.Classes(space));
         }
 
         var without = Shares(null);
         var weak = Shares(1);
         var strong = Shares(4);
 
-        without.Low.Probability(OutcomeClass.AnthropicCapture).Should().BeGreaterThan(1e-3, "the check needs an inductor with a share to lose");
-        weak.High.Probability(OutcomeClass.AnthropicCapture).Should().BeLessThan(without.High.Probability(OutcomeClass.AnthropicCapture));
-        strong.High.Probability(OutcomeClass.AnthropicCapture).Should().BeLessThan(weak.High.Probability(OutcomeClass.AnthropicCapture));
-        weak.Low.Probability(OutcomeClass.AnthropicCapture).Should().BeLessThan(without.Low.Probability(OutcomeClass.AnthropicCapture));
-        strong.Low.Probability(OutcomeClass.AnthropicCapture).Should().BeLessThan(weak.Low.Probability(OutcomeClass.AnthropicCapture));
+        without.Low[OutcomeClass.AnthropicCapture].Should().BeGreaterThan(1e-3, "the check needs an inductor with a share to lose");
+        weak.High[OutcomeClass.AnthropicCapture].Should().BeLessThan(without.High[OutcomeClass.AnthropicCapture]);
+        strong.High[OutcomeClass.AnthropicCapture].Should().BeLessThan(weak.High[OutcomeClass.AnthropicCapture]);
+        weak.Low[OutcomeClass.AnthropicCapture].Should().BeLessThan(without.Low[OutcomeClass.AnthropicCapture]);
+        strong.Low[OutcomeClass.AnthropicCapture].Should().BeLessThan(weak.Low[OutcomeClass.AnthropicCapture]);
     }
 
     [Fact]

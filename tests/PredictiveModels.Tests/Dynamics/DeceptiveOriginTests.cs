@@ -155,7 +155,7 @@ public sealed class DeceptiveOriginTests
             s.IncompleteOf(PredictiveModels.Structures.OutcomeClass.Deceptive).Should().Be(0);
             foreach (var k in Enum.GetValues<PredictiveModels.Structures.OutcomeClass>())
             {
-                s.IncompleteOf(k).Should().BeInRange(0, p.Transient.Probability(k) + 1e-15);
+                s.IncompleteOf(k).Should().BeInRange(0, p.Transient[k] + 1e-15);
             }
         });
         result.Final.Sources!.Race.Should().BeGreaterThan(0);

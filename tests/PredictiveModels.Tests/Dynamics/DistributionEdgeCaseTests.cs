@@ -1,5 +1,6 @@
 using PredictiveModels.Dynamics;
 using PredictiveModels.Scenarios;
+using PredictiveModels.Structures;
 
 namespace PredictiveModels.Tests.Dynamics;
 
@@ -10,8 +11,8 @@ public sealed class DistributionEdgeCaseTests
     public void The_total_variation_counts_the_difference_of_two_undecided_masses_not_their_sum()
     {
         // Desired, AnthropicCapture, Sycophantic, Deceptive, NonScalable; undecided 0.1 and 0.3.
-        var a = new ClassDistribution([0.3, 0.2, 0.1, 0.2, 0.1], 0.1);
-        var b = new ClassDistribution([0.1, 0.2, 0.1, 0.2, 0.1], 0.3);
+        var a = OutcomeDistribution.FromProbabilities([0.3, 0.2, 0.1, 0.2, 0.1], 0.1);
+        var b = OutcomeDistribution.FromProbabilities([0.1, 0.2, 0.1, 0.2, 0.1], 0.3);
 
         a.TotalVariation(b).Should().BeApproximately(0.2, 1e-15);
     }

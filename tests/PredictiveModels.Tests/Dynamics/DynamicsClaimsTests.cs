@@ -92,7 +92,7 @@ public sealed class DynamicsClaimsTests
 
         var later = KrylovTransient.Compute(space, [scenario.Phases[0].Duration], initial: start);
 
-        ClassDistribution.FromConfigurations(space, later.Distributions[0].AsSpan()).DeceptiveProbability.Should().BeGreaterThan(0.999);
+        ClassSums.Distribution(space, later.Distributions[0].AsSpan()).DeceptiveProbability.Should().BeGreaterThan(0.999);
     }
 
     [Fact]

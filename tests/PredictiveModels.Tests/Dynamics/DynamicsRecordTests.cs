@@ -8,8 +8,8 @@ namespace PredictiveModels.Tests.Dynamics;
 /// <summary>The computed members of the chain's small result and input types.</summary>
 public sealed class DynamicsRecordTests
 {
-    private static ClassDistribution Deceptive(double p) =>
-        new([0, 0, 0, p, 0], 1 - p);
+    private static OutcomeDistribution Deceptive(double p) =>
+        OutcomeDistribution.FromProbabilities([0, 0, 0, p, 0], 1 - p);
 
     private static PhaseResult Phase(string name, double transient, double equilibrium) =>
         new(name, 1, 10, Deceptive(transient), 0, Deceptive(equilibrium), [(0.0, 1.0)], 1, 0);

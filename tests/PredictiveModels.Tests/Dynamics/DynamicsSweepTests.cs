@@ -110,7 +110,7 @@ public sealed class DynamicsSweepTests
 
         var moved = Sweep(scenario, path, value, value, 1).Points.Single().Training;
 
-        var change = Enum.GetValues<OutcomeClass>().Max(c => Math.Abs(moved.Transient.Probability(c) - atDefault.Transient.Probability(c)));
+        var change = Enum.GetValues<OutcomeClass>().Max(c => Math.Abs(moved.Transient[c] - atDefault.Transient[c]));
         var errorBounds = moved.Phases.Sum(p => p.ErrorBound) + atDefault.Phases.Sum(p => p.ErrorBound);
         if (path == "dynamics.tolerance")
         {

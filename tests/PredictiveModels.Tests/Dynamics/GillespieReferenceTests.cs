@@ -230,11 +230,11 @@ public sealed class GillespieReferenceTests
         foreach (var c in Enum.GetValues<OutcomeClass>())
         {
             var count = finals.Count(f => space.ClassOf(f) == c);
-            result.Classes.Probability(c).Should().Be(new ProportionEstimate(count, n), $"{c} counts the trajectories that end in it");
+            result.Estimate(c).Should().Be(new ProportionEstimate(count, n), $"{c} counts the trajectories that end in it");
         }
 
-        result.Classes.Undecided.Should().Be(new ProportionEstimate(finals.Count(f => space.ClassOf(f) is null), n));
-        result.Classes.Trajectories.Should().Be(n);
+        result.UndecidedEstimate.Should().Be(new ProportionEstimate(finals.Count(f => space.ClassOf(f) is null), n));
+        result.Classes.Sample!.Trials.Should().Be(n);
 
         var since = new[] { result.Awareness, result.LongTerm, result.Deception };
         var within = new[] { result.AwarenessInPhase, result.LongTermInPhase, result.DeceptionInPhase };

@@ -32,7 +32,7 @@ public sealed class KrylovTransientConservationTests
 
         failure.Should().BeEmpty();
         result.Should().NotBeNull();
-        var end = ClassDistribution.FromConfigurations(space, result!.Distributions[1].AsSpan());
+        var end = ClassSums.Distribution(space, result!.Distributions[1].AsSpan());
         (end.Probabilities.Sum() + end.Undecided).Should().BeApproximately(1, 1e-12);
         end.DeceptiveProbability.Should().BeGreaterThan(0);
         // The tolerance bounds the step errors and the dropped mass; the rounding estimate added to it grows with time x

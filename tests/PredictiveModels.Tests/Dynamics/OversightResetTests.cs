@@ -116,7 +116,7 @@ public sealed class OversightResetTests
         double Deceptive(double rate)
         {
             var space = Space(rate);
-            return ClassDistribution.FromConfigurations(space, KrylovTransient.Compute(space, [20]).Distributions[0].AsSpan()).DeceptiveProbability;
+            return ClassSums.Distribution(space, KrylovTransient.Compute(space, [20]).Distributions[0].AsSpan()).DeceptiveProbability;
         }
 
         var open = Deceptive(0);
@@ -164,7 +164,7 @@ public sealed class OversightResetTests
         var late = KrylovTransient.Compute(space, [5_000]).Distributions[0];
 
         Enumerable.Range(0, space.Count).Sum(i => Math.Abs(pi[i] - late[i])).Should().BeLessThan(1e-6);
-        ClassDistribution.FromConfigurations(space, pi).DeceptiveProbability
+        ClassSums.Distribution(space, pi).DeceptiveProbability
             .Should().BeLessThan(Equilibrium.Classes(Space(0)).DeceptiveProbability, "detection and reset take mass away from deception at equilibrium too");
     }
 
@@ -245,18 +245,18 @@ public sealed class OversightResetTests
         const int trajectories = 20_000;
         const double tau = 20;
         var space = Space(0.5);
-        var exact = ClassDistribution.FromConfigurations(space, Transient.Compute(space, [tau]).Distributions[0].AsSpan());
+        var exact = ClassSums.Distribution(space, Transient.Compute(space, [tau]).Distributions[0].AsSpan());
 
         var result = new TrajectorySimulator(space).Simulate(trajectories, tau, seed: 20_260_102);
 
         result.EventsOf(MoveKind.Reset).Should().BeGreaterThan(1_000, "the simulation reads the resets from the chain's moves");
         foreach (var k in Enum.GetValues<OutcomeClass>())
         {
-            var p = exact.Probability(k);
-            result.Classes.Probability(k).Value.Should().BeApproximately(p, (4.5 * Math.Sqrt(p * (1 - p) / trajectories)) + 1e-3, k.ToString());
+            var p = exact[k];
+            result.Estimate(k).Value.Should().BeApproximately(p, (4.5 * Math.Sqrt(p * (1 - p) / trajectories)) + 1e-3, k.ToString());
         }
 
         var u = exact.Undecided;
-        result.Classes.Undecided.Value.Should().BeApproximately(u, (4.5 * Math.Sqrt(u * (1 - u) / trajectories)) + 1e-3, "undecided");
+        result.UndecidedEstimate.Value.Should().BeApproximately(u, (4.5 * Math.Sqrt(u * (1 - u) / trajectories)) + 1e-3, "undecided");
     }
 }

@@ -15,7 +15,7 @@ public sealed class ReachabilityTests
 
     /// <summary>The index at time <paramref name="time"/> from the dense eigendecomposition of the symmetrised generator.</summary>
     private static double DenseIndex(ConfigurationSpace space, double time) =>
-        ClassDistribution.FromConfigurations(space, DenseTransient.Compute(space, time)).TotalVariation(Equilibrium.Classes(space));
+        ClassSums.Distribution(space, DenseTransient.Compute(space, time)).TotalVariation(Equilibrium.Classes(space));
 
     [Fact]
     public void The_time_the_index_falls_below_the_threshold_agrees_with_the_dense_transient()

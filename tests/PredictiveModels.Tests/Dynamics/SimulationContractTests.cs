@@ -190,7 +190,7 @@ public sealed class SimulationContractTests
         var result = Simulator.Simulate(20, 0, seed: 1, maxDegreeOfParallelism: 1, keepTrajectories: true);
 
         result.Trajectories.Should().HaveCount(20).And.OnlyContain(r => r.FinalClass == null);
-        result.Classes.Undecided.Value.Should().Be(1);
+        result.UndecidedEstimate.Value.Should().Be(1);
     }
 
     [Fact]
@@ -320,22 +320,19 @@ public sealed class SimulationContractTests
     {
         var result = Simulator.Simulate(300, 20, seed: 12);
         var classes = result.Classes;
+        var sample = classes.Sample!;
 
-        classes.Trajectories.Should().Be(300);
-        classes.Classes.Sum(c => c.Count).Should().Be(300 - classes.Undecided.Count);
+        sample.Trials.Should().Be(300);
+        sample.Counts.Sum().Should().Be(300 - sample.Undecided);
         foreach (var k in Enum.GetValues<OutcomeClass>())
         {
-            classes.Probability(k).Should().BeSameAs(classes.Classes[(int)k]);
+            result.Estimate(k).Should().Be(new ProportionEstimate(sample.CountOf(k), 300));
+            classes[k].Should().Be(result.Estimate(k).Value);
         }
 
-        var distribution = classes.ToClassDistribution();
-        foreach (var k in Enum.GetValues<OutcomeClass>())
-        {
-            distribution.Probability(k).Should().Be(classes.Probability(k).Value);
-        }
-
-        distribution.Undecided.Should().Be(classes.Undecided.Value);
-        classes.Classes.Count(c => c.Count > 0).Should().BeGreaterThan(1, "the check needs more than one class reached");
+        result.UndecidedEstimate.Should().Be(new ProportionEstimate(sample.Undecided, 300));
+        classes.Undecided.Should().Be(result.UndecidedEstimate.Value);
+        sample.Counts.Count(c => c > 0).Should().BeGreaterThan(1, "the check needs more than one class reached");
     }
 
     private static IReadOnlyList<Diagnostic> Rejection(Action run) =>

@@ -35,7 +35,7 @@ public sealed class SolverTests
 
         foreach (var k in Enum.GetValues<OutcomeClass>())
         {
-            chain.Probability(k).Should().BeApproximately(expected[k], 1e-9, k.ToString());
+            chain[k].Should().BeApproximately(expected[k], 1e-9, k.ToString());
         }
 
         chain.Undecided.Should().BeLessThan(1e-12);
@@ -56,7 +56,7 @@ public sealed class SolverTests
 
         foreach (var k in Enum.GetValues<OutcomeClass>())
         {
-            chain.Probability(k).Should().BeApproximately(expected[k], 1e-9, k.ToString());
+            chain[k].Should().BeApproximately(expected[k], 1e-9, k.ToString());
         }
     }
 

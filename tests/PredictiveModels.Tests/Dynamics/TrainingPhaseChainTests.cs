@@ -50,7 +50,7 @@ public sealed class TrainingPhaseChainTests
         var phase = TrainingDynamics.Train(Tiny(), settings, [TwoPhases()[0]], absorption: false, relaxation: false).Phases.Single();
 
         var direct = KrylovTransient.Compute(space, [12.0]);
-        var expected = ClassDistribution.FromConfigurations(space, direct.Distributions[0].AsSpan());
+        var expected = ClassSums.Distribution(space, direct.Distributions[0].AsSpan());
         phase.Name.Should().Be("pre-training");
         phase.Configurations.Should().Be(space.Count);
         phase.Transient.Probabilities.Should().Equal(expected.Probabilities, (a, b) => Math.Abs(a - b) <= 4 * Tolerance);
@@ -74,11 +74,11 @@ public sealed class TrainingPhaseChainTests
         phase.PathDependence.Select(p => p.Time).Should().Equal(TrainingDynamics.IndexFractions.Select(f => f * 12));
         var start = new double[space.Count];
         start[space.Start] = 1;
-        var atStart = ClassDistribution.FromConfigurations(space, start).TotalVariation(phase.Equilibrium);
+        var atStart = ClassSums.Distribution(space, start).TotalVariation(phase.Equilibrium);
         phase.PathDependence[0].Index.Should().BeApproximately(atStart, 1e-12);
         phase.PathDependence[^1].Index.Should().BeApproximately(phase.PathDependenceIndex, 1e-12);
         var middle = KrylovTransient.Compute(space, [6.0]).Distributions[0];
-        phase.PathDependence[3].Index.Should().BeApproximately(ClassDistribution.FromConfigurations(space, middle.AsSpan()).TotalVariation(phase.Equilibrium), 4 * Tolerance);
+        phase.PathDependence[3].Index.Should().BeApproximately(ClassSums.Distribution(space, middle.AsSpan()).TotalVariation(phase.Equilibrium), 4 * Tolerance);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class TrainingPhaseChainTests
 
         result.Phases.Select(p => p.Name).Should().Equal("pre-training", "fine-tuning");
         var expected = KrylovTransient.Compute(second, [6.0], initial: carried).Distributions[0];
-        var expectedClasses = ClassDistribution.FromConfigurations(second, expected.AsSpan());
+        var expectedClasses = ClassSums.Distribution(second, expected.AsSpan());
         result.Phases[1].Transient.Probabilities.Should().Equal(expectedClasses.Probabilities, (a, b) => Math.Abs(a - b) <= 8 * Tolerance);
         result.Phases[1].Configurations.Should().Be(second.Count);
 

@@ -11,18 +11,18 @@ public sealed partial class TrajectorySimulatorTests
     [InlineData(20.0)]
     public void The_simulated_class_distribution_agrees_with_the_exact_transient_within_Monte_Carlo_error(double tau)
     {
-        var exact = ClassDistribution.FromConfigurations(Space, Transient.Compute(Space, [tau]).Distributions[0].AsSpan());
+        var exact = ClassSums.Distribution(Space, Transient.Compute(Space, [tau]).Distributions[0].AsSpan());
 
-        var simulated = Simulator.Simulate(Trajectories, tau, seed: 20_260_101).Classes;
+        var simulated = Simulator.Simulate(Trajectories, tau, seed: 20_260_101);
 
         foreach (var k in Enum.GetValues<OutcomeClass>())
         {
-            var p = exact.Probability(k);
-            simulated.Probability(k).Value.Should().BeApproximately(p, Tolerance(p, Trajectories), k.ToString());
+            var p = exact[k];
+            simulated.Estimate(k).Value.Should().BeApproximately(p, Tolerance(p, Trajectories), k.ToString());
         }
 
-        simulated.Undecided.Value.Should().BeApproximately(exact.Undecided, Tolerance(exact.Undecided, Trajectories), "undecided");
-        simulated.Classes.Sum(c => c.Count).Should().Be(Trajectories - simulated.Undecided.Count);
+        simulated.UndecidedEstimate.Value.Should().BeApproximately(exact.Undecided, Tolerance(exact.Undecided, Trajectories), "undecided");
+        simulated.Classes.Sample!.Counts.Sum().Should().Be(Trajectories - simulated.Classes.Sample.Undecided);
     }
 
     [Theory]
@@ -61,7 +61,7 @@ public sealed partial class TrajectorySimulatorTests
     {
         // The deceptive jump has a reverse, so some runs visit deception and leave it again.
         const double tau = 20;
-        var atTau = ClassDistribution.FromConfigurations(Space, Transient.Compute(Space, [tau]).Distributions[0].AsSpan()).DeceptiveProbability;
+        var atTau = ClassSums.Distribution(Space, Transient.Compute(Space, [tau]).Distributions[0].AsSpan()).DeceptiveProbability;
 
         var result = Simulator.Simulate(Trajectories, tau, seed: 11);
 
@@ -76,8 +76,8 @@ public sealed partial class TrajectorySimulatorTests
 
         result.Events.Should().Be(0);
         result.Trajectories.Should().HaveCount(1_000).And.OnlyContain(t => t.FinalIndex == Space.Start && t.Events == 0 && t.FinalClass == null);
-        result.Classes.Undecided.Value.Should().Be(1);
-        result.Classes.Classes.Should().OnlyContain(c => c.Count == 0);
+        result.UndecidedEstimate.Value.Should().Be(1);
+        result.Classes.Sample!.Counts.Should().OnlyContain(c => c == 0);
         new[] { result.Awareness, result.LongTerm, result.Deception }.Should().OnlyContain(p => p.Reached.Count == 0 && double.IsNaN(p.MeanTime) && double.IsNaN(p.MedianTime));
     }
 
@@ -91,7 +91,7 @@ public sealed partial class TrajectorySimulatorTests
         result.Trajectories.Sum(t => t.Events).Should().Be(result.Events);
         result.EventsByKind.Sum().Should().Be(result.Events);
         result.Trajectories.Count(t => t.DeceptionTime is not null).Should().Be(result.Deception.Reached.Count);
-        result.Trajectories.Count(t => t.FinalClass == OutcomeClass.Deceptive).Should().Be(result.Classes.Probability(OutcomeClass.Deceptive).Count);
+        result.Trajectories.Count(t => t.FinalClass == OutcomeClass.Deceptive).Should().Be(result.Classes.Sample!.CountOf(OutcomeClass.Deceptive));
         result.Trajectories.Where(t => t.AwarenessTime is not null).Average(t => t.AwarenessTime!.Value).Should().BeApproximately(result.Awareness.MeanTime, 1e-9);
         result.Trajectories.Where(t => t.Final != Space[t.FinalIndex]).Should().BeEmpty();
         result.Trajectories.Where(t => !new[] { t.AwarenessTime, t.LongTermTime, t.DeceptionTime }.All(time => time == null || (time >= 0 && time <= tau))).Should().BeEmpty();

@@ -37,15 +37,15 @@ public sealed partial class TrajectorySimulatorTests
         moved.Should().BeGreaterThan(10 * Tolerance(0.2, Trajectories), "the check of the second phase needs a phase that changes the outcome");
         for (var k = 0; k < TwoPhases.Length; k++)
         {
-            var classes = simulated.Phases[k].Classes;
+            var classes = simulated.Phases[k];
             foreach (var c in Enum.GetValues<OutcomeClass>())
             {
-                var p = exact.Phases[k].Transient.Probability(c);
-                classes.Probability(c).Value.Should().BeApproximately(p, Tolerance(p, Trajectories), $"{c} at the end of phase {k}");
+                var p = exact.Phases[k].Transient[c];
+                classes.Estimate(c).Value.Should().BeApproximately(p, Tolerance(p, Trajectories), $"{c} at the end of phase {k}");
             }
 
             var undecided = exact.Phases[k].Transient.Undecided;
-            classes.Undecided.Value.Should().BeApproximately(undecided, Tolerance(undecided, Trajectories), $"undecided at the end of phase {k}");
+            classes.UndecidedEstimate.Value.Should().BeApproximately(undecided, Tolerance(undecided, Trajectories), $"undecided at the end of phase {k}");
         }
     }
 

@@ -5,6 +5,7 @@ using PredictiveModels.Diagnostics;
 using PredictiveModels.Dynamics;
 using PredictiveModels.Expressions;
 using PredictiveModels.Scenarios;
+using PredictiveModels.Structures;
 using PredictiveModels.Tests.Dynamics;
 
 namespace PredictiveModels.Tests.Hardening;
@@ -79,7 +80,7 @@ public sealed class CultureFormattingTests
         {
             var space = ConfigurationSpace.Build(DynamicsTestScenarios.Tiny(), DynamicsSettings.Create(worldSteps: 3, goalResolution: 2));
             var result = new TrajectorySimulator(space).Simulate(200, 7.5, seed: 5);
-            return string.Join("\n", result.Classes.Classes.Select(c => c.ToString()).Append(result.Awareness.ToString()));
+            return string.Join("\n", OutcomeDistribution.Classes.Select(k => result.Estimate(k).ToString()).Append(result.Awareness.ToString()));
         }
 
         var invariant = Under(CultureInfo.InvariantCulture, Text);

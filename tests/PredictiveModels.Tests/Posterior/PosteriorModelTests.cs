@@ -58,7 +58,7 @@ public sealed class PosteriorModelTests
         result.DeceptiveProbability.Should().BeApproximately(double.Exp2(w[1]) / z, 1e-12);
         result.Probability(OutcomeClass.Sycophantic).Should().BeApproximately(double.Exp2(w[2]) / z, 1e-12);
         result.Probability(OutcomeClass.AnthropicCapture).Should().Be(0);
-        result.Classes.Single(c => c.Class == OutcomeClass.NonScalable).Log2Probability.Should().Be(double.NegativeInfinity);
+        result.Classes.Log2Probability(OutcomeClass.NonScalable).Should().Be(double.NegativeInfinity);
         model.DeceptiveProbability(1, 1, 2).Should().BeApproximately(double.Exp2(w[1]) / z, 1e-12);
         result.BitsUnderwater.Should().BeApproximately(w[1] - Math.Max(w[0], w[2]), 1e-12);
         result.Candidates.Select(c => c.Candidate.Structure.Id).Should().Equal("honest", "liar", "flatterer");

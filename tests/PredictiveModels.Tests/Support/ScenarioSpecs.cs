@@ -250,7 +250,7 @@ internal static class ScenarioSpecs
         }
 
         figures.AddRange(posterior.Candidates.Select(c => ($"{c.Score.Structure.Id}/{c.Score.Mechanism} log2p", c.Log2Probability)));
-        figures.AddRange(posterior.Classes.Select(c => ($"{c.Class} log2p", c.Log2Probability)));
+        figures.AddRange(posterior.Classes.Select(c => ($"{c.Class} log2p", posterior.Classes.Log2Probability(c.Class))));
         figures.Add(("bits underwater", posterior.BitsUnderwater ?? double.NaN));
         foreach (var e in posterior.Eliminations)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PredictiveModels.Scenarios;
+using PredictiveModels.Structures;
 
 namespace PredictiveModels.Dynamics;
 
@@ -28,7 +29,7 @@ public sealed record SimulationResult
         double tau,
         int trajectoryCount,
         ulong seed,
-        SimulatedClassDistribution classes,
+        OutcomeDistribution classes,
         ImmutableArray<FirstPassage> sinceStart,
         ImmutableArray<FirstPassage> inPhase,
         long events,
@@ -70,8 +71,19 @@ public sealed record SimulationResult
     /// <summary>The seed the trajectories' random streams were derived from.</summary>
     public ulong Seed { get; }
 
-    /// <summary>The outcome classes at the end of the phase, with 95% intervals: the simulated counterpart of the exact transient's distribution summed into classes (<see cref="PhaseResult.Transient"/>).</summary>
-    public SimulatedClassDistribution Classes { get; }
+    /// <summary>
+    /// The outcome classes at the end of the phase, as fractions of the trajectories, with the counts in
+    /// <see cref="OutcomeDistribution.Sample"/>: the simulated counterpart of the exact transient's distribution summed
+    /// into classes (<see cref="PhaseResult.Transient"/>). <see cref="Estimate"/> gives each class's 95% interval.
+    /// </summary>
+    public OutcomeDistribution Classes { get; }
+
+    /// <summary>The fraction of trajectories that ended the phase in one outcome class, with its 95% Wilson interval.</summary>
+    /// <param name="outcomeClass">The class.</param>
+    public ProportionEstimate Estimate(OutcomeClass outcomeClass) => new(Classes.Sample!.CountOf(outcomeClass), TrajectoryCount);
+
+    /// <summary>The fraction of trajectories that ended the phase with no goal yet, with its 95% Wilson interval.</summary>
+    public ProportionEstimate UndecidedEstimate => new(Classes.Sample!.Undecided, TrajectoryCount);
 
     /// <summary>First situational awareness (a configuration with <see cref="Configuration.Aware"/> true) since the start of training, by the end of this phase; times 0 to <see cref="End"/>.</summary>
     public FirstPassage Awareness { get; }

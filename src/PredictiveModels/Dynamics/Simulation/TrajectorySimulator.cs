@@ -435,9 +435,7 @@ public sealed class TrajectorySimulator
             }
         }
 
-        var classes = new SimulatedClassDistribution(
-            [.. classCounts.Select(c => new ProportionEstimate(c, trajectories))],
-            new ProportionEstimate(undecided, trajectories));
+        var classes = OutcomeDistribution.FromCounts(classCounts, undecided);
 
         var byKind = new long[KindCount];
         for (var i = 0; i < kindCounts.Length; i++)

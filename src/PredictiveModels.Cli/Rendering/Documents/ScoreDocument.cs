@@ -1,0 +1,25 @@
+using PredictiveModels.Complexity;
+
+namespace PredictiveModels.Cli.Rendering.Documents;
+
+/// <summary>The document of <c>score</c>: every candidate's description complexity, with where its bits go.</summary>
+/// <param name="Scenario">The scenario.</param>
+/// <param name="Settings">The scoring settings.</param>
+/// <param name="WorldModelBits">The world model's own description length, bits.</param>
+/// <param name="Candidates">Every candidate, in catalog order, each with its breakdown.</param>
+internal sealed record ScoreDocument(ScenarioReference? Scenario, ScoreSettingsDocument Settings, double WorldModelBits, IReadOnlyList<CandidateDocument> Candidates)
+    : OutputDocument("score", Scenario)
+{
+    /// <summary>The document of a score report.</summary>
+    public static ScoreDocument Of(Scenarios.Scenario scenario, ScoreReport report) =>
+        new(
+            ScenarioReference.Of(scenario),
+            new ScoreSettingsDocument(report.HoleCost.ToString().ToLowerInvariant(), report.SizeBound),
+            report.WorldModelBits,
+            [.. report.Candidates.Select(c => CandidateDocument.Of(c) with { Breakdown = BreakdownDocument.Of(c.Breakdown) })]);
+}
+
+/// <summary>The settings a score depends on.</summary>
+/// <param name="HoleCost">How holes are costed, in lower case.</param>
+/// <param name="SizeBound">The size bound of class masses, nodes.</param>
+internal sealed record ScoreSettingsDocument(string HoleCost, int SizeBound);
