@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using PredictiveModels.Cli.Rendering;
+using PredictiveModels.Cli.Rendering.Documents;
 using PredictiveModels.Complexity;
 using PredictiveModels.Diagnostics;
 using PredictiveModels.Dynamics;
@@ -152,26 +153,7 @@ internal static class ExplainCommand
 
     public static string Render(Scenario scenario, Structure structure, IReadOnlyList<CandidateScore> scores, OutputFormat format, int width = Text.DefaultWidth) => format switch
     {
-        OutputFormat.Json => Json.Document("explain", scenario, w =>
-        {
-            w.WriteString("structure", structure.Id);
-            w.WriteStartArray("candidates");
-            foreach (var c in scores)
-            {
-                w.WriteStartObject();
-                ScoreCommand.WriteCandidate(w, c);
-                Json.Breakdown(w, "breakdown", c.Breakdown);
-                if (c.HasHoles)
-                {
-                    Json.Breakdown(w, "kminBreakdown", c.MinBreakdown);
-                    Json.Breakdown(w, "kclassBreakdown", c.ClassBreakdown!);
-                }
-
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-        }),
+        OutputFormat.Json => Json.Serialize(ExplainDocument.Of(scenario, structure, scores), Json.Documents.ExplainDocument),
         OutputFormat.Csv => Csv.Write(["structure", "mechanism", "tree", "depth", "label", "bits"], scores.SelectMany(CsvRows)),
         OutputFormat.Markdown => RenderMarkdown(structure, scores),
         _ => RenderTable(structure, scores, width),

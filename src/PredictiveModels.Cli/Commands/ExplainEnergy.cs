@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using PredictiveModels.Cli.Rendering;
+using PredictiveModels.Cli.Rendering.Documents;
 using PredictiveModels.Dynamics;
 using PredictiveModels.Scenarios;
 
@@ -41,69 +41,11 @@ internal static class ExplainEnergy
         var terms = model.Terms(c);
         return format switch
         {
-            OutputFormat.Json => Json.Document("explain", scenario, w => WriteJson(w, model, c, terms)),
+            OutputFormat.Json => Json.Serialize(ExplainEnergyDocument.Of(scenario, model, c, terms), Json.Documents.ExplainEnergyDocument),
             OutputFormat.Csv => Csv.Write(["energy", "term", "bits"], CsvRows(model, terms)),
             OutputFormat.Markdown => RenderMarkdown(model, c, terms),
             _ => RenderTable(model, c, terms, width),
         };
-    }
-
-    private static void WriteJson(Utf8JsonWriter w, EnergyModel model, Configuration c, EnergyTerms terms)
-    {
-        var branch = model.Branches[c.Branch];
-        w.WriteString("structure", branch.Candidate?.Structure.Id);
-        w.WriteString("phase", model.Phase.Name);
-        w.WriteStartObject("configuration");
-        w.WriteString("text", ConfigurationText.Format(model, c));
-        w.WriteString("branch", branch.Label);
-        w.WriteNumber("world", c.World);
-        w.WriteNumber("worldSteps", model.World.Steps);
-        w.WriteNumber("worldFraction", model.World.Fractions[c.World]);
-        w.WriteNumber("goal", c.Goal);
-        w.WriteNumber("goalSteps", c.Branch == model.DeceptiveBranch ? model.Branches[c.Origin].Steps : branch.Steps);
-        w.WriteBoolean("longTerm", c.LongTerm);
-        w.WriteBoolean("aware", c.Aware);
-        if (c.Branch == model.DeceptiveBranch)
-        {
-            w.WriteString("origin", model.Branches[c.Origin].Label);
-            w.WriteString("flag", c.Defection ? "defection" : "race");
-        }
-        else
-        {
-            w.WriteNull("origin");
-            w.WriteNull("flag");
-        }
-
-        w.WriteNumber("descriptionBits", model.DescriptionBits(c));
-        w.WriteEndObject();
-        w.WriteStartObject("energy");
-        WriteTerms(w, terms);
-        w.WriteNumber("phaseEnergy", terms.PhaseEnergy);
-        if (terms.Pretraining is { } pre)
-        {
-            w.WriteStartObject("pretraining");
-            WriteTerms(w, pre);
-            w.WriteNumber("total", pre.Total);
-            w.WriteEndObject();
-        }
-        else
-        {
-            w.WriteNull("pretraining");
-        }
-
-        w.WriteNumber("total", terms.Total);
-        w.WriteEndObject();
-    }
-
-    private static void WriteTerms(Utf8JsonWriter w, EnergyTerms terms)
-    {
-        w.WriteStartObject("terms");
-        foreach (var term in terms.Terms)
-        {
-            w.WriteNumber(term.Name, term.Bits);
-        }
-
-        w.WriteEndObject();
     }
 
     private static IEnumerable<IReadOnlyList<object?>> CsvRows(EnergyModel model, EnergyTerms terms)

@@ -51,37 +51,6 @@ internal static class ScoreCommand
         _ => RenderTable(scenario, report, width),
     };
 
-    /// <summary>The fields of a candidate shared by the JSON of several commands (MODEL.md 8), for <c>explain</c>, whose document is still written by hand; <see cref="CandidateDocument"/> holds the same fields for the documents serialised from records.</summary>
-    public static void WriteCandidate(System.Text.Json.Utf8JsonWriter w, CandidateScore c)
-    {
-        w.WriteString("structure", c.Structure.Id);
-        w.WriteString("name", c.Structure.Name);
-        w.WriteString("mechanism", Name(c.Mechanism));
-        w.WriteString("class", c.Class.ToString());
-        w.WriteNumber("bits", c.Bits);
-        if (c.HasHoles)
-        {
-            w.WriteNumber("kmin", c.Kmin);
-            w.WriteNumber("kclass", c.Kclass!.Value);
-            w.WriteStartArray("classMasses");
-            foreach (var mass in c.ClassMasses)
-            {
-                w.WriteStartObject();
-                w.WriteString("expression", mass.Expression.ToString());
-                w.WriteNumber("sizeBound", mass.SizeBound);
-                w.WriteNumber("log2Mass", mass.Log2Mass);
-                Json.NumberOrNull(w, "log2MassUpperBound", mass.Log2MassUpperBound);
-                Json.NumberOrNull(w, "leftOutUpperBound", mass.LeftOutUpperBound);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-        }
-
-        w.WriteNumber("runtimeSteps", c.RuntimeSteps);
-        w.WriteNumber("lossGap", c.LossGap);
-    }
-
     public static string Name(Mechanism mechanism) => mechanism.ToString().ToLowerInvariant();
 
     private static string RenderTable(Scenario scenario, ScoreReport report, int width)

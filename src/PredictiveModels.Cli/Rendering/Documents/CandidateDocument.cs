@@ -5,9 +5,10 @@ using PredictiveModels.Complexity;
 namespace PredictiveModels.Cli.Rendering.Documents;
 
 /// <summary>
-/// A candidate (a structure with a mechanism) as the documents of <c>score</c> and <c>posterior</c> show it (MODEL.md 8):
-/// the fields they share, then either its breakdown (<c>score</c>) or its posterior weight and probability
-/// (<c>posterior</c>). A field that does not apply is absent.
+/// A candidate (a structure with a mechanism) as the documents of <c>score</c>, <c>explain</c> and <c>posterior</c> show
+/// it (MODEL.md 8): the fields they share, then either its breakdown (<c>score</c>; <c>explain</c> adds the Kmin and
+/// Kclass breakdowns of a candidate with a hole) or its posterior weight and probability (<c>posterior</c>). A field
+/// that does not apply is absent.
 /// </summary>
 /// <param name="Structure">The structure's id.</param>
 /// <param name="Name">The structure's readable name.</param>
@@ -31,9 +32,17 @@ internal sealed record CandidateDocument(
     double RuntimeSteps,
     double LossGap)
 {
-    /// <summary>Where the bits go (<c>score</c> only).</summary>
+    /// <summary>Where the bits go (<c>score</c> and <c>explain</c>).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public BreakdownDocument? Breakdown { get; init; }
+
+    /// <summary>Where the bits of Kmin go, every hole filled at its cheapest (<c>explain</c> only, with a hole).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public BreakdownDocument? KminBreakdown { get; init; }
+
+    /// <summary>Where the bits of Kclass go, every hole costed by its class mass (<c>explain</c> only, with a hole).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public BreakdownDocument? KclassBreakdown { get; init; }
 
     /// <summary><c>log2</c> of the candidate's prior-times-likelihood weight (<c>posterior</c> only).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -10,6 +10,8 @@ namespace PredictiveModels.Cli.Rendering.Documents;
 [JsonSerializable(typeof(ValidateDocument))]
 [JsonSerializable(typeof(StructuresDocument))]
 [JsonSerializable(typeof(ScoreDocument))]
+[JsonSerializable(typeof(ExplainDocument))]
+[JsonSerializable(typeof(ExplainEnergyDocument))]
 [JsonSerializable(typeof(PosteriorDocument))]
 [JsonSerializable(typeof(SweepDocument))]
 [JsonSerializable(typeof(TrainingSweepDocument))]
