@@ -1,3 +1,5 @@
+using PredictiveModels.Tests.Scenarios;
+
 namespace PredictiveModels.Tests.Conventions;
 
 /// <summary>
@@ -75,5 +77,38 @@ public sealed class NamespaceLayerTests
 
         found.Should().BeEmpty();
         NamespaceReferences.OptionNames.Select(o => o.File).Distinct().Should().BeEquivalentTo(known, "a file that no longer names an option leaves the list");
+    }
+
+    /// <summary>
+    /// The rooms of <c>Dynamics</c> (folders sharing its namespace), in layers: the chain (space, energy, moves, generator),
+    /// then the solvers and the simulation, which use the chain, then training, which uses them all.
+    /// </summary>
+    private static readonly Dictionary<string, int> DynamicsRoom = new()
+    {
+        ["Chain"] = 0,
+        ["Solvers"] = 1,
+        ["Simulation"] = 1,
+        ["Training"] = 2,
+    };
+
+    [Fact]
+    public void Every_room_of_dynamics_has_a_layer()
+    {
+        var dynamics = Path.Combine(TestScenarios.RepositoryRoot, "src", "PredictiveModels", "Dynamics");
+        var rooms = Directory.EnumerateDirectories(dynamics).Select(Path.GetFileName).Where(n => n is not ("bin" or "obj"));
+
+        rooms.Should().OnlyContain(r => DynamicsRoom.ContainsKey(r!), "a new room of Dynamics needs a place in its layers");
+        Directory.EnumerateFiles(dynamics, "*.cs").Should().NotBeEmpty("training itself lives directly in Dynamics/");
+    }
+
+    [Fact]
+    public void A_room_of_dynamics_uses_only_the_rooms_below_it()
+    {
+        var violations = NamespaceReferences.Rooms
+            .Where(r => DynamicsRoom[r.Key.To] >= DynamicsRoom[r.Key.From])
+            .Select(r => $"{r.Key.From} -> {r.Key.To}, for example at {r.Value}");
+
+        violations.Should().BeEmpty("the chain knows no solver, the solvers and the simulation know no training (docs/architecture.md)");
+        NamespaceReferences.Rooms.Keys.Should().Contain([("Solvers", "Chain"), ("Training", "Solvers"), ("Simulation", "Chain")], "the finder must see the rooms, or an empty list would pass");
     }
 }

@@ -13,8 +13,62 @@ internal static class NamespaceReferences
 {
     private static readonly Lazy<IReadOnlyDictionary<(string From, string To), string>> Cached = new(Compute);
 
+    private static readonly Lazy<IReadOnlyDictionary<(string From, string To), string>> CachedRooms = new(ComputeRooms);
+
     /// <summary>Each reference between two top-level namespaces of the library, with one place that makes it (file and line).</summary>
     public static IReadOnlyDictionary<(string From, string To), string> All => Cached.Value;
+
+    /// <summary>
+    /// Each reference between two rooms of <c>Dynamics</c>, with one place that makes it. A room is a folder of
+    /// <c>src/PredictiveModels/Dynamics/</c> (<c>Chain</c>, <c>Solvers</c>, <c>Simulation</c>; <c>Training</c> for the files
+    /// directly in it); the rooms share the namespace <c>PredictiveModels.Dynamics</c>, so a reference goes to the room of
+    /// the file that declares what it names.
+    /// </summary>
+    public static IReadOnlyDictionary<(string From, string To), string> Rooms => CachedRooms.Value;
+
+    private static IReadOnlyDictionary<(string From, string To), string> ComputeRooms()
+    {
+        var dynamics = Path.Combine(Source, "Dynamics");
+        string? Room(string? file)
+        {
+            if (file is null || !file.StartsWith(dynamics + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            var parts = Path.GetRelativePath(dynamics, file).Split(Path.DirectorySeparatorChar);
+            return parts.Length == 1 ? "Training" : parts[0];
+        }
+
+        var found = new Dictionary<(string, string), string>();
+        foreach (var tree in Trees.Value)
+        {
+            var from = Room(tree.FilePath);
+            if (from is null)
+            {
+                continue;
+            }
+
+            var model = Compilation.Value.GetSemanticModel(tree);
+            foreach (var name in tree.GetRoot().DescendantNodes().OfType<SimpleNameSyntax>())
+            {
+                var symbol = model.GetSymbolInfo(name).Symbol ?? model.GetSymbolInfo(name).CandidateSymbols.FirstOrDefault();
+                var declared = symbol switch
+                {
+                    null or INamespaceSymbol => null,
+                    ITypeSymbol t => t.OriginalDefinition,
+                    _ => symbol.ContainingType?.OriginalDefinition,
+                };
+                var to = Room(declared?.DeclaringSyntaxReferences.FirstOrDefault()?.SyntaxTree.FilePath);
+                if (to is not null && to != from && !found.ContainsKey((from, to)))
+                {
+                    found[(from, to)] = $"{Path.GetRelativePath(Source, tree.FilePath)}:{name.GetLocation().GetLineSpan().StartLinePosition.Line + 1} ({name.Identifier.Text})";
+                }
+            }
+        }
+
+        return found;
+    }
 
     private static readonly CSharpParseOptions Options = new(LanguageVersion.Preview);
 
@@ -26,6 +80,19 @@ internal static class NamespaceReferences
         .ToArray());
 
     private static string Source => Path.Combine(RepositoryRoot(), "src", "PredictiveModels");
+
+    private static readonly Lazy<CSharpCompilation> Compilation = new(() =>
+    {
+        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Concat(Directory.EnumerateFiles(AppContext.BaseDirectory, "*.dll").Where(f => !Path.GetFileName(f).StartsWith("PredictiveModels", StringComparison.Ordinal)))
+            .DistinctBy(Path.GetFileName)
+            .Select(f => MetadataReference.CreateFromFile(f));
+        return CSharpCompilation.Create(
+            "PredictiveModels.Layers",
+            Trees.Value.Concat([CSharpSyntaxTree.ParseText("global using System; global using System.Collections.Generic; global using System.IO; global using System.Linq; global using System.Threading; global using System.Threading.Tasks;", Options)]),
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
+    });
 
     /// <summary>Every string literal (or literal part of an interpolated string) of the library that starts like a command-line option (<c>--</c> and a letter), with its file (relative, with '/') and line.</summary>
     public static IReadOnlyList<(string File, int Line, string Text)> OptionNames =>
@@ -41,15 +108,7 @@ internal static class NamespaceReferences
         var source = Source;
         var options = Options;
         var trees = Trees.Value;
-        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Concat(Directory.EnumerateFiles(AppContext.BaseDirectory, "*.dll").Where(f => !Path.GetFileName(f).StartsWith("PredictiveModels", StringComparison.Ordinal)))
-            .DistinctBy(Path.GetFileName)
-            .Select(f => MetadataReference.CreateFromFile(f));
-        var compilation = CSharpCompilation.Create(
-            "PredictiveModels.Layers",
-            trees.Concat([CSharpSyntaxTree.ParseText("global using System; global using System.Collections.Generic; global using System.IO; global using System.Linq; global using System.Threading; global using System.Threading.Tasks;", options)]),
-            references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
+        var compilation = Compilation.Value;
 
         var found = new Dictionary<(string, string), string>();
         foreach (var tree in trees)
