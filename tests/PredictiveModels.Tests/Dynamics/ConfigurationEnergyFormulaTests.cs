@@ -18,21 +18,7 @@ public sealed class ConfigurationEnergyFormulaTests
         ? s.With(analysis: s.Analysis.With(simplicityExponent: 1.3, speedWeight: 0.6))
         : throw new InvalidOperationException();
 
-    private static readonly Phase FineTuning = Phase.Create(
-        "rl", 10, dataSize: 3, conditionalBits: 2.5, horizonBonus: 0.2, awarenessBonus: 0.3, oversightPenaltyBits: 5, cameraSpeedWeight: 2);
-
-    public static TheoryData<string> Phases => new() { "pre-training", "rl", "rl+prompting", "rl+kl", "rl+mix", "rl+kl+mix" };
-
-    private static Phase PhaseNamed(string name) => name switch
-    {
-        "pre-training" => Phase.Pretraining(10),
-        "rl" => FineTuning,
-        "rl+prompting" => FineTuning.With(prompting: true),
-        "rl+kl" => FineTuning.With(klWeight: 0.5),
-        "rl+mix" => FineTuning.With(pretrainingFraction: 0.25),
-        "rl+kl+mix" => FineTuning.With(klWeight: 0.2, pretrainingFraction: 0.3),
-        _ => throw new ArgumentOutOfRangeException(nameof(name)),
-    };
+    public static TheoryData<string> Phases => EnergyTestPhases.Names;
 
     /// <summary>The formulas, from the scores: branch 0 is no goal, then the non-deceptive candidates in report order, then the deceptive one.</summary>
     private sealed class Reference
@@ -122,7 +108,7 @@ public sealed class ConfigurationEnergyFormulaTests
     [MemberData(nameof(Phases))]
     public void Every_configurations_energy_is_the_remarks_formula_with_every_term_of_the_phase(string phaseName)
     {
-        var phase = PhaseNamed(phaseName);
+        var phase = EnergyTestPhases.Named(phaseName);
         var space = ConfigurationSpace.Build(Scenario, Settings, phase);
         var reference = new Reference(space, phase);
 
@@ -138,7 +124,7 @@ public sealed class ConfigurationEnergyFormulaTests
     [MemberData(nameof(Phases))]
     public void Every_configurations_description_bits_are_the_remarks_formula_without_oversights_penalty(string phaseName)
     {
-        var phase = PhaseNamed(phaseName);
+        var phase = EnergyTestPhases.Named(phaseName);
         var space = ConfigurationSpace.Build(Scenario, Settings, phase);
         var reference = new Reference(space, phase);
 
@@ -152,7 +138,7 @@ public sealed class ConfigurationEnergyFormulaTests
     [Fact]
     public void The_branches_carry_the_candidates_bits_with_the_phases_conditional_and_their_goal_steps()
     {
-        var space = ConfigurationSpace.Build(Scenario, Settings, FineTuning);
+        var space = ConfigurationSpace.Build(Scenario, Settings, EnergyTestPhases.FineTuning);
         var report = StructureScorer.Score(Scenario);
 
         space.Branches[0].Should().Be(new Branch(null, 0, 0, 1, 0, 0, 0, 1));

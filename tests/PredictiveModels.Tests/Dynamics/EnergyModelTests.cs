@@ -22,24 +22,9 @@ public sealed class EnergyModelTests
     /// <summary>The tiny scenario with loss gaps, runtimes and cameras of more than one step, so that every term can be other than 0.</summary>
     private static readonly Scenario Scenario = BuildScenario();
 
-    /// <summary>A fine-tuning phase with every term of its own switched on, and no mixing.</summary>
-    private static readonly Phase FineTuning = Phase.Create(
-        "rl", 10, dataSize: 3, conditionalBits: 2.5, horizonBonus: 0.2, awarenessBonus: 0.3, oversightPenaltyBits: 5, cameraSpeedWeight: 2);
-
     private static readonly ScoreReport Report = StructureScorer.Score(Scenario);
 
-    public static TheoryData<string> Phases => new() { "pre-training", "rl", "rl+prompting", "rl+kl", "rl+mix", "rl+kl+mix" };
-
-    private static Phase PhaseNamed(string name) => name switch
-    {
-        "pre-training" => Phase.Pretraining(10),
-        "rl" => FineTuning,
-        "rl+prompting" => FineTuning.With(prompting: true),
-        "rl+kl" => FineTuning.With(klWeight: 0.5),
-        "rl+mix" => FineTuning.With(pretrainingFraction: 0.25),
-        "rl+kl+mix" => FineTuning.With(klWeight: 0.2, pretrainingFraction: 0.3),
-        _ => throw new ArgumentOutOfRangeException(nameof(name)),
-    };
+    public static TheoryData<string> Phases => EnergyTestPhases.Names;
 
     private static Scenario BuildScenario()
     {
@@ -63,7 +48,7 @@ public sealed class EnergyModelTests
     [Fact]
     public void Each_term_of_an_honest_long_term_aware_configuration_in_fine_tuning_is_its_formula()
     {
-        var model = EnergyModel.Create(Scenario, Settings, FineTuning);
+        var model = EnergyModel.Create(Scenario, Settings, EnergyTestPhases.FineTuning);
         var predictor = Score("predictor", Mechanism.Corrigible);
         var goalBits = predictor.Bits + 2.5;
         var c = new Configuration(World: 2, Branch: BranchOf(model, "predictor"), Goal: 1, LongTerm: true, Aware: true);
@@ -98,7 +83,7 @@ public sealed class EnergyModelTests
     [Fact]
     public void A_myopic_unaware_configuration_with_no_goal_pays_the_whole_goal_gap_and_no_precursor()
     {
-        var model = EnergyModel.Create(Scenario, Settings, FineTuning);
+        var model = EnergyModel.Create(Scenario, Settings, EnergyTestPhases.FineTuning);
         var t = model.Terms(new Configuration(0, 0, 0, false, false));
 
         t.World.Should().Be(0, "the world grid starts at no world model");
@@ -119,7 +104,7 @@ public sealed class EnergyModelTests
     [Fact]
     public void Each_term_of_a_deceptive_configuration_is_its_formula_with_the_proxies_normalised_at_the_temperature()
     {
-        var model = EnergyModel.Create(Scenario, Settings, FineTuning);
+        var model = EnergyModel.Create(Scenario, Settings, EnergyTestPhases.FineTuning);
         var deceiver = Score("deceiver", Mechanism.Deceptive);
         var origin = BranchOf(model, "inductor");
         var inductorBits = Score("inductor", Mechanism.Corrigible).Bits + 2.5;
@@ -154,7 +139,7 @@ public sealed class EnergyModelTests
     [Fact]
     public void Kl_and_interspersed_terms_weigh_the_pre_training_energy_of_the_same_configuration()
     {
-        var phase = FineTuning.With(klWeight: 0.2, pretrainingFraction: 0.3);
+        var phase = EnergyTestPhases.FineTuning.With(klWeight: 0.2, pretrainingFraction: 0.3);
         var model = EnergyModel.Create(Scenario, Settings, phase);
         var predictor = Score("predictor", Mechanism.Corrigible);
         var c = new Configuration(1, BranchOf(model, "predictor"), 2, true, true);
@@ -177,7 +162,7 @@ public sealed class EnergyModelTests
     [MemberData(nameof(Phases))]
     public void The_terms_of_every_configuration_add_up_to_its_total(string phaseName)
     {
-        var space = ConfigurationSpace.Build(Scenario, Settings, PhaseNamed(phaseName));
+        var space = ConfigurationSpace.Build(Scenario, Settings, EnergyTestPhases.Named(phaseName));
 
         for (var i = 0; i < space.Count; i++)
         {
@@ -195,7 +180,7 @@ public sealed class EnergyModelTests
     [MemberData(nameof(Phases))]
     public void The_chains_stored_energies_and_description_bits_are_the_models_to_the_bit(string phaseName)
     {
-        var phase = PhaseNamed(phaseName);
+        var phase = EnergyTestPhases.Named(phaseName);
         var space = ConfigurationSpace.Build(Scenario, Settings, phase);
         var model = EnergyModel.Create(Scenario, Settings, phase);
 
@@ -217,13 +202,13 @@ public sealed class EnergyModelTests
     {
         var (changed, term) = lever switch
         {
-            "klWeight" => (FineTuning.With(klWeight: 0.4), "klRegularisation"),
-            "pretrainingFraction" => (FineTuning.With(pretrainingFraction: 0.4), "interspersedPretraining"),
-            "oversightPenaltyBits" => (FineTuning.With(oversightPenaltyBits: 9), "oversightPenalty"),
-            "cameraSpeedWeight" => (FineTuning.With(cameraSpeedWeight: 3.5), "cameraSpeed"),
+            "klWeight" => (EnergyTestPhases.FineTuning.With(klWeight: 0.4), "klRegularisation"),
+            "pretrainingFraction" => (EnergyTestPhases.FineTuning.With(pretrainingFraction: 0.4), "interspersedPretraining"),
+            "oversightPenaltyBits" => (EnergyTestPhases.FineTuning.With(oversightPenaltyBits: 9), "oversightPenalty"),
+            "cameraSpeedWeight" => (EnergyTestPhases.FineTuning.With(cameraSpeedWeight: 3.5), "cameraSpeed"),
             _ => throw new ArgumentOutOfRangeException(nameof(lever)),
         };
-        var before = ConfigurationSpace.Build(Scenario, Settings, FineTuning);
+        var before = ConfigurationSpace.Build(Scenario, Settings, EnergyTestPhases.FineTuning);
         var after = EnergyModel.Create(Scenario, Settings, changed);
 
         var moved = 0;
@@ -250,8 +235,8 @@ public sealed class EnergyModelTests
     [Fact]
     public void Prompting_moves_only_the_goal_terms_for_the_configurations_both_chains_hold()
     {
-        var before = ConfigurationSpace.Build(Scenario, Settings, FineTuning);
-        var prompted = EnergyModel.Create(Scenario, Settings, FineTuning.With(prompting: true));
+        var before = ConfigurationSpace.Build(Scenario, Settings, EnergyTestPhases.FineTuning);
+        var prompted = EnergyModel.Create(Scenario, Settings, EnergyTestPhases.FineTuning.With(prompting: true));
         string[] goalTerms = ["goal", "goalLoss", "proxyNormalisation"];
 
         var moved = 0;
@@ -297,7 +282,7 @@ public sealed class EnergyModelTests
     [Fact]
     public void The_term_names_are_the_terms_in_order()
     {
-        var t = EnergyModel.Create(Scenario, Settings, FineTuning).Terms(new Configuration(0, 0, 0, false, false));
+        var t = EnergyModel.Create(Scenario, Settings, EnergyTestPhases.FineTuning).Terms(new Configuration(0, 0, 0, false, false));
 
         t.Terms.Select(x => x.Name).Should().Equal(EnergyTerms.Names);
         EnergyTerms.Names.Should().OnlyHaveUniqueItems();
@@ -320,7 +305,7 @@ public sealed class EnergyModelTests
     [MemberData(nameof(Outside))]
     public void A_configuration_outside_the_chain_is_refused_with_the_range_it_breaks(int world, int branch, int goal, bool longTerm, bool aware, int origin, bool defection, string message)
     {
-        var model = EnergyModel.Create(Scenario, Settings, FineTuning);
+        var model = EnergyModel.Create(Scenario, Settings, EnergyTestPhases.FineTuning);
         var c = new Configuration(world, branch, goal, longTerm, aware, origin, defection);
 
         model.Contains(c, out var problem).Should().BeFalse();
@@ -336,7 +321,7 @@ public sealed class EnergyModelTests
     [Fact]
     public void Every_configuration_of_the_chain_is_contained()
     {
-        var space = ConfigurationSpace.Build(Scenario, Settings, FineTuning);
+        var space = ConfigurationSpace.Build(Scenario, Settings, EnergyTestPhases.FineTuning);
 
         for (var i = 0; i < space.Count; i++)
         {
