@@ -63,11 +63,15 @@ public static class ScenarioAnalysis
         // number of threads; they are taken one at a time in order, so the longest (the baseline's, with its
         // relaxation) starts first and the shared first phases are ready when the levers need them.
         var coarser = Dynamics.Discretisation.Coarser(scenario.Dynamics);
+
+        // Every training takes its generator's pattern from here when one has its layout: a lever that moves only
+        // energies or rates (and a grid's phases that keep their goal lengths) builds none of its own.
+        var patterns = new PatternCache();
         var head = scenario.Phases[..^1];
         var shared = new[]
         {
-            new Lazy<TrainingState>(() => TrainingDynamics.Continue(scenario, scenario.Dynamics, TrainingState.Start, head, null, cancellation, absorption: false, relaxation: false)),
-            new Lazy<TrainingState>(() => TrainingDynamics.Continue(scenario, coarser, TrainingState.Start, head, null, cancellation, absorption: false, relaxation: false)),
+            new Lazy<TrainingState>(() => TrainingDynamics.Continue(scenario, scenario.Dynamics, TrainingState.Start, head, null, cancellation, absorption: false, relaxation: false, patterns)),
+            new Lazy<TrainingState>(() => TrainingDynamics.Continue(scenario, coarser, TrainingState.Start, head, null, cancellation, absorption: false, relaxation: false, patterns)),
         };
         var sharing = scenarios.Select(s => head.Length > 0 && SharesHead(scenario, s)).ToArray();
         var items = new List<Func<TrainingResult?>>();
@@ -79,7 +83,7 @@ public static class ScenarioAnalysis
                 var settings = g == 0 ? s.Dynamics : Dynamics.Discretisation.Coarser(s.Dynamics);
                 var extra = k == 0 && g == 0;
                 var from = sharing[k] && !extra ? shared[g] : null;
-                items.Add(() => new TrainingResult(TrainingDynamics.Continue(s, settings, from?.Value ?? TrainingState.Start, s.Phases, null, cancellation, absorption: extra, relaxation: extra && relaxation).Phases));
+                items.Add(() => new TrainingResult(TrainingDynamics.Continue(s, settings, from?.Value ?? TrainingState.Start, s.Phases, null, cancellation, absorption: extra, relaxation: extra && relaxation, patterns).Phases));
             }
 
             if (k == 0 && sharing.Skip(1).Any(x => x))

@@ -38,7 +38,7 @@ public static class TrainingDynamics
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(settings);
         var list = phases is null || phases.Count == 0 ? [Phase.Pretraining(settings.Duration)] : phases;
-        return new TrainingResult(Continue(scenario, settings, TrainingState.Start, list, progress, cancellation, absorption, relaxation).Phases);
+        return new TrainingResult(Continue(scenario, settings, TrainingState.Start, list, progress, cancellation, absorption, relaxation, new PatternCache()).Phases);
     }
 
     /// <summary>
@@ -83,9 +83,10 @@ public static class TrainingDynamics
     /// <summary>
     /// Trains on from <paramref name="from"/> (the first phases of <paramref name="phases"/>, already trained with the
     /// same scenario and settings) through the rest of <paramref name="phases"/>: the same numbers as training them all
-    /// in one call. Runs that share their first phases train those once.
+    /// in one call. Runs that share their first phases train those once. Chains whose layout has a pattern in
+    /// <paramref name="patterns"/> take it rather than building their own (the numbers are the same to the bit).
     /// </summary>
-    internal static TrainingState Continue(Scenario scenario, DynamicsSettings settings, TrainingState from, IReadOnlyList<Phase> phases, IProgress<double>? progress, CancellationToken cancellation, bool absorption, bool relaxation)
+    internal static TrainingState Continue(Scenario scenario, DynamicsSettings settings, TrainingState from, IReadOnlyList<Phase> phases, IProgress<double>? progress, CancellationToken cancellation, bool absorption, bool relaxation, PatternCache? patterns = null)
     {
         var results = ImmutableArray.CreateBuilder<PhaseResult>(phases.Count);
         results.AddRange(from.Phases);
@@ -96,7 +97,7 @@ public static class TrainingDynamics
             var phase = phases[k];
             // Building a chain is not cancellable, so a request that came during it is honoured before the next step.
             cancellation.ThrowIfCancellationRequested();
-            var space = ConfigurationSpace.Build(scenario, settings, phase);
+            var space = ConfigurationSpace.BuildReusing(scenario, settings, phase, patterns);
             cancellation.ThrowIfCancellationRequested();
             var initial = previous is null ? null : space.MapFrom(previous, carried);
             var times = IndexFractions.Select(f => f * phase.Duration).ToArray();
@@ -105,7 +106,7 @@ public static class TrainingDynamics
             var grid = relaxation ? Reachability.GridWithin(phase.Duration) : [];
             var offset = k;
             var inner = progress is null ? null : new Progress(f => progress.Report((offset + f) / phases.Count));
-            var generator = space.BuildGenerator();
+            var generator = space.BuildGenerator(cancellation);
             cancellation.ThrowIfCancellationRequested();
             var pass = KrylovTransient.Compute(generator, space.Start, [.. times, .. grid], settings.Tolerance, KrylovTransient.BasisSize, prune: true, inner, cancellation, initial);
             var transient = pass with { Times = pass.Times[..times.Length], Distributions = pass.Distributions[..times.Length], ErrorBounds = pass.ErrorBounds[..times.Length] };

@@ -42,6 +42,9 @@ public static class TrainingSweep
     {
         var values = Check(scenario, parameter, from, to, steps, scale);
 
+        // Points whose chains keep their layout (a belief that moves energies or rates, not goal lengths) share one
+        // generator pattern per phase layout and pay only for the rates.
+        var patterns = new PatternCache();
         var points = ImmutableArray.CreateBuilder<TrainingSweepPoint>(values.Length);
         for (var i = 0; i < values.Length; i++)
         {
@@ -49,7 +52,7 @@ public static class TrainingSweep
             var changed = parameter.Set(scenario, values[i]);
             var done = i;
             var inner = progress is null ? null : new Fraction(f => progress.Report((done + f) / values.Length));
-            var training = TrainingDynamics.Train(changed, changed.Dynamics, changed.Phases, inner, cancellation, absorption: false, relaxation: false);
+            var training = new TrainingResult(TrainingDynamics.Continue(changed, changed.Dynamics, TrainingState.Start, changed.Phases, inner, cancellation, absorption: false, relaxation: false, patterns).Phases);
             points.Add(new TrainingSweepPoint(values[i], training));
         }
 

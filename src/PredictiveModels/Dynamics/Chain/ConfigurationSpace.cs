@@ -59,9 +59,12 @@ public sealed class ConfigurationSpace
     private readonly double[] _energy;
     private readonly int _awareAt;
     private readonly int _objectiveAt;
+    private readonly PatternCache? _patterns;
+    private GeneratorPattern? _pattern;
 
-    private ConfigurationSpace(ScoreReport report, double worldBits, WorldGrid world, ImmutableArray<Branch> branches, int deceptive, long[] offsets, int awareAt, int objectiveAt, ChainAccounting accounting, DynamicsSettings settings, AnalysisSettings analysis, Phase phase)
+    private ConfigurationSpace(ScoreReport report, double worldBits, WorldGrid world, ImmutableArray<Branch> branches, int deceptive, long[] offsets, int awareAt, int objectiveAt, ChainAccounting accounting, DynamicsSettings settings, AnalysisSettings analysis, Phase phase, PatternCache? patterns)
     {
+        _patterns = patterns;
         Accounting = accounting;
         Scores = report;
         Settings = settings;
@@ -78,11 +81,18 @@ public sealed class ConfigurationSpace
         Count = (int)offsets[^1];
         EnergyModel = new EnergyModel(worldBits, world, branches, deceptive, accounting, settings, analysis, phase);
 
-        _energy = new double[Count];
-        for (var i = 0; i < Count; i++)
+        // Each energy depends on its configuration alone, so the chunks can run in parallel without changing a bit.
+        var energy = new double[Count];
+        const int chunk = 1 << 15;
+        Parallel.For(0, (Count + chunk - 1) / chunk, k =>
         {
-            _energy[i] = EnergyModel.EnergyOf(this[i]);
-        }
+            var end = Math.Min(Count, (k + 1) * chunk);
+            for (var i = k * chunk; i < end; i++)
+            {
+                energy[i] = EnergyModel.EnergyOf(this[i]);
+            }
+        });
+        _energy = energy;
     }
 
     /// <summary>The energy of this space's phase: each configuration's energy, term by term, and its description bits. <see cref="Energy"/> is its total.</summary>
@@ -148,7 +158,10 @@ public sealed class ConfigurationSpace
     /// <param name="settings">The chain's settings.</param>
     /// <param name="phase">The phase whose energy to use; null for pre-training of the settings' duration.</param>
     /// <exception cref="ModelException">The chain would exceed <see cref="DynamicsSettings.MaxConfigurations"/>; the message says what to change.</exception>
-    public static ConfigurationSpace Build(Scenario scenario, DynamicsSettings settings, Phase? phase = null)
+    public static ConfigurationSpace Build(Scenario scenario, DynamicsSettings settings, Phase? phase = null) => BuildReusing(scenario, settings, phase, null);
+
+    /// <summary>As <see cref="Build(Scenario, DynamicsSettings, Phase?)"/>, taking the generator's pattern from <paramref name="patterns"/> when one there fits the chain's layout.</summary>
+    internal static ConfigurationSpace BuildReusing(Scenario scenario, DynamicsSettings settings, Phase? phase, PatternCache? patterns)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(settings);
@@ -156,7 +169,7 @@ public sealed class ConfigurationSpace
         var report = StructureScorer.Score(scenario);
         var (world, branches, deceptive, offsets, awareAt, objectiveAt, accounting) = Layout(report, scenario, settings, phase);
         ThrowIfTooLarge(branches, offsets[^1], settings);
-        return new ConfigurationSpace(report, scenario.WorldModel.TotalBits, world, branches, deceptive, offsets, awareAt, objectiveAt, accounting, settings, scenario.Analysis, phase);
+        return new ConfigurationSpace(report, scenario.WorldModel.TotalBits, world, branches, deceptive, offsets, awareAt, objectiveAt, accounting, settings, scenario.Analysis, phase, patterns);
     }
 
     private static void ThrowIfTooLarge(IReadOnlyList<Branch> branches, long count, DynamicsSettings settings)
@@ -289,6 +302,21 @@ public sealed class ConfigurationSpace
 
         return (int)(offset + ((((c.World * (Branches[c.Branch].Steps + 1)) + c.Goal) * 2 + (c.LongTerm ? 1 : 0)) * 2) + (c.Aware ? 1 : 0));
     }
+
+    /// <summary>Every configuration's energy in bits, by index; not to be changed.</summary>
+    internal double[] Energies => _energy;
+
+    /// <summary>The world step from which awareness moves are possible.</summary>
+    internal int AwareAt => _awareAt;
+
+    /// <summary>The world step from which the base objective is understood, so that jumps to and from the deceptive branch are possible.</summary>
+    internal int ObjectiveAt => _objectiveAt;
+
+    /// <summary>Number of deceptive configurations at one world step (0 without a deceptive branch).</summary>
+    internal int DeceptivePerWorld => _deceptive >= 0 ? _deceptivePerWorld : 0;
+
+    /// <summary>The index of the first deceptive configuration at world step <paramref name="world"/>; the step's others follow it.</summary>
+    internal int FirstDeceptiveAt(int world) => (int)(_offsets[_deceptive] + ((long)world * _deceptivePerWorld));
 
     /// <summary>The energy of a configuration, in bits: the total of <see cref="EnergyModel"/>'s terms, computed once when the space is built.</summary>
     /// <param name="index">0 to <see cref="Count"/> - 1.</param>
@@ -450,65 +478,25 @@ public sealed class ConfigurationSpace
         }
     }
 
-    /// <summary>Builds the sparse generator: for each configuration, the rates of the moves into it, and its total exit rate.</summary>
-    internal Generator BuildGenerator()
+    /// <summary>
+    /// The generator of this chain: its <see cref="Pattern"/> (shared with every space of the same layout built with the
+    /// same <see cref="PatternCache"/>) filled with this space's rates.
+    /// </summary>
+    internal Generator BuildGenerator(CancellationToken cancellation = default) => Pattern.Fill(this, cancellation);
+
+    /// <summary>The sparsity pattern of this chain's generator: taken from the space's <see cref="PatternCache"/> when one fits, built on first use otherwise.</summary>
+    internal GeneratorPattern Pattern
     {
-        var rowStart = new int[Count + 1];
-        var sources = new List<int>(Count * 8);
-        var rates = new List<double>(Count * 8);
-        var exit = new double[Count];
-
-        // Resets have no reverse, so their sources are not among their target's moves: collect them per world step.
-        var detection = Phase.OversightDetectionRate;
-        var detected = detection > 0 ? Enumerable.Range(0, _world.Steps + 1).Select(_ => new List<int>()).ToArray() : null;
-        if (detected is not null)
+        get
         {
-            for (var i = 0; i < Count; i++)
+            if (_pattern is null)
             {
-                var c = this[i];
-                if (c.LongTerm && c.Aware)
-                {
-                    detected[c.World].Add(i);
-                    exit[i] += detection;
-                }
-            }
-        }
-
-        for (var j = 0; j < Count; j++)
-        {
-            rowStart[j] = sources.Count;
-            var target = j;
-            if (detected is not null && this[j] is { Branch: 0, Goal: 0, LongTerm: false, Aware: false } reset)
-            {
-                foreach (var i in detected[reset.World])
-                {
-                    sources.Add(i);
-                    rates.Add(detection);
-                }
+                var pattern = _patterns?.For(this) ?? GeneratorPattern.Build(this);
+                Interlocked.CompareExchange(ref _pattern, pattern, null);
             }
 
-            ForEachNeighbour(j, (i, kind) =>
-            {
-                if (kind == MoveKind.Reset)
-                {
-                    // Counted above: j's reset is an inflow of its target, not of j.
-                    return;
-                }
-
-                // Every move has its reverse, so j's neighbours are also the sources of moves into j.
-                // With x = 2^((E_j - E_i) / T), the rate i -> j is rho / (1 + x) and j -> i is rho x / (1 + x):
-                // one power serves both directions.
-                var rho = BaseRate(target, i, kind);
-                var x = double.Exp2((_energy[target] - _energy[i]) / Settings.Temperature);
-                var into = rho / (1 + x);
-                sources.Add(i);
-                rates.Add(into);
-                exit[target] += double.IsPositiveInfinity(x) ? rho : rho * x / (1 + x);
-            });
+            return _pattern;
         }
-
-        rowStart[Count] = sources.Count;
-        return new Generator(rowStart, [.. sources], [.. rates], exit);
     }
 
     /// <summary>

@@ -50,7 +50,7 @@ public static class Equilibrium
     public static double[] Distribution(ConfigurationSpace space, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(space);
-        return Stationary(space, space.BuildGenerator, cancellation);
+        return Stationary(space, () => space.BuildGenerator(cancellation), cancellation);
     }
 
     /// <summary>The stationary distribution summed into classes.</summary>

@@ -17,6 +17,9 @@ internal sealed class KrylovSolver
     private readonly Generator _generator;
     private readonly int _basisSize;
 
+    /// <summary>Rows per unit of parallel work in the product with the generator; smaller regions are multiplied on one thread.</summary>
+    private const int ParallelRows = 1 << 15;
+
     // Moves with a non-zero rate, by the configuration they leave: the directions probability can flow.
     private readonly int[] _outStart;
     private readonly int[] _outTarget;
@@ -294,7 +297,7 @@ internal sealed class KrylovSolver
         {
             cancellation.ThrowIfCancellationRequested();
             var w = _basis[j + 1].AsSpan(0, count);
-            Apply(_basis[j].AsSpan(0, count), w);
+            Apply(_basis[j], _basis[j + 1], count);
             products++;
             var before = Math.Sqrt(Dot(w, w));
             for (var i = 0; i <= j; i++)
@@ -470,14 +473,32 @@ internal sealed class KrylovSolver
         }
     }
 
-    /// <summary>w = Q^T v on the region.</summary>
-    private void Apply(ReadOnlySpan<double> v, Span<double> w)
+    /// <summary>
+    /// w = Q^T v on the region. Each row is summed alone in a fixed order, so large regions are split among the cores
+    /// without changing a bit of the result.
+    /// </summary>
+    private void Apply(double[] v, double[] w, int length)
+    {
+        if (length < ParallelRows)
+        {
+            ApplyRows(v, w, 0, length);
+            return;
+        }
+
+        Parallel.For(0, (length + ParallelRows - 1) / ParallelRows, k =>
+        {
+            var start = k * ParallelRows;
+            ApplyRows(v, w, start, Math.Min(length, start + ParallelRows));
+        });
+    }
+
+    private void ApplyRows(double[] v, double[] w, int from, int to)
     {
         var rowStart = _rowStart;
         var column = _column;
         var rate = _rate;
         var diagonal = _diagonal;
-        for (var l = 0; l < w.Length; l++)
+        for (var l = from; l < to; l++)
         {
             var sum = diagonal[l] * v[l];
             var end = rowStart[l + 1];
