@@ -66,14 +66,24 @@ public static class ScenarioAnalysis
 
         // Every training takes its generator's pattern from here when one has its layout: a lever that moves only
         // energies or rates (and a grid's phases that keep their goal lengths) builds none of its own.
-        var patterns = new PatternCache();
+        var patterns = new ChainCache();
         var head = scenario.Phases[..^1];
+        var sharing = scenarios.Select(s => head.Length > 0 && SharesHead(scenario, s)).ToArray();
+        if (sharing.Skip(1).Any(x => x))
+        {
+            // The baseline's own training (with absorption and relaxation) and the levers' shared first phases train
+            // the same first phases on the same chains: each chain and generator is built once for both.
+            foreach (var phase in head)
+            {
+                patterns.Share(scenario, scenario.Dynamics, phase, uses: 2);
+            }
+        }
+
         var shared = new[]
         {
             new Lazy<TrainingState>(() => TrainingDynamics.Continue(scenario, scenario.Dynamics, TrainingState.Start, head, null, cancellation, absorption: false, relaxation: false, patterns)),
             new Lazy<TrainingState>(() => TrainingDynamics.Continue(scenario, coarser, TrainingState.Start, head, null, cancellation, absorption: false, relaxation: false, patterns)),
         };
-        var sharing = scenarios.Select(s => head.Length > 0 && SharesHead(scenario, s)).ToArray();
         var items = new List<Func<TrainingResult?>>();
         for (var k = 0; k < scenarios.Length; k++)
         {

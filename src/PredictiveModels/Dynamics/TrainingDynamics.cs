@@ -38,7 +38,7 @@ public static class TrainingDynamics
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(settings);
         var list = phases is null || phases.Count == 0 ? [Phase.Pretraining(settings.Duration)] : phases;
-        return new TrainingResult(Continue(scenario, settings, TrainingState.Start, list, progress, cancellation, absorption, relaxation, new PatternCache()).Phases);
+        return new TrainingResult(Continue(scenario, settings, TrainingState.Start, list, progress, cancellation, absorption, relaxation, new ChainCache()).Phases);
     }
 
     /// <summary>
@@ -84,9 +84,10 @@ public static class TrainingDynamics
     /// Trains on from <paramref name="from"/> (the first phases of <paramref name="phases"/>, already trained with the
     /// same scenario and settings) through the rest of <paramref name="phases"/>: the same numbers as training them all
     /// in one call. Runs that share their first phases train those once. Chains whose layout has a pattern in
-    /// <paramref name="patterns"/> take it rather than building their own (the numbers are the same to the bit).
+    /// <paramref name="patterns"/> take it rather than building their own, and a chain registered there as shared is
+    /// built once for every training that needs it (the numbers are the same to the bit).
     /// </summary>
-    internal static TrainingState Continue(Scenario scenario, DynamicsSettings settings, TrainingState from, IReadOnlyList<Phase> phases, IProgress<double>? progress, CancellationToken cancellation, bool absorption, bool relaxation, PatternCache? patterns = null)
+    internal static TrainingState Continue(Scenario scenario, DynamicsSettings settings, TrainingState from, IReadOnlyList<Phase> phases, IProgress<double>? progress, CancellationToken cancellation, bool absorption, bool relaxation, ChainCache? patterns = null)
     {
         var results = ImmutableArray.CreateBuilder<PhaseResult>(phases.Count);
         results.AddRange(from.Phases);
@@ -97,7 +98,9 @@ public static class TrainingDynamics
             var phase = phases[k];
             // Building a chain is not cancellable, so a request that came during it is honoured before the next step.
             cancellation.ThrowIfCancellationRequested();
-            var space = ConfigurationSpace.BuildReusing(scenario, settings, phase, patterns);
+            var (space, generator) = patterns is null
+                ? NewChain(scenario, settings, phase, cancellation)
+                : patterns.Chain(scenario, settings, phase, cancellation);
             cancellation.ThrowIfCancellationRequested();
             var initial = previous is null ? null : space.MapFrom(previous, carried);
             var times = IndexFractions.Select(f => f * phase.Duration).ToArray();
@@ -106,8 +109,6 @@ public static class TrainingDynamics
             var grid = relaxation ? Reachability.GridWithin(phase.Duration) : [];
             var offset = k;
             var inner = progress is null ? null : new Progress(f => progress.Report((offset + f) / phases.Count));
-            var generator = space.BuildGenerator(cancellation);
-            cancellation.ThrowIfCancellationRequested();
             var pass = KrylovTransient.Compute(generator, space.Start, [.. times, .. grid], settings.Tolerance, KrylovTransient.BasisSize, prune: true, inner, cancellation, initial);
             var transient = pass with { Times = pass.Times[..times.Length], Distributions = pass.Distributions[..times.Length], ErrorBounds = pass.ErrorBounds[..times.Length] };
             AbsorptionResult? absorbed = null;
@@ -142,6 +143,13 @@ public static class TrainingDynamics
         }
 
         return new TrainingState(results.MoveToImmutable(), previous, carried);
+    }
+
+    private static (ConfigurationSpace Space, Generator Generator) NewChain(Scenario scenario, DynamicsSettings settings, Phase phase, CancellationToken cancellation)
+    {
+        var space = ConfigurationSpace.Build(scenario, settings, phase);
+        cancellation.ThrowIfCancellationRequested();
+        return (space, space.BuildGenerator(cancellation));
     }
 
     private sealed class Progress(Action<double> report) : IProgress<double>

@@ -44,7 +44,7 @@ public static class TrainingSweep
 
         // Points whose chains keep their layout (a belief that moves energies or rates, not goal lengths) share one
         // generator pattern per phase layout and pay only for the rates.
-        var patterns = new PatternCache();
+        var patterns = new ChainCache();
         var points = ImmutableArray.CreateBuilder<TrainingSweepPoint>(values.Length);
         for (var i = 0; i < values.Length; i++)
         {

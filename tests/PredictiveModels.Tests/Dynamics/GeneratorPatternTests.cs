@@ -5,7 +5,7 @@ using PredictiveModels.Structures;
 namespace PredictiveModels.Tests.Dynamics;
 
 /// <summary>
-/// <see cref="GeneratorPattern"/> and <see cref="PatternCache"/>: a generator filled into a pattern is the chain's
+/// <see cref="GeneratorPattern"/> and <see cref="ChainCache"/>: a generator filled into a pattern is the chain's
 /// generator move for move, and a pattern shared by chains of the same layout changes no number.
 /// </summary>
 public sealed class GeneratorPatternTests
@@ -65,7 +65,7 @@ public sealed class GeneratorPatternTests
     [Fact]
     public void Spaces_whose_layout_is_the_same_share_one_pattern_and_another_layout_gets_its_own()
     {
-        var cache = new PatternCache();
+        var cache = new ChainCache();
         var scenario = DynamicsTestScenarios.Tiny(dataSize: 100);
         var a = ConfigurationSpace.BuildReusing(scenario, Small, null, cache);
         var b = ConfigurationSpace.BuildReusing(scenario.With(analysis: scenario.Analysis.With(dataSize: 30)), Small, null, cache);
@@ -83,7 +83,7 @@ public sealed class GeneratorPatternTests
     public void A_generator_filled_into_a_borrowed_pattern_equals_one_filled_into_the_chains_own()
     {
         var scenario = DynamicsTestScenarios.Tiny(dataSize: 100);
-        var cache = new PatternCache();
+        var cache = new ChainCache();
         _ = ConfigurationSpace.BuildReusing(scenario.With(analysis: scenario.Analysis.With(dataSize: 30)), Small, null, cache).Pattern;
 
         var borrowed = ConfigurationSpace.BuildReusing(scenario, Small, null, cache).BuildGenerator();
@@ -101,7 +101,7 @@ public sealed class GeneratorPatternTests
     {
         var scenario = DynamicsTestScenarios.Tiny(dataSize: 100).With(dynamics: Small, phases: [Phase.Create("pre", 10), Phase.Create("rl", 5, conditionalBits: 2)]);
         var other = scenario.With(analysis: scenario.Analysis.With(dataSize: 300));
-        var cache = new PatternCache();
+        var cache = new ChainCache();
 
         _ = TrainingDynamics.Continue(other, Small, TrainingState.Start, other.Phases, null, default, absorption: false, relaxation: false, cache);
         var shared = TrainingDynamics.Continue(scenario, Small, TrainingState.Start, scenario.Phases, null, default, absorption: true, relaxation: false, cache);
@@ -121,15 +121,15 @@ public sealed class GeneratorPatternTests
     public void A_cache_keeps_its_most_recently_used_patterns_up_to_its_capacity()
     {
         var scenario = DynamicsTestScenarios.Tiny(dataSize: 100);
-        var cache = new PatternCache();
+        var cache = new ChainCache();
         ConfigurationSpace WithResolution(double bits) => ConfigurationSpace.BuildReusing(scenario, DynamicsSettings.Create(worldSteps: 4, goalResolution: bits), null, cache);
 
         // Resolutions whose chains differ in size, so each has a layout of its own.
         var resolutions = new[] { 0.5, 1, 1.5, 2, 3, 4, 6, 8, 12 }
             .DistinctBy(bits => ConfigurationSpace.Build(scenario, DynamicsSettings.Create(worldSteps: 4, goalResolution: bits)).Count)
-            .Take(PatternCache.Capacity + 1)
+            .Take(ChainCache.Capacity + 1)
             .ToArray();
-        resolutions.Should().HaveCount(PatternCache.Capacity + 1);
+        resolutions.Should().HaveCount(ChainCache.Capacity + 1);
 
         var first = WithResolution(resolutions[0]).Pattern;
         foreach (var bits in resolutions[1..^1])
@@ -137,13 +137,35 @@ public sealed class GeneratorPatternTests
             _ = WithResolution(bits).Pattern;
         }
 
-        cache.Built.Should().Be(PatternCache.Capacity);
+        cache.Built.Should().Be(ChainCache.Capacity);
         _ = WithResolution(resolutions[0]).Pattern;
-        cache.Built.Should().Be(PatternCache.Capacity, "a cache at its capacity still holds its first layout");
+        cache.Built.Should().Be(ChainCache.Capacity, "a cache at its capacity still holds its first layout");
         _ = WithResolution(resolutions[^1]).Pattern;
         _ = WithResolution(resolutions[1]).Pattern;
-        cache.Built.Should().Be(PatternCache.Capacity + 2, "the new layout pushed out the least recently used one, the second");
+        cache.Built.Should().Be(ChainCache.Capacity + 2, "the new layout pushed out the least recently used one, the second");
         WithResolution(resolutions[0]).Pattern.Should().BeSameAs(first, "the first layout was used again, so it was kept");
-        cache.Built.Should().Be(PatternCache.Capacity + 2);
+        cache.Built.Should().Be(ChainCache.Capacity + 2);
+    }
+
+    [Fact]
+    public void A_shared_chain_is_built_once_for_its_registered_uses_and_then_let_go()
+    {
+        var scenario = DynamicsTestScenarios.Tiny(dataSize: 100).With(dynamics: Small);
+        var phase = Phase.Create("pre", 10);
+        var cache = new ChainCache();
+        cache.Share(scenario, scenario.Dynamics, phase, uses: 2);
+
+        var first = cache.Chain(scenario, scenario.Dynamics, phase, default);
+        var second = cache.Chain(scenario, scenario.Dynamics, phase, default);
+        var third = cache.Chain(scenario, scenario.Dynamics, phase, default);
+        var otherPhase = cache.Chain(scenario, scenario.Dynamics, Phase.Create("pre", 10), default);
+
+        second.Space.Should().BeSameAs(first.Space);
+        second.Generator.Should().BeSameAs(first.Generator);
+        third.Space.Should().NotBeSameAs(first.Space, "the two registered uses are spent");
+        otherPhase.Space.Should().NotBeSameAs(first.Space, "an equal phase is another object, so another chain");
+        cache.ChainsBuilt.Should().Be(3);
+        cache.Built.Should().Be(1, "the three chains have one layout");
+        third.Generator.Rates.Should().Equal(first.Generator.Rates);
     }
 }

@@ -59,10 +59,10 @@ public sealed class ConfigurationSpace
     private readonly double[] _energy;
     private readonly int _awareAt;
     private readonly int _objectiveAt;
-    private readonly PatternCache? _patterns;
+    private readonly ChainCache? _patterns;
     private GeneratorPattern? _pattern;
 
-    private ConfigurationSpace(ScoreReport report, double worldBits, WorldGrid world, ImmutableArray<Branch> branches, int deceptive, long[] offsets, int awareAt, int objectiveAt, ChainAccounting accounting, DynamicsSettings settings, AnalysisSettings analysis, Phase phase, PatternCache? patterns)
+    private ConfigurationSpace(ScoreReport report, double worldBits, WorldGrid world, ImmutableArray<Branch> branches, int deceptive, long[] offsets, int awareAt, int objectiveAt, ChainAccounting accounting, DynamicsSettings settings, AnalysisSettings analysis, Phase phase, ChainCache? patterns)
     {
         _patterns = patterns;
         Accounting = accounting;
@@ -161,7 +161,7 @@ public sealed class ConfigurationSpace
     public static ConfigurationSpace Build(Scenario scenario, DynamicsSettings settings, Phase? phase = null) => BuildReusing(scenario, settings, phase, null);
 
     /// <summary>As <see cref="Build(Scenario, DynamicsSettings, Phase?)"/>, taking the generator's pattern from <paramref name="patterns"/> when one there fits the chain's layout.</summary>
-    internal static ConfigurationSpace BuildReusing(Scenario scenario, DynamicsSettings settings, Phase? phase, PatternCache? patterns)
+    internal static ConfigurationSpace BuildReusing(Scenario scenario, DynamicsSettings settings, Phase? phase, ChainCache? patterns)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(settings);
@@ -480,11 +480,11 @@ public sealed class ConfigurationSpace
 
     /// <summary>
     /// The generator of this chain: its <see cref="Pattern"/> (shared with every space of the same layout built with the
-    /// same <see cref="PatternCache"/>) filled with this space's rates.
+    /// same <see cref="ChainCache"/>) filled with this space's rates.
     /// </summary>
     internal Generator BuildGenerator(CancellationToken cancellation = default) => Pattern.Fill(this, cancellation);
 
-    /// <summary>The sparsity pattern of this chain's generator: taken from the space's <see cref="PatternCache"/> when one fits, built on first use otherwise.</summary>
+    /// <summary>The sparsity pattern of this chain's generator: taken from the space's <see cref="ChainCache"/> when one fits, built on first use otherwise.</summary>
     internal GeneratorPattern Pattern
     {
         get
