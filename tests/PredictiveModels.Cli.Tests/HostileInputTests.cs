@@ -13,7 +13,7 @@ public sealed class HostileInputTests
 
         var run = (await CliRun.Of("validate", path)).ShouldFailCleanly(ExitCodes.ModelError);
 
-        run.Error.Should().StartWith($"{path}:4:3: error: the training chain of phase 'pre-training' would have 652,365,230 configurations, needing about 182.27 GiB of memory");
+        run.Error.Should().StartWith($"{path}:4:3: error: the training chain of phase 'pre-training' would have 652,365,230 configurations, needing about 607.56 GiB of memory (1,000 bytes each with the relaxation time, 450 without)");
     }
 
     [Fact]
@@ -24,7 +24,7 @@ public sealed class HostileInputTests
 
         var run = (await CliRun.Of("train", path)).ShouldFailCleanly(ExitCodes.ModelError);
 
-        run.Error.Should().Contain($"{path}:4:3: error:").And.Contain("GiB of memory");
+        run.Error.Should().Contain($"{path}:4:3: error:").And.Contain("GiB of memory").And.Contain("with the relaxation time");
     }
 
     [Fact]

@@ -65,7 +65,7 @@ internal static class TrainCommand
         command.SetAction(async (parse, cancellation) =>
         {
             var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario));
-            ChainBudget.Check(loaded);
+            ChainBudget.Check(loaded, relaxation: !parse.GetValue(skipRelaxation));
             var count = parse.GetValue(trajectories);
             if (count < 0 || count > TrajectorySimulator.MaxTrajectories)
             {

@@ -41,7 +41,7 @@ public static class ScenarioAnalysis
         }
 
         var pulled = levers is null ? Lever.Standard : [.. levers];
-        ChainBudget.Check(scenario);
+        ChainBudget.Check(scenario, relaxation);
         var scores = StructureScorer.Score(scenario);
         var posterior = SimplicityPosterior.Compute(scores, scenario.Analysis);
         var otherCost = scenario.Analysis.HoleCost == HoleCost.Class ? HoleCost.Min : HoleCost.Class;
@@ -109,7 +109,7 @@ public static class ScenarioAnalysis
         var done = 0;
         var options = new ParallelOptions
         {
-            MaxDegreeOfParallelism = Degree(scenario, maxDegreeOfParallelism, items.Count),
+            MaxDegreeOfParallelism = Degree(scenario, maxDegreeOfParallelism, items.Count, relaxation),
             CancellationToken = cancellation,
         };
         Parallel.ForEach(Partitioner.Create(Enumerable.Range(0, items.Count), EnumerablePartitionerOptions.NoBuffering), options, i =>
@@ -224,11 +224,11 @@ public static class ScenarioAnalysis
     /// The number of trainings run at once: what was asked (one per processor for -1), no more than there are
     /// trainings, and no more than the machine's memory holds with every chain of the scenario at its largest.
     /// </summary>
-    private static int Degree(Scenario scenario, int asked, int trainings)
+    private static int Degree(Scenario scenario, int asked, int trainings, bool relaxation)
     {
         var degree = Math.Min(asked == -1 ? Environment.ProcessorCount : asked, trainings);
         var largest = scenario.Phases.Max(p => ConfigurationSpace.CountConfigurations(scenario, scenario.Dynamics, p));
-        var fits = ChainBudget.AvailableBytes() / Math.Max(1, ChainBudget.EstimateBytes(largest));
+        var fits = ChainBudget.AvailableBytes() / Math.Max(1, ChainBudget.EstimateBytes(largest, relaxation));
         return (int)Math.Clamp(fits, 1, degree);
     }
 }

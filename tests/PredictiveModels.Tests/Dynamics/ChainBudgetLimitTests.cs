@@ -16,14 +16,37 @@ public sealed class ChainBudgetLimitTests
     private static string GiB(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 30):0.##} GiB");
 
     [Fact]
-    public void A_chain_needs_300_bytes_per_configuration_and_an_estimate_that_would_overflow_saturates()
+    public void A_chain_needs_450_bytes_per_configuration_and_an_estimate_that_would_overflow_saturates()
     {
         var largest = long.MaxValue / ConfigurationSpace.BytesPerConfiguration;
 
         ChainBudget.EstimateBytes(0).Should().Be(0);
-        ChainBudget.EstimateBytes(7).Should().Be(2100);
-        ChainBudget.EstimateBytes(largest).Should().Be(largest * 300);
+        ChainBudget.EstimateBytes(7).Should().Be(3150);
+        ChainBudget.EstimateBytes(largest).Should().Be(largest * 450);
         ChainBudget.EstimateBytes(largest + 1).Should().Be(long.MaxValue);
+    }
+
+    [Fact]
+    public void The_relaxation_time_adds_550_bytes_per_configuration_and_its_estimate_saturates_too()
+    {
+        var largest = long.MaxValue / 1000;
+
+        ChainBudget.EstimateBytes(7, relaxation: true).Should().Be(7000);
+        ChainBudget.EstimateBytes(7, relaxation: false).Should().Be(ChainBudget.EstimateBytes(7));
+        ChainBudget.EstimateBytes(largest, relaxation: true).Should().Be(largest * 1000);
+        ChainBudget.EstimateBytes(largest + 1, relaxation: true).Should().Be(long.MaxValue);
+    }
+
+    [Fact]
+    public void A_chain_that_fits_without_the_relaxation_time_but_not_with_it_is_refused_only_with_it()
+    {
+        var scenario = DynamicsTestScenarios.Tiny().With(dynamics: Settings);
+        var count = ConfigurationSpace.CountConfigurations(scenario, Settings);
+        var available = ChainBudget.EstimateBytes(count, relaxation: false);
+
+        FluentActions.Invoking(() => ChainBudget.Check(scenario, available, relaxation: false)).Should().NotThrow();
+        var d = FluentActions.Invoking(() => ChainBudget.Check(scenario, available, relaxation: true)).Should().Throw<ModelException>().Which.Diagnostics.Single();
+        d.Message.Should().Contain("(1,000 bytes each with the relaxation time, 450 without)");
     }
 
     [Fact]
@@ -43,23 +66,23 @@ public sealed class ChainBudgetLimitTests
         var pre = ConfigurationSpace.CountConfigurations(scenario, Settings, scenario.Phases[0]);
         var rl = ConfigurationSpace.CountConfigurations(scenario, Settings, scenario.Phases[1]);
         rl.Should().BeGreaterThan(pre, "the conditional lengthens the aligned goals");
-        var available = (pre * 300) + 1;
+        var available = (pre * 450) + 1;
 
         var d = FluentActions.Invoking(() => ChainBudget.Check(scenario, available)).Should().Throw<ModelException>().Which.Diagnostics.Single();
 
         d.Path.Should().Be("dynamics.goalResolution");
         d.Location.Should().BeNull("a scenario built in code has no file");
         d.Message.Should().Be(string.Create(CultureInfo.InvariantCulture,
-            $"the training chain of phase 'rl' would have {rl:N0} configurations, needing about {GiB(rl * 300)} of memory (300 bytes each), but only {GiB(available)} is available; raise dynamics.goalResolution (now 2 bits per step) or lower dynamics.worldSteps (now 4)"));
+            $"the training chain of phase 'rl' would have {rl:N0} configurations, needing about {GiB(rl * 450)} of memory (450 bytes each), but only {GiB(available)} is available; raise dynamics.goalResolution (now 2 bits per step) or lower dynamics.worldSteps (now 4)"));
     }
 
     [Fact]
     public void Without_a_phase_the_refusal_speaks_of_the_training_chain()
     {
-        var d = FluentActions.Invoking(() => ChainBudget.ThrowIfUnaffordable(10, Settings, 2999)).Should().Throw<ModelException>().Which.Diagnostics.Single();
+        var d = FluentActions.Invoking(() => ChainBudget.ThrowIfUnaffordable(10, Settings, 4499)).Should().Throw<ModelException>().Which.Diagnostics.Single();
 
-        d.Message.Should().Be("the training chain would have 10 configurations, needing about 0 GiB of memory (300 bytes each), but only 0 GiB is available; raise dynamics.goalResolution (now 2 bits per step) or lower dynamics.worldSteps (now 4)");
-        FluentActions.Invoking(() => ChainBudget.ThrowIfUnaffordable(10, Settings, 3000)).Should().NotThrow();
+        d.Message.Should().Be("the training chain would have 10 configurations, needing about 0 GiB of memory (450 bytes each), but only 0 GiB is available; raise dynamics.goalResolution (now 2 bits per step) or lower dynamics.worldSteps (now 4)");
+        FluentActions.Invoking(() => ChainBudget.ThrowIfUnaffordable(10, Settings, 4500)).Should().NotThrow();
     }
 
     [Fact]

@@ -341,7 +341,7 @@ public sealed class ConfigurationMovesTests
 
         count.Should().BeGreaterThan(int.MaxValue / 2);
         var d = FluentActions.Invoking(() => ConfigurationSpace.CheckSize(Scenario.Default, settings)).Should().Throw<PredictiveModels.Diagnostics.ModelException>().Which.Diagnostics.Single();
-        d.Message.Should().StartWith(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the training chain would have {count:N0} configurations (about {count * 300 / (1 << 20):N0} MiB), more than the limit of"));
+        d.Message.Should().StartWith(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the training chain would have {count:N0} configurations (about {count * 450 / (1 << 20):N0} MiB), more than the limit of"));
     }
 
     [Fact]

@@ -162,7 +162,7 @@ public sealed class InputCostTests
         var check = () => ChainBudget.Check(scenario, availableBytes: 8L << 30);
 
         var error = check.Should().Throw<ModelException>().Which.Diagnostics.Single();
-        error.Message.Should().Match("the training chain of phase 'pre-training' would have 652,365,230 configurations, needing about 182.27 GiB of memory (300 bytes each), but only 8 GiB is available; raise dynamics.goalResolution*");
+        error.Message.Should().Match("the training chain of phase 'pre-training' would have 652,365,230 configurations, needing about 273.4 GiB of memory (450 bytes each), but only 8 GiB is available; raise dynamics.goalResolution*");
         error.Location.Should().Be(new SourceLocation("memory.yaml", 4, 3));
     }
 

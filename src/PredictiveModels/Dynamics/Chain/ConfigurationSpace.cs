@@ -45,11 +45,14 @@ namespace PredictiveModels.Dynamics;
 public sealed class ConfigurationSpace
 {
     /// <summary>
-    /// Bytes of memory per configuration the solvers need, about: energy, distributions, and the sparse generator (about 285
-    /// measured for uniformization at 10^6 configurations). Deceptive configurations, now about a third of a chain, have at
-    /// most six moves against up to eight and more for the others, so the figure stays an upper estimate.
+    /// Bytes of memory per configuration that training a phase needs without the relaxation time, about: energies, the
+    /// generator's pattern and rates (about 100), the Krylov solver's vectors and its copy of the generator, the
+    /// distributions kept at the reported times, and absorption's vectors. Measured as the peak of a whole <c>train</c>
+    /// process on the default's pre-training chain: 392 bytes per configuration from 3.9 x 10^5 to 1.56 x 10^6
+    /// configurations and 400 at 1.56 x 10^7; <see cref="ChainBudget.RelaxationBytesPerConfiguration"/> comes on top when
+    /// the relaxation time is computed.
     /// </summary>
-    public const long BytesPerConfiguration = 300;
+    public const long BytesPerConfiguration = 450;
 
     private readonly WorldGrid _world;
     private readonly long[] _offsets;
