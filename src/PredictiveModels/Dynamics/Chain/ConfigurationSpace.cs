@@ -64,6 +64,7 @@ public sealed class ConfigurationSpace
     private readonly int _objectiveAt;
     private readonly ChainCache? _patterns;
     private GeneratorPattern? _pattern;
+    private MoveSlots? _slots;
 
     private ConfigurationSpace(ScoreReport report, double worldBits, WorldGrid world, ImmutableArray<Branch> branches, int deceptive, long[] offsets, int awareAt, int objectiveAt, ChainAccounting accounting, DynamicsSettings settings, AnalysisSettings analysis, Phase phase, ChainCache? patterns)
     {
@@ -356,14 +357,31 @@ public sealed class ConfigurationSpace
             visit(ResetTarget(index), MoveKind.Reset);
         }
 
+        var sink = new ActionSink(visit);
+        VisitMoves(c, ref sink);
+    }
+
+    /// <summary>Where each kind of move's base rate sits in the generator's rate table (<see cref="GeneratorPattern"/>).</summary>
+    internal MoveSlots Slots => _slots ??= new MoveSlots(this);
+
+    /// <summary>
+    /// The one definition of the chain's moves other than the reset: calls <paramref name="sink"/> with the target, the
+    /// kind and the rate slot of every move out of <paramref name="c"/>, in a fixed order. Every such move has its
+    /// reverse among the target's moves, with the same slot, so the same list read as sources is the inflow row of
+    /// <paramref name="c"/> in the generator. <see cref="ForEachNeighbour"/> and <see cref="GeneratorPattern"/> both use it.
+    /// </summary>
+    internal void VisitMoves<TSink>(Configuration c, ref TSink sink)
+        where TSink : struct, IMoveSink
+    {
+        var slots = Slots;
         if (c.World > 0)
         {
-            visit(IndexOf(c with { World = c.World - 1 }), MoveKind.World);
+            sink.Move(IndexOf(c with { World = c.World - 1 }), MoveKind.World, slots.World + c.World - 1);
         }
 
         if (c.World < _world.Steps)
         {
-            visit(IndexOf(c with { World = c.World + 1 }), MoveKind.World);
+            sink.Move(IndexOf(c with { World = c.World + 1 }), MoveKind.World, slots.World + c.World);
         }
 
         if (c.Branch == _deceptive)
@@ -374,12 +392,12 @@ public sealed class ConfigurationSpace
             {
                 if (c.Goal > 0)
                 {
-                    visit(IndexOf(c with { Goal = c.Goal - 1 }), MoveKind.Goal);
+                    sink.Move(IndexOf(c with { Goal = c.Goal - 1 }), MoveKind.Goal, slots.GoalStart[c.Origin] + c.Goal - 1);
                 }
 
                 if (c.Goal < origin.Steps)
                 {
-                    visit(IndexOf(c with { Goal = c.Goal + 1 }), MoveKind.Goal);
+                    sink.Move(IndexOf(c with { Goal = c.Goal + 1 }), MoveKind.Goal, slots.GoalStart[c.Origin] + c.Goal);
                 }
             }
 
@@ -387,7 +405,7 @@ public sealed class ConfigurationSpace
             // whose flag says what that progress is (complete for a defection, partial for a race).
             if (c.World >= _objectiveAt && c.Defection == (c.Goal == origin.Steps))
             {
-                visit(IndexOf(new Configuration(c.World, c.Origin, c.Goal, true, true)), MoveKind.Jump);
+                sink.Move(IndexOf(new Configuration(c.World, c.Origin, c.Goal, true, true)), MoveKind.Jump, slots.Jump);
             }
 
             return;
@@ -400,7 +418,7 @@ public sealed class ConfigurationSpace
             {
                 if (b != _deceptive)
                 {
-                    visit(IndexOf(c with { Branch = b, Goal = 0 }), MoveKind.Enter);
+                    sink.Move(IndexOf(c with { Branch = b, Goal = 0 }), MoveKind.Enter, slots.Enter);
                 }
             }
         }
@@ -408,33 +426,44 @@ public sealed class ConfigurationSpace
         {
             if (c.Goal == 0)
             {
-                visit(IndexOf(c with { Branch = 0 }), MoveKind.Enter);
+                sink.Move(IndexOf(c with { Branch = 0 }), MoveKind.Enter, slots.Enter);
             }
 
             if (c.World >= branch.GoalUnlockedAt)
             {
                 if (c.Goal > 0)
                 {
-                    visit(IndexOf(c with { Goal = c.Goal - 1 }), MoveKind.Goal);
+                    sink.Move(IndexOf(c with { Goal = c.Goal - 1 }), MoveKind.Goal, slots.GoalStart[c.Branch] + c.Goal - 1);
                 }
 
                 if (c.Goal < branch.Steps)
                 {
-                    visit(IndexOf(c with { Goal = c.Goal + 1 }), MoveKind.Goal);
+                    sink.Move(IndexOf(c with { Goal = c.Goal + 1 }), MoveKind.Goal, slots.GoalStart[c.Branch] + c.Goal);
                 }
             }
 
             if (_deceptive >= 0 && c.LongTerm && c.Aware && c.World >= _objectiveAt)
             {
-                visit(IndexOf(new Configuration(c.World, _deceptive, c.Goal, true, true, c.Branch, c.Goal == branch.Steps)), MoveKind.Jump);
+                sink.Move(IndexOf(new Configuration(c.World, _deceptive, c.Goal, true, true, c.Branch, c.Goal == branch.Steps)), MoveKind.Jump, slots.Jump);
             }
         }
 
-        visit(IndexOf(c with { LongTerm = !c.LongTerm }), MoveKind.Horizon);
+        sink.Move(IndexOf(c with { LongTerm = !c.LongTerm }), MoveKind.Horizon, slots.Horizon);
         if (c.World >= _awareAt)
         {
-            visit(IndexOf(c with { Aware = !c.Aware }), MoveKind.Awareness);
+            sink.Move(IndexOf(c with { Aware = !c.Aware }), MoveKind.Awareness, slots.Awareness);
         }
+    }
+
+    /// <summary>Receives the moves of <see cref="VisitMoves"/>: target index, kind and rate slot.</summary>
+    internal interface IMoveSink
+    {
+        void Move(int target, MoveKind kind, int slot);
+    }
+
+    private readonly struct ActionSink(Action<int, MoveKind> visit) : IMoveSink
+    {
+        public void Move(int target, MoveKind kind, int slot) => visit(target, kind);
     }
 
     /// <summary>

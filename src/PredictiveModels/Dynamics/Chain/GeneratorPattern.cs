@@ -22,7 +22,7 @@ namespace PredictiveModels.Dynamics;
 internal sealed class GeneratorPattern
 {
     /// <summary>The slot of oversight's reset: its rate is the phase's detection rate whatever the energies.</summary>
-    internal const int ResetSlot = 0;
+    internal const int ResetSlot = MoveSlots.Reset;
 
     /// <summary>Rows per unit of parallel work: large enough that scheduling costs nothing next to the row work.</summary>
     private const int RowsPerChunk = 1 << 15;
@@ -66,7 +66,7 @@ internal sealed class GeneratorPattern
     public static GeneratorPattern Build(ConfigurationSpace space, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(space);
-        var slots = new SlotLayout(space);
+        var slots = space.Slots;
         var count = space.Count;
         var rowStart = new int[count + 1];
         var chunks = (count + RowsPerChunk - 1) / RowsPerChunk;
@@ -77,7 +77,7 @@ internal sealed class GeneratorPattern
             for (var j = k * RowsPerChunk; j < end; j++)
             {
                 var counter = default(Counter);
-                Row(space, slots, j, ref counter);
+                Row(space, j, ref counter);
                 rowStart[j + 1] = counter.Count;
             }
         });
@@ -102,7 +102,7 @@ internal sealed class GeneratorPattern
             var writer = new Writer(sources, slotOf, rowStart[k * RowsPerChunk]);
             for (var j = k * RowsPerChunk; j < end; j++)
             {
-                Row(space, slots, j, ref writer);
+                Row(space, j, ref writer);
             }
         });
 
@@ -182,7 +182,7 @@ internal sealed class GeneratorPattern
     /// <summary>The base rate of each slot for a space: the same doubles as <see cref="ConfigurationSpace.BaseRate"/>.</summary>
     internal static double[] RateTable(ConfigurationSpace space)
     {
-        var layout = new SlotLayout(space);
+        var layout = space.Slots;
         var settings = space.Settings;
         var table = new double[layout.Count];
         table[ResetSlot] = space.Phase.OversightDetectionRate;
@@ -235,7 +235,7 @@ internal sealed class GeneratorPattern
     /// The moves into configuration <paramref name="j"/>, in the order <see cref="ConfigurationSpace.ForEachNeighbour"/>
     /// visits them (after the resets into it, when it is a reset target): the generator's row <c>j</c>.
     /// </summary>
-    private static void Row<TSink>(ConfigurationSpace s, SlotLayout slots, int j, ref TSink sink)
+    private static void Row<TSink>(ConfigurationSpace s, int j, ref TSink sink)
         where TSink : struct, IEdgeSink
     {
         var c = s[j];
@@ -263,82 +263,9 @@ internal sealed class GeneratorPattern
             }
         }
 
-        if (c.World > 0)
-        {
-            sink.Add(s.IndexOf(c with { World = c.World - 1 }), slots.World + c.World - 1);
-        }
-
-        if (c.World < s.World.Steps)
-        {
-            sink.Add(s.IndexOf(c with { World = c.World + 1 }), slots.World + c.World);
-        }
-
-        if (c.Branch == deceptive)
-        {
-            var origin = s.Branches[c.Origin];
-            if (c.World >= origin.GoalUnlockedAt)
-            {
-                if (c.Goal > 0)
-                {
-                    sink.Add(s.IndexOf(c with { Goal = c.Goal - 1 }), slots.GoalStart[c.Origin] + c.Goal - 1);
-                }
-
-                if (c.Goal < origin.Steps)
-                {
-                    sink.Add(s.IndexOf(c with { Goal = c.Goal + 1 }), slots.GoalStart[c.Origin] + c.Goal);
-                }
-            }
-
-            if (c.World >= s.ObjectiveAt && c.Defection == (c.Goal == origin.Steps))
-            {
-                sink.Add(s.IndexOf(new Configuration(c.World, c.Origin, c.Goal, true, true)), slots.Jump);
-            }
-
-            return;
-        }
-
-        var branch = s.Branches[c.Branch];
-        if (c.Branch == 0)
-        {
-            for (var b = 1; b < s.Branches.Length; b++)
-            {
-                if (b != deceptive)
-                {
-                    sink.Add(s.IndexOf(c with { Branch = b, Goal = 0 }), slots.Enter);
-                }
-            }
-        }
-        else
-        {
-            if (c.Goal == 0)
-            {
-                sink.Add(s.IndexOf(c with { Branch = 0 }), slots.Enter);
-            }
-
-            if (c.World >= branch.GoalUnlockedAt)
-            {
-                if (c.Goal > 0)
-                {
-                    sink.Add(s.IndexOf(c with { Goal = c.Goal - 1 }), slots.GoalStart[c.Branch] + c.Goal - 1);
-                }
-
-                if (c.Goal < branch.Steps)
-                {
-                    sink.Add(s.IndexOf(c with { Goal = c.Goal + 1 }), slots.GoalStart[c.Branch] + c.Goal);
-                }
-            }
-
-            if (deceptive >= 0 && c.LongTerm && c.Aware && c.World >= s.ObjectiveAt)
-            {
-                sink.Add(s.IndexOf(new Configuration(c.World, deceptive, c.Goal, true, true, c.Branch, c.Goal == branch.Steps)), slots.Jump);
-            }
-        }
-
-        sink.Add(s.IndexOf(c with { LongTerm = !c.LongTerm }), slots.Horizon);
-        if (c.World >= s.AwareAt)
-        {
-            sink.Add(s.IndexOf(c with { Aware = !c.Aware }), slots.Awareness);
-        }
+        var moves = new Moves<TSink>(sink);
+        s.VisitMoves(c, ref moves);
+        sink = moves.Sink;
     }
 
     private interface IEdgeSink
@@ -353,6 +280,15 @@ internal sealed class GeneratorPattern
         public void Add(int source, int slot) => Count++;
     }
 
+    /// <summary>Passes each move's target (a source of this row, since every move has its reverse) and slot on.</summary>
+    private struct Moves<TSink>(TSink sink) : ConfigurationSpace.IMoveSink
+        where TSink : struct, IEdgeSink
+    {
+        public TSink Sink = sink;
+
+        public void Move(int target, MoveKind kind, int slot) => Sink.Add(target, slot);
+    }
+
     private struct Writer(int[] sources, int[] slots, int at) : IEdgeSink
     {
         private int _at = at;
@@ -363,48 +299,5 @@ internal sealed class GeneratorPattern
             slots[_at] = slot;
             _at++;
         }
-    }
-
-    /// <summary>
-    /// Where each kind of move's slots are: the reset, one per world step (the move between <c>w</c> and <c>w + 1</c>),
-    /// enter, horizon, awareness, jump, then one per goal step of each non-deceptive branch (the step that ends at
-    /// <c>upper</c>), which the deceptive proxies of that branch share.
-    /// </summary>
-    private sealed class SlotLayout
-    {
-        public SlotLayout(ConfigurationSpace space)
-        {
-            World = ResetSlot + 1;
-            Enter = World + space.World.Steps;
-            Horizon = Enter + 1;
-            Awareness = Horizon + 1;
-            Jump = Awareness + 1;
-            GoalStart = new int[space.Branches.Length];
-            var next = Jump + 1;
-            for (var b = 1; b < space.Branches.Length; b++)
-            {
-                if (b != space.DeceptiveBranch)
-                {
-                    GoalStart[b] = next;
-                    next += space.Branches[b].Steps;
-                }
-            }
-
-            Count = next;
-        }
-
-        public int World { get; }
-
-        public int Enter { get; }
-
-        public int Horizon { get; }
-
-        public int Awareness { get; }
-
-        public int Jump { get; }
-
-        public int[] GoalStart { get; }
-
-        public int Count { get; }
     }
 }
