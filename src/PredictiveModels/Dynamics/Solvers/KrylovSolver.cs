@@ -305,7 +305,7 @@ internal sealed class KrylovSolver
                 var vi = _basis[i].AsSpan(0, count);
                 var h = Dot(vi, w);
                 _hessenberg[(i * _basisSize) + j] = h;
-                Axpy(-h, vi, w);
+                AxpyInParallel(-h, _basis[i], _basis[j + 1], count);
             }
 
             var after = Math.Sqrt(Dot(w, w));
@@ -583,6 +583,27 @@ internal sealed class KrylovSolver
         {
             y[i] += a * x[i];
         }
+    }
+
+    /// <summary>
+    /// <see cref="Axpy"/> on the first <paramref name="count"/> entries, split among the cores for long vectors. The pieces
+    /// start at multiples of four entries, so every entry is computed by the same vector lane operation as in one piece:
+    /// the result does not change by a bit.
+    /// </summary>
+    private static void AxpyInParallel(double a, double[] x, double[] y, int count)
+    {
+        if (count < 2 * ParallelRows)
+        {
+            Axpy(a, x.AsSpan(0, count), y.AsSpan(0, count));
+            return;
+        }
+
+        Parallel.For(0, (count + ParallelRows - 1) / ParallelRows, k =>
+        {
+            var start = k * ParallelRows;
+            var end = Math.Min(count, start + ParallelRows);
+            Axpy(a, x.AsSpan(start, end - start), y.AsSpan(start, end - start));
+        });
     }
 
     private static void Scale(Span<double> x, double a)
