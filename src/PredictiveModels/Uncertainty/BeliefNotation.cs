@@ -172,7 +172,13 @@ public static class BeliefNotation
                 Expect(last ? ')' : ',', $"expected '{(last ? ')' : ',')}' after the {parameterNames[i]} of {name}(...)", arity);
             }
 
-            return Make(name, values, columns);
+            var made = Make(name, values, columns);
+            if (!double.IsFinite(made.Median))
+            {
+                throw Error($"the median of {made} is beyond the largest double", nameStart);
+            }
+
+            return made;
         }
 
         private static BeliefDistribution Make(string name, double[] v, int[] at)

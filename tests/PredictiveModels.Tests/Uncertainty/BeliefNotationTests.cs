@@ -122,6 +122,7 @@ public sealed class BeliefNotationTests
     [InlineData("truncate(, 0, 1)", "expected a distribution as the first argument of truncate(...) (a number, 'A to B' or a name such as normal(...)) but found ','", 10)]
     [InlineData("truncate(uniform(0, 1), 2, 3)", "truncate(...) keeps nothing: uniform(0, 1) has no probability between 2 and 3", 1)]
     [InlineData("truncate(pointMass(1), 1, 3)", "truncate(...) keeps nothing: pointMass(1) has no probability between 1 and 3", 1)]
+    [InlineData("lognormal(710, 1)", "the median of lognormal(710, 1) is beyond the largest double", 1)]
     [InlineData("(5 to 10)", "expected a distribution (a number, 'A to B' or a name such as normal(...)) but found '('", 1)]
     public void A_malformed_belief_is_refused_with_what_was_expected_and_its_column(string text, string message, int column)
     {
