@@ -121,6 +121,7 @@ public sealed class BeliefNotationTests
     [InlineData("truncate(normal(0, 1), 2)", "expected ',' after the lo of truncate(...) but found ')'; truncate takes 3 arguments: a distribution, lo, hi", 25)]
     [InlineData("truncate(, 0, 1)", "expected a distribution as the first argument of truncate(...) (a number, 'A to B' or a name such as normal(...)) but found ','", 10)]
     [InlineData("truncate(uniform(0, 1), 2, 3)", "truncate(...) keeps nothing: uniform(0, 1) has no probability between 2 and 3", 1)]
+    [InlineData("truncate(normal(0, 1), 40, 50)", "truncate(...) keeps nothing: normal(0, 1) has no probability between 40 and 50", 1)]
     [InlineData("truncate(pointMass(1), 1, 3)", "truncate(...) keeps nothing: pointMass(1) has no probability between 1 and 3", 1)]
     [InlineData("lognormal(710, 1)", "the median of lognormal(710, 1) is beyond the largest double", 1)]
     [InlineData("(5 to 10)", "expected a distribution (a number, 'A to B' or a name such as normal(...)) but found '('", 1)]
