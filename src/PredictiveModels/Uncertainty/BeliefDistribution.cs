@@ -18,7 +18,8 @@ public sealed class BeliefDistribution
     private BeliefDistribution(BeliefKind kind, double[] parameters, BeliefDistribution? baseDistribution)
     {
         Kind = kind;
-        _parameters = parameters;
+        _parameters = (double[])parameters.Clone();
+        Parameters = Array.AsReadOnly(_parameters);
         Base = baseDistribution;
     }
 
@@ -30,7 +31,7 @@ public sealed class BeliefDistribution
     /// <c>[lo, hi]</c> for <see cref="BeliefKind.Truncated"/>. All finite. A <c>A to B</c> interval is held as the
     /// normal or lognormal it stands for, with its computed parameters.
     /// </summary>
-    public IReadOnlyList<double> Parameters => _parameters;
+    public IReadOnlyList<double> Parameters { get; }
 
     /// <summary>The distribution that a <see cref="BeliefKind.Truncated"/> one restricts; null for every other kind.</summary>
     public BeliefDistribution? Base { get; }

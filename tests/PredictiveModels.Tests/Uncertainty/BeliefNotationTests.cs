@@ -35,6 +35,15 @@ public sealed class BeliefNotationTests
         belief.Base!.Kind.Should().Be(BeliefKind.LogNormal);
     }
 
+    [Fact]
+    public void The_parameters_cannot_be_changed_through_the_list_a_distribution_gives_out()
+    {
+        var belief = BeliefNotation.Parse("normal(1, 2)");
+
+        belief.Parameters.Should().NotBeAssignableTo<double[]>();
+        belief.Parameters.Should().BeAssignableTo<System.Collections.ObjectModel.ReadOnlyCollection<double>>();
+    }
+
     [Theory]
     [InlineData("5 to 10")]
     [InlineData("-1 to 1")]
