@@ -147,6 +147,17 @@ public sealed class BeliefDistributionTests
     }
 
     [Fact]
+    public void A_truncated_point_mass_on_the_upper_end_stays_on_it_and_an_exclusive_bound_there_refuses_it()
+    {
+        var belief = BeliefNotation.Parse("truncate(pointMass(3), 0, 3)");
+
+        belief.Median.Should().Be(3);
+        belief.CumulativeDistribution(2.999).Should().Be(0);
+        belief.ProbabilityOutside(ParameterRange.Between(0, 3)).Should().Be(0);
+        belief.ProbabilityOutside(ParameterRange.StrictlyBetween(0, 3)).Should().Be(1);
+    }
+
+    [Fact]
     public void A_whole_number_range_is_treated_as_the_continuous_interval_between_its_bounds()
     {
         var belief = BeliefNotation.Parse("uniform(0, 20)");
