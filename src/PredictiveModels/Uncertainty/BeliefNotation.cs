@@ -283,7 +283,7 @@ public static class BeliefNotation
             }
 
             var wordAt = _pos;
-            if (ReadName() != "to")
+            if (ReadName(lettersOnly: true) != "to")
             {
                 throw Error($"expected 'to' or the end after the number {Format(a)}", wordAt);
             }
@@ -371,10 +371,10 @@ public static class BeliefNotation
             return _pos - start;
         }
 
-        private string ReadName()
+        private string ReadName(bool lettersOnly = false)
         {
             var start = _pos;
-            while (_pos < text.Length && (char.IsAsciiLetterOrDigit(text[_pos]) || text[_pos] == '_'))
+            while (_pos < text.Length && (char.IsAsciiLetter(text[_pos]) || (!lettersOnly && (char.IsAsciiDigit(text[_pos]) || text[_pos] == '_'))))
             {
                 _pos++;
             }

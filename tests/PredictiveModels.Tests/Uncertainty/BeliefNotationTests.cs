@@ -26,6 +26,12 @@ public sealed class BeliefNotationTests
     }
 
     [Fact]
+    public void An_interval_needs_no_spaces_around_to()
+    {
+        BeliefNotation.Parse("5to10").ToString().Should().Be(BeliefNotation.Parse(" 5  to  10 ").ToString());
+    }
+
+    [Fact]
     public void A_truncation_holds_its_base_and_its_bounds()
     {
         var belief = BeliefNotation.Parse("truncate(5 to 10, 6, 20)");
