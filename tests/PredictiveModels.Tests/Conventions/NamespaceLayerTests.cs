@@ -18,6 +18,7 @@ public sealed class NamespaceLayerTests
         ["Structures"] = 3,
         ["Scenarios"] = 4,
         ["Complexity"] = 5,
+        ["Uncertainty"] = 5,
         ["Posterior"] = 6,
         ["Dynamics"] = 6,
         ["Analysis"] = 7,
