@@ -50,6 +50,19 @@ public sealed class ParameterRange
     /// <summary>True when only whole numbers are accepted (read from a scenario as integers).</summary>
     public bool WholeNumbers { get; }
 
+    /// <summary>
+    /// The probability that a belief about the parameter falls outside this range, from 0 to 1: the mass below the
+    /// minimum plus the mass above the maximum, an exclusive bound's own point counting as outside. A range of
+    /// <see cref="WholeNumbers"/> is treated as the continuous interval between its bounds: the mass between two whole
+    /// numbers counts as inside.
+    /// </summary>
+    /// <param name="belief">The belief, in the parameter's unit.</param>
+    public double ProbabilityOutside(Uncertainty.BeliefDistribution belief)
+    {
+        ArgumentNullException.ThrowIfNull(belief);
+        return belief.ProbabilityOutside(Minimum, MinimumExclusive, Maximum, MaximumExclusive);
+    }
+
     /// <summary>True when the range has a finite upper bound.</summary>
     public bool HasMaximum => double.IsFinite(Maximum);
 

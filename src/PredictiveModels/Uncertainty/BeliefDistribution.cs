@@ -1,6 +1,5 @@
 using System.Globalization;
 using MathNet.Numerics.Distributions;
-using PredictiveModels.Scenarios;
 
 namespace PredictiveModels.Uncertainty;
 
@@ -83,18 +82,25 @@ public sealed class BeliefDistribution
     }
 
     /// <summary>
-    /// The probability that the number falls outside <paramref name="range"/>, from 0 to 1: the mass below the
-    /// minimum plus the mass above the maximum. An exclusive bound counts the mass exactly on it as outside; an
-    /// inclusive one counts it as inside (this matters only for a point mass). A range of
-    /// <see cref="ParameterRange.WholeNumbers"/> is treated as the continuous interval between its bounds: the mass
-    /// between two whole numbers is counted as inside.
+    /// The probability that the number falls outside the interval from <paramref name="minimum"/> to
+    /// <paramref name="maximum"/>, from 0 to 1: the mass below the minimum plus the mass above the maximum. An exclusive
+    /// bound counts the mass exactly on it as outside; an inclusive one counts it as inside (this matters only for a
+    /// point mass). <c>Scenarios.ParameterRange.ProbabilityOutside</c> asks it for a parameter's valid range.
     /// </summary>
-    /// <param name="range">The values a parameter accepts.</param>
-    public double ProbabilityOutside(ParameterRange range)
+    /// <param name="minimum">The lower bound, in the unit of the belief; negative infinity for none.</param>
+    /// <param name="minimumExclusive">True when the minimum itself is outside.</param>
+    /// <param name="maximum">The upper bound; positive infinity for none.</param>
+    /// <param name="maximumExclusive">True when the maximum itself is outside.</param>
+    /// <exception cref="ArgumentException">A bound is NaN, or the minimum is above the maximum.</exception>
+    public double ProbabilityOutside(double minimum, bool minimumExclusive, double maximum, bool maximumExclusive)
     {
-        ArgumentNullException.ThrowIfNull(range);
-        var below = Cdf(range.Minimum, inclusive: range.MinimumExclusive);
-        var above = range.HasMaximum ? 1 - Cdf(range.Maximum, inclusive: !range.MaximumExclusive) : 0;
+        if (double.IsNaN(minimum) || double.IsNaN(maximum) || minimum > maximum)
+        {
+            throw new ArgumentException($"The interval from {minimum} to {maximum} is no interval.", nameof(minimum));
+        }
+
+        var below = Cdf(minimum, inclusive: minimumExclusive);
+        var above = double.IsPositiveInfinity(maximum) ? 0 : 1 - Cdf(maximum, inclusive: !maximumExclusive);
         return Clamp01(Clamp01(below) + Clamp01(above));
     }
 

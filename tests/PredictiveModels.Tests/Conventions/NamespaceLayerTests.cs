@@ -14,11 +14,11 @@ public sealed class NamespaceLayerTests
     {
         ["Diagnostics"] = 0,
         ["Expressions"] = 1,
+        ["Uncertainty"] = 1,
         ["WorldModels"] = 2,
         ["Structures"] = 3,
         ["Scenarios"] = 4,
         ["Complexity"] = 5,
-        ["Uncertainty"] = 5,
         ["Posterior"] = 6,
         ["Dynamics"] = 6,
         ["Analysis"] = 7,

@@ -122,7 +122,7 @@ public sealed class BeliefDistributionTests
     {
         var belief = BeliefNotation.Parse("normal(1, 1)");
 
-        belief.ProbabilityOutside(ParameterRange.Positive).Should().BeApproximately(Normal.CDF(1, 1, 0), 1e-15);
+        ParameterRange.Positive.ProbabilityOutside(belief).Should().BeApproximately(Normal.CDF(1, 1, 0), 1e-15);
     }
 
     [Fact]
@@ -130,8 +130,8 @@ public sealed class BeliefDistributionTests
     {
         var belief = BeliefNotation.Parse("uniform(0, 10)");
 
-        belief.ProbabilityOutside(ParameterRange.Between(2, 9)).Should().BeApproximately(0.3, 1e-12);
-        belief.ProbabilityOutside(ParameterRange.Between(-5, 20)).Should().Be(0);
+        ParameterRange.Between(2, 9).ProbabilityOutside(belief).Should().BeApproximately(0.3, 1e-12);
+        ParameterRange.Between(-5, 20).ProbabilityOutside(belief).Should().Be(0);
     }
 
     [Fact]
@@ -140,10 +140,10 @@ public sealed class BeliefDistributionTests
         var zero = BeliefNotation.Parse("0");
         var one = BeliefNotation.Parse("1");
 
-        zero.ProbabilityOutside(ParameterRange.AtLeast(0)).Should().Be(0);
-        zero.ProbabilityOutside(ParameterRange.Positive).Should().Be(1);
-        one.ProbabilityOutside(ParameterRange.Between(0, 1)).Should().Be(0);
-        one.ProbabilityOutside(ParameterRange.StrictlyBetween(0, 1)).Should().Be(1);
+        ParameterRange.AtLeast(0).ProbabilityOutside(zero).Should().Be(0);
+        ParameterRange.Positive.ProbabilityOutside(zero).Should().Be(1);
+        ParameterRange.Between(0, 1).ProbabilityOutside(one).Should().Be(0);
+        ParameterRange.StrictlyBetween(0, 1).ProbabilityOutside(one).Should().Be(1);
     }
 
     [Fact]
@@ -153,8 +153,8 @@ public sealed class BeliefDistributionTests
 
         belief.Median.Should().Be(3);
         belief.CumulativeDistribution(2.999).Should().Be(0);
-        belief.ProbabilityOutside(ParameterRange.Between(0, 3)).Should().Be(0);
-        belief.ProbabilityOutside(ParameterRange.StrictlyBetween(0, 3)).Should().Be(1);
+        ParameterRange.Between(0, 3).ProbabilityOutside(belief).Should().Be(0);
+        ParameterRange.StrictlyBetween(0, 3).ProbabilityOutside(belief).Should().Be(1);
     }
 
     [Fact]
@@ -162,7 +162,7 @@ public sealed class BeliefDistributionTests
     {
         var belief = BeliefNotation.Parse("uniform(0, 20)");
 
-        belief.ProbabilityOutside(ParameterRange.Between(1, 10, wholeNumbers: true)).Should().BeApproximately(0.55, 1e-12);
+        ParameterRange.Between(1, 10, wholeNumbers: true).ProbabilityOutside(belief).Should().BeApproximately(0.55, 1e-12);
     }
 
     [Fact]
@@ -220,7 +220,18 @@ public sealed class BeliefDistributionTests
         var belief = BeliefNotation.Parse("normal(0, 1)");
 
         belief.Invoking(b => b.Sample(null!)).Should().Throw<ArgumentNullException>();
-        belief.Invoking(b => b.ProbabilityOutside(null!)).Should().Throw<ArgumentNullException>();
+        ParameterRange.Positive.Invoking(r => r.ProbabilityOutside(null!)).Should().Throw<ArgumentNullException>();
+    }
+
+    [Theory]
+    [InlineData(double.NaN, 1)]
+    [InlineData(0, double.NaN)]
+    [InlineData(2, 1)]
+    public void The_probability_outside_an_interval_refuses_an_interval_that_is_none(double minimum, double maximum)
+    {
+        var belief = BeliefNotation.Parse("normal(0, 1)");
+
+        belief.Invoking(b => b.ProbabilityOutside(minimum, false, maximum, false)).Should().Throw<ArgumentException>().WithMessage("*no interval*");
     }
 
     private static (Func<double, double> InverseCumulativeDistribution, Func<double, double> CumulativeDistribution) MathNetCounterpart(string notation)

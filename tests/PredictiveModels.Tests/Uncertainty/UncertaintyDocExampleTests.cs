@@ -30,13 +30,13 @@ public sealed class UncertaintyDocExampleTests
 
         belief.Median.Should().BeApproximately(802.2, 0.05);
         belief.Quantile(0.95).Should().BeApproximately(3826.5, 0.05);
-        belief.ProbabilityOutside(ParameterRange.Between(0, 5000)).Should().Be(0);
+        ParameterRange.Between(0, 5000).ProbabilityOutside(belief).Should().Be(0);
     }
 
     [Fact]
     public void The_mass_of_normal_1_1_outside_the_positive_numbers_is_the_one_the_docs_show()
     {
-        BeliefNotation.Parse("normal(1, 1)").ProbabilityOutside(ParameterRange.Positive).Should().BeApproximately(0.1587, 5e-5)
+        ParameterRange.Positive.ProbabilityOutside(BeliefNotation.Parse("normal(1, 1)")).Should().BeApproximately(0.1587, 5e-5)
             .And.Subject.Should().Be(Normal.CDF(1, 1, 0));
     }
 }
