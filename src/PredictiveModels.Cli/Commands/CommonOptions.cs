@@ -109,6 +109,33 @@ internal static class CommonOptions
     public static Scenario LoadScenario(string? path) =>
         string.IsNullOrEmpty(path) ? Scenario.Default : ScenarioLoader.Load(path);
 
+    /// <summary>As <see cref="LoadScenario(string?)"/>, saying on standard error which beliefs the command replaces by their medians (<see cref="NoteBeliefs"/>).</summary>
+    public static Scenario LoadScenario(string? path, ParseResult parse)
+    {
+        var loaded = LoadScenario(path);
+        NoteBeliefs(loaded, parse.InvocationConfiguration.Error);
+        return loaded;
+    }
+
+    /// <summary>
+    /// When the scenario's file states parameters as beliefs (distributions), says so: every command but the
+    /// uncertainty analysis takes one value per parameter, so it uses each belief's median. Writes nothing otherwise.
+    /// </summary>
+    public static void NoteBeliefs(Scenario scenario, TextWriter writer)
+    {
+        if (scenario.UncertainParameters.IsEmpty)
+        {
+            return;
+        }
+
+        var count = scenario.UncertainParameters.Length;
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"note: {scenario.Source} states {(count == 1 ? "1 parameter as a belief (a distribution); this command uses its median:" : $"{count} parameters as beliefs (distributions); this command uses each one's median:")}"));
+        foreach (var belief in scenario.UncertainParameters)
+        {
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {belief.Path} = {belief.Median:G6}  (median of {belief.Notation})"));
+        }
+    }
+
     /// <summary>Writes rendered output to the file named by --output (atomically) or to standard output.</summary>
     public static async Task WriteAsync(string content, string? outputPath, TextWriter standardOutput, CancellationToken cancellation)
     {

@@ -56,7 +56,7 @@ internal static class ExplainCommand
         };
         command.SetAction(async (parse, cancellation) =>
         {
-            var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario));
+            var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario), parse);
             var id = parse.GetValue(structure)!;
             var wantedPhase = parse.GetValue(phase);
             if (parse.GetValue(configuration) is { } spec)

@@ -31,7 +31,7 @@ internal static class ExportCommand
         };
         command.SetAction(async (parse, cancellation) =>
         {
-            var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario));
+            var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario), parse);
             ChainBudget.Check(loaded);
             var name = parse.GetValue(phase);
             var chosen = name is null ? loaded.Phases[0] : loaded.Phases.FirstOrDefault(p => p.Name == name)

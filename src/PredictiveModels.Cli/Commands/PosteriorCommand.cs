@@ -34,7 +34,7 @@ internal static class PosteriorCommand
         };
         command.SetAction(async (parse, cancellation) =>
         {
-            var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario));
+            var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario), parse);
             var result = SimplicityPosterior.Compute(loaded);
             var otherCost = loaded.Analysis.HoleCost == HoleCost.Class ? HoleCost.Min : HoleCost.Class;
             var other = SimplicityPosterior.Compute(loaded.With(analysis: loaded.Analysis.With(holeCost: otherCost)));

@@ -38,7 +38,7 @@ internal static class RunCommand
         };
         command.SetAction(async (parse, cancellation) =>
         {
-            var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario));
+            var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario), parse);
             var result = ProgressDisplay.Run(context, "analysis", progress => ScenarioAnalysis.Run(loaded, relaxation: !parse.GetValue(skipRelaxation), progress: progress, cancellation: cancellation));
             var text = Render(result, parse.GetValue(format), Text.WidthFor(context, parse.GetValue(output)));
             await CommonOptions.WriteAsync(text, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);

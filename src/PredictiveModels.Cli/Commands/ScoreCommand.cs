@@ -32,7 +32,7 @@ internal static class ScoreCommand
         };
         command.SetAction(async (parse, cancellation) =>
         {
-            var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario));
+            var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario), parse);
             var report = StructureScorer.Score(loaded);
             var text = Render(loaded, report, parse.GetValue(format), Text.WidthFor(context, parse.GetValue(output)));
             await CommonOptions.WriteAsync(text, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);

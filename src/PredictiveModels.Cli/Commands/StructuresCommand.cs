@@ -25,7 +25,7 @@ internal static class StructuresCommand
         };
         command.SetAction(async (parse, cancellation) =>
         {
-            var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario));
+            var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario), parse);
             var text = Render(loaded, parse.GetValue(format), Text.WidthFor(context, parse.GetValue(output)));
             await CommonOptions.WriteAsync(text, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
             return ExitCodes.Success;

@@ -66,7 +66,7 @@ internal static class SweepCommand
         };
         command.SetAction(async (parse, cancellation) =>
         {
-            var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario));
+            var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario), parse);
             var scale = parse.GetValue(log) ? SweepScale.Log : SweepScale.Linear;
             var (x, y, n) = (parse.GetValue(from), parse.GetValue(to), parse.GetValue(steps));
             var training = parse.GetValue(dynamics);

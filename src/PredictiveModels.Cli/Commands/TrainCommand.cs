@@ -64,7 +64,7 @@ internal static class TrainCommand
         };
         command.SetAction(async (parse, cancellation) =>
         {
-            var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario));
+            var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario), parse);
             ChainBudget.Check(loaded, relaxation: !parse.GetValue(skipRelaxation));
             var count = parse.GetValue(trajectories);
             if (count < 0 || count > TrajectorySimulator.MaxTrajectories)

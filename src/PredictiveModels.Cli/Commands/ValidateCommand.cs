@@ -33,6 +33,7 @@ internal static class ValidateCommand
         command.SetAction(async (parse, cancellation) =>
         {
             var loaded = ScenarioLoader.Load(parse.GetValue(scenario)!);
+            CommonOptions.NoteBeliefs(loaded, parse.InvocationConfiguration.Error);
 
             // What train would refuse, validation refuses: a chain too large for the limit or for this machine's memory
             // (with the relaxation time, which train computes unless told not to; the message gives both figures).

@@ -57,9 +57,15 @@ public sealed class Scenario
     /// <summary>Where each path stands in the file the scenario was read from; null for a scenario built in code or changed since.</summary>
     internal DocumentPaths? Locations { get; private init; }
 
-    /// <summary>The same scenario, remembering where each of its paths stands in its file.</summary>
-    internal Scenario WithLocations(DocumentPaths locations) =>
-        new(Name, Description, WorldModel, Structures, Analysis, Source, Dynamics, Phases) { Locations = locations };
+    /// <summary>
+    /// The parameters the scenario's file states as beliefs (distributions) rather than numbers, in the order they were
+    /// read; the scenario holds each one's median as its value. Empty for a scenario built in code or changed since.
+    /// </summary>
+    public ImmutableArray<UncertainParameter> UncertainParameters { get; private init; } = [];
+
+    /// <summary>The same scenario, remembering where each of its paths stands in its file and the beliefs the file states.</summary>
+    internal Scenario WithLocations(DocumentPaths locations, ImmutableArray<UncertainParameter> uncertain) =>
+        new(Name, Description, WorldModel, Structures, Analysis, Source, Dynamics, Phases) { Locations = locations, UncertainParameters = uncertain };
 
     /// <summary>The embedded default scenario: the nine structures of the seed over the default world model.</summary>
     public static Scenario Default => DefaultScenario.Instance;

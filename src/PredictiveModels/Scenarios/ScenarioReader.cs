@@ -26,6 +26,7 @@ internal sealed class ScenarioReader
     private static readonly string[] AnalysisKeys = ["holeCost", .. NumericKeys(ParameterScope.Analysis)];
 
     private readonly DiagnosticBag _bag = new();
+    private readonly List<UncertainParameter> _uncertain = [];
     private readonly string _source;
 
     private ScenarioReader(string source) => _source = source;
@@ -35,7 +36,9 @@ internal sealed class ScenarioReader
         var paths = DocumentPaths.Index(root);
         try
         {
-            return new ScenarioReader(source).ReadScenario(root).WithLocations(paths);
+            var reader = new ScenarioReader(source);
+            var scenario = reader.ReadScenario(root);
+            return scenario.WithLocations(paths, [.. reader._uncertain]);
         }
         catch (ModelException e) when (e.Diagnostics.Any(d => d.Location is null))
         {
@@ -124,7 +127,11 @@ internal sealed class ScenarioReader
             {
                 foreach (var (key, value) in mapping.Entries)
                 {
-                    if (ReadDouble(value, $"worldModel.builtins.{key.Value}") is { } weight)
+                    var where = $"worldModel.builtins.{key.Value}";
+                    var stated = value is DocScalar { IsNull: false } scalar && (scalar.IsQuoted || !LooksNumeric(scalar.Value))
+                        ? ReadBelief(scalar, where, ParameterRegistry.Get(ParameterScope.BuiltIn, "weight"), key.Value)
+                        : ReadDouble(value, where);
+                    if (stated is { } weight)
                     {
                         builtIns[key.Value] = weight;
                         builtInLocations[key.Value] = key.Location;
@@ -556,6 +563,11 @@ internal sealed class ScenarioReader
         }
 
         var where = Join(path, key);
+        if (node is DocScalar { IsNull: false } scalar && (scalar.IsQuoted || !LooksNumeric(scalar.Value)))
+        {
+            return ReadBelief(scalar, where, definition, name ?? "");
+        }
+
         if ((definition.Range.WholeNumbers ? ReadWhole(node, where) : ReadDouble(node, where)) is not { } value)
         {
             return null;
@@ -569,6 +581,61 @@ internal sealed class ScenarioReader
 
         return value;
     }
+
+    /// <summary>
+    /// A parameter stated as a belief (Squiggle's notation, see <see cref="Uncertainty.BeliefNotation"/>): refused for a
+    /// whole-number parameter, when the notation is malformed (located at the character where reading stopped), and when
+    /// the distribution has mass outside the parameter's valid range (with that mass, and how to truncate). Otherwise the
+    /// belief is remembered and its median is the parameter's value.
+    /// </summary>
+    private double? ReadBelief(DocScalar scalar, string where, ParameterDefinition definition, string name)
+    {
+        var text = scalar.Value;
+        if (definition.Range.WholeNumbers)
+        {
+            _bag.Add($"expected a whole number but found {scalar.Kind} '{Shorten(text)}': {where} does not take a belief (a distribution), since it sets the chain's size", scalar.Location, where);
+            return null;
+        }
+
+        if (!Uncertainty.BeliefNotation.TryParse(text, out var belief, out var error, out var column))
+        {
+            var what = scalar.IsQuoted ? "a belief" : "a number or a belief (a distribution such as '5 to 10' or 'normal(1, 2)')";
+            _bag.Add($"expected {what}: {error}", scalar.ContentStart.Advance(Math.Max(0, column - 1)), where);
+            return null;
+        }
+
+        var outside = definition.Range.ProbabilityOutside(belief!);
+        if (outside > 0)
+        {
+            var lo = ParameterRange.FormatBound(definition.Range.Minimum);
+            var hi = definition.Range.HasMaximum ? ParameterRange.FormatBound(definition.Range.Maximum) : "1e300";
+            _bag.Add(
+                string.Create(CultureInfo.InvariantCulture, $"the belief '{Shorten(text)}' puts probability {outside:G3} outside the values {where} accepts ({definition.Range}); state it within them, for example truncate({Shorten(text)}, {lo}, {hi})"),
+                scalar.Location,
+                where);
+            return null;
+        }
+
+        var median = belief!.Median;
+        if (definition.Check(median, name) is { } problem)
+        {
+            _bag.Add(problem, scalar.Location, where);
+            return null;
+        }
+
+        _uncertain.Add(new UncertainParameter(definition.PathOf(name), belief, text.Trim()));
+        return median;
+    }
+
+    /// <summary>Whether an unquoted scalar reads as a number (the YAML forms of NaN and the infinities included), so that the number checks, not the belief notation, judge it.</summary>
+    private static bool LooksNumeric(string value)
+    {
+        var text = value.Trim();
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+            || text is ".nan" or ".NaN" or ".NAN" or "NaN" or "nan" or ".inf" or ".Inf" or ".INF" or "+.inf" or "Infinity" or "inf" or "-.inf" or "-.Inf" or "-.INF" or "-Infinity" or "-inf";
+    }
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
 
     /// <summary>A whole number (written as one, or as a number such as <c>2e7</c> with no fraction), else an error.</summary>
     private double? ReadWhole(DocNode node, string path)

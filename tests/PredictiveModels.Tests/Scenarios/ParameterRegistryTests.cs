@@ -110,7 +110,7 @@ public sealed class ParameterRegistryTests
         Number(property, d.Range.MinimumExclusive ? "minimum" : "exclusiveMinimum").Should().BeNull(form);
         Number(property, d.Range.MaximumExclusive ? "exclusiveMaximum" : "maximum").Should().Be(d.Range.HasMaximum ? d.Range.Maximum : null, form);
         Number(property, d.Range.MaximumExclusive ? "maximum" : "exclusiveMaximum").Should().BeNull(form);
-        ((string?)property["type"]).Should().Be(d.Range.WholeNumbers ? "integer" : "number", form);
+        TypeOf(property).Should().Be(d.Range.WholeNumbers ? "integer" : "number,string", form, "a whole number sets a chain's size and takes no belief; every other parameter takes a number or a belief as a string");
     }
 
     [Theory]
@@ -124,7 +124,7 @@ public sealed class ParameterRegistryTests
     {
         var properties = Schema()["$defs"]![schemaDefinition]!["properties"]!.AsObject();
 
-        var numeric = properties.Where(p => Resolve(p.Value!)["type"]?.GetValue<string>() is "number" or "integer").Select(p => p.Key);
+        var numeric = properties.Where(p => TypeOf(Resolve(p.Value!)) is "number,string" or "integer").Select(p => p.Key);
 
         numeric.Should().BeEquivalentTo(ParameterRegistry.InScope(scope).Select(d => d.Key));
     }
@@ -238,4 +238,12 @@ public sealed class ParameterRegistryTests
 
         throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} holds PredictiveModels.sln.");
     }
+
+    /// <summary>A schema property's type: one name, or the names of a list of types joined by commas.</summary>
+    private static string? TypeOf(System.Text.Json.Nodes.JsonNode property) => property["type"] switch
+    {
+        System.Text.Json.Nodes.JsonArray names => string.Join(",", names.Select(n => (string?)n)),
+        { } name => (string?)name,
+        null => null,
+    };
 }

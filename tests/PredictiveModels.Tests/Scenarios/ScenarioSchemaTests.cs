@@ -113,7 +113,8 @@ public sealed partial class ScenarioSchemaTests
         ["a scenario with no structures"] = s => s["structures"] = new JsonArray(),
         ["schema version 2"] = s => s["schemaVersion"] = 2,
         ["negative bits"] = s => s["worldModel"]!["concepts"]![0]!["bits"] = -1,
-        ["bits written as a string"] = s => s["worldModel"]!["concepts"]![0]!["bits"] = "4000",
+        ["bits written as a list"] = s => s["worldModel"]!["concepts"]![0]!["bits"] = new JsonArray(4000),
+        ["bits written as true"] = s => s["worldModel"]!["concepts"]![0]!["bits"] = true,
         ["a weight of zero"] = s => s["worldModel"]!["concepts"]![0]!["weight"] = 0,
         ["a literal weight of zero"] = s => s["worldModel"]!["literalWeight"] = 0,
         ["a negative built-in weight"] = s => s["worldModel"]!["builtins"] = new JsonObject { ["plan"] = -2 },
@@ -153,6 +154,16 @@ public sealed partial class ScenarioSchemaTests
         Evaluate(scenario).IsValid.Should().BeFalse($"the schema should reject {mistake}");
         var loading = () => Load(scenario);
         loading.Should().Throw<ModelException>($"the loader should reject {mistake}");
+    }
+
+    [Fact]
+    public void The_schema_and_the_loader_both_accept_a_belief_written_as_a_string()
+    {
+        var scenario = Minimal();
+        scenario["worldModel"]!["concepts"]![0]!["bits"] = "3000 to 5000";
+
+        Evaluate(scenario).IsValid.Should().BeTrue();
+        Load(scenario).UncertainParameters.Should().ContainSingle().Which.Notation.Should().Be("3000 to 5000");
     }
 
     [Fact]
