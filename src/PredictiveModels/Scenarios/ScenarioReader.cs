@@ -128,7 +128,7 @@ internal sealed class ScenarioReader
                 foreach (var (key, value) in mapping.Entries)
                 {
                     var where = $"worldModel.builtins.{key.Value}";
-                    var stated = value is DocScalar { IsNull: false } scalar && (scalar.IsQuoted || !LooksNumeric(scalar.Value))
+                    var stated = AsBelief(value) is { } scalar
                         ? ReadBelief(scalar, where, ParameterRegistry.Get(ParameterScope.BuiltIn, "weight"), key.Value)
                         : ReadDouble(value, where);
                     if (stated is { } weight)
@@ -563,7 +563,7 @@ internal sealed class ScenarioReader
         }
 
         var where = Join(path, key);
-        if (node is DocScalar { IsNull: false } scalar && (scalar.IsQuoted || !LooksNumeric(scalar.Value)))
+        if (AsBelief(node) is { } scalar)
         {
             return ReadBelief(scalar, where, definition, name ?? "");
         }
@@ -626,6 +626,10 @@ internal sealed class ScenarioReader
         _uncertain.Add(new UncertainParameter(definition.PathOf(name), belief, text.Trim()));
         return median;
     }
+
+    /// <summary>The scalar when a value where a number is expected is written as a belief: a string, or an unquoted scalar that is no number; null otherwise.</summary>
+    private static DocScalar? AsBelief(DocNode node) =>
+        node is DocScalar { IsNull: false } scalar && (scalar.IsQuoted || !LooksNumeric(scalar.Value)) ? scalar : null;
 
     /// <summary>Whether an unquoted scalar reads as a number (the YAML forms of NaN and the infinities included), so that the number checks, not the belief notation, judge it.</summary>
     private static bool LooksNumeric(string value)
