@@ -51,6 +51,7 @@ public static class CliApp
         root.Subcommands.Add(TrainCommand.Build(context ?? CliContext.Quiet));
         root.Subcommands.Add(ExportCommand.Build());
         root.Subcommands.Add(RunCommand.Build(context ?? CliContext.Quiet));
+        root.Subcommands.Add(UncertaintyCommand.Build(context ?? CliContext.Quiet));
         return root;
     }
 

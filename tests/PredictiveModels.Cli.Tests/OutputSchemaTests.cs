@@ -150,6 +150,15 @@ public sealed class OutputSchemaTests
         }
     }
 
+    [Fact]
+    public async Task Uncertainty_matches_the_schema_with_a_belief_that_varies_and_one_that_does_not()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("uncertain.yaml", "schemaVersion: 1\nextends: default\nanalysis:\n  dataSize: 1e3 to 1e5\n  speedWeight: pointMass(0.5)\n");
+
+        await ShouldMatchSchema("uncertainty", path, "--samples", "20");
+    }
+
     private static async Task ShouldMatchSchema(string command, params string[] args)
     {
         var json = await JsonOf(command, args);

@@ -80,7 +80,7 @@ public static class BeliefPropagation
         var perClass = Enumerable.Range(0, classCount)
             .Select(c => SampleSummary.Of(Enumerable.Range(0, samples).Select(i => classes[(i * classCount) + c]).ToArray()))
             .ToImmutableArray();
-        return new BeliefPropagationResult(beliefs, samples, seed, SampleSummary.Of(deceptive), perClass, correlations, [.. deceptive]);
+        return new BeliefPropagationResult(beliefs, samples, seed, SampleSummary.Of(deceptive), perClass, correlations, [.. deceptive], [.. inputs]);
     }
 
     /// <summary>Spearman's rank correlation (MathNet), NaN when either sample is constant.</summary>

@@ -18,6 +18,7 @@ namespace PredictiveModels.Analysis;
 /// values and P(Deceptive), -1 to 1: how monotonically the belief drives the headline. NaN when either does not vary.
 /// </param>
 /// <param name="DeceptiveSamples">P(Deceptive) of each sample, by sample index.</param>
+/// <param name="InputSamples">The value each sample drew for each parameter, sample by sample (row-major: sample i's values start at <c>i * Parameters.Length</c>); see <see cref="Input"/>.</param>
 public sealed record BeliefPropagationResult(
     ImmutableArray<UncertainParameter> Parameters,
     int Samples,
@@ -25,4 +26,18 @@ public sealed record BeliefPropagationResult(
     SampleSummary DeceptiveProbability,
     ImmutableArray<SampleSummary> Classes,
     ImmutableArray<double> RankCorrelations,
-    ImmutableArray<double> DeceptiveSamples);
+    ImmutableArray<double> DeceptiveSamples,
+    ImmutableArray<double> InputSamples)
+{
+    /// <summary>The value sample <paramref name="sample"/> drew for parameter <paramref name="parameter"/>, in the parameter's unit.</summary>
+    /// <param name="sample">0 to <see cref="Samples"/> - 1.</param>
+    /// <param name="parameter">0 to the number of <see cref="Parameters"/> - 1.</param>
+    public double Input(int sample, int parameter)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(sample);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(sample, Samples);
+        ArgumentOutOfRangeException.ThrowIfNegative(parameter);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(parameter, Parameters.Length);
+        return InputSamples[(sample * Parameters.Length) + parameter];
+    }
+}

@@ -48,6 +48,8 @@ public sealed class BeliefPropagationTests
             var speedWeight = TwoBeliefs.UncertainParameters[s].Distribution.Quantile(CounterStream.Uniform(3, i, s));
             var changed = TwoBeliefs.With(analysis: TwoBeliefs.Analysis.With(dataSize: dataSize, speedWeight: speedWeight));
             result.DeceptiveSamples[i].Should().Be(SimplicityPosterior.Compute(changed).DeceptiveProbability);
+            result.Input(i, d).Should().Be(dataSize);
+            result.Input(i, s).Should().Be(speedWeight);
         }
     }
 

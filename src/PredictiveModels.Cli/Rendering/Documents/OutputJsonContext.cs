@@ -17,4 +17,5 @@ namespace PredictiveModels.Cli.Rendering.Documents;
 [JsonSerializable(typeof(TrainingSweepDocument))]
 [JsonSerializable(typeof(TrainDocument))]
 [JsonSerializable(typeof(RunDocument))]
+[JsonSerializable(typeof(UncertaintyDocument))]
 internal sealed partial class OutputJsonContext : JsonSerializerContext;
