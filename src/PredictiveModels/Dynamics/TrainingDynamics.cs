@@ -38,7 +38,7 @@ public static class TrainingDynamics
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(settings);
         var list = phases is null || phases.Count == 0 ? [Phase.Pretraining(settings.Duration)] : phases;
-        return new TrainingResult(Continue(scenario, settings, TrainingState.Start, list, progress, cancellation, absorption, relaxation, new ChainCache()).Phases);
+        return new TrainingResult(Continue(scenario, settings, TrainingState.Start, list, progress, cancellation, absorption, relaxation).Phases);
     }
 
     /// <summary>
@@ -89,6 +89,8 @@ public static class TrainingDynamics
     /// </summary>
     internal static TrainingState Continue(Scenario scenario, DynamicsSettings settings, TrainingState from, IReadOnlyList<Phase> phases, IProgress<double>? progress, CancellationToken cancellation, bool absorption, bool relaxation, ChainCache? patterns = null)
     {
+        // Without a cache from the caller, the phases of this training still share patterns among themselves.
+        patterns ??= new ChainCache();
         var results = ImmutableArray.CreateBuilder<PhaseResult>(phases.Count);
         results.AddRange(from.Phases);
         var previous = from.Space;
@@ -98,9 +100,7 @@ public static class TrainingDynamics
             var phase = phases[k];
             // Building a chain is not cancellable, so a request that came during it is honoured before the next step.
             cancellation.ThrowIfCancellationRequested();
-            var (space, generator) = patterns is null
-                ? NewChain(scenario, settings, phase, cancellation)
-                : patterns.Chain(scenario, settings, phase, cancellation);
+            var (space, generator) = patterns.Chain(scenario, settings, phase, cancellation);
             cancellation.ThrowIfCancellationRequested();
             var initial = previous is null ? null : space.MapFrom(previous, carried);
             var times = IndexFractions.Select(f => f * phase.Duration).ToArray();
@@ -143,13 +143,6 @@ public static class TrainingDynamics
         }
 
         return new TrainingState(results.MoveToImmutable(), previous, carried);
-    }
-
-    private static (ConfigurationSpace Space, Generator Generator) NewChain(Scenario scenario, DynamicsSettings settings, Phase phase, CancellationToken cancellation)
-    {
-        var space = ConfigurationSpace.Build(scenario, settings, phase);
-        cancellation.ThrowIfCancellationRequested();
-        return (space, space.BuildGenerator(cancellation));
     }
 
     private sealed class Progress(Action<double> report) : IProgress<double>

@@ -37,17 +37,7 @@ internal sealed class ChainCache
         ArgumentOutOfRangeException.ThrowIfLessThan(uses, 1);
         lock (_lock)
         {
-            _shared[(scenario, settings, phase)] = new SharedChain(uses, new Lazy<(ConfigurationSpace, Generator)>(() =>
-            {
-                var space = ConfigurationSpace.BuildReusing(scenario, settings, phase, this);
-                var generator = space.BuildGenerator();
-                lock (_lock)
-                {
-                    ChainsBuilt++;
-                }
-
-                return (space, generator);
-            }));
+            _shared[(scenario, settings, phase)] = new SharedChain(uses, new Lazy<(ConfigurationSpace, Generator)>(() => Build(scenario, settings, phase, default)));
         }
     }
 
@@ -67,11 +57,12 @@ internal sealed class ChainCache
             }
         }
 
-        if (shared is not null)
-        {
-            return shared.Chain.Value;
-        }
+        return shared is not null ? shared.Chain.Value : Build(scenario, settings, phase, cancellation);
+    }
 
+    /// <summary>A new chain with this cache's patterns, and its generator.</summary>
+    private (ConfigurationSpace Space, Generator Generator) Build(Scenario scenario, DynamicsSettings settings, Phase phase, CancellationToken cancellation)
+    {
         var space = ConfigurationSpace.BuildReusing(scenario, settings, phase, this);
         cancellation.ThrowIfCancellationRequested();
         var generator = space.BuildGenerator(cancellation);
