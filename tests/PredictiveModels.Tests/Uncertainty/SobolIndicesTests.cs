@@ -8,7 +8,11 @@ public sealed class SobolIndicesTests
     private const int Resamples = 1000;
     private const ulong Seed = 20261204;
 
-    /// <summary>How far an estimate from 2^13 base samples may lie from the exact index.</summary>
+    /// <summary>
+    /// How far an estimate from 2^13 base samples may lie from the exact index: about two bootstrap standard errors of
+    /// the noisiest Ishigami index (ST1, whose 95% interval is about 0.06 wide). With <see cref="Seed"/> the largest
+    /// error is 0.009; other seeds reach 0.035 (ST1), so a test with another seed needs 0.05.
+    /// </summary>
     private const double Tolerance = 0.03;
 
     [Fact]
@@ -59,6 +63,26 @@ public sealed class SobolIndicesTests
             (index.FirstOrderUpper95 - index.FirstOrderLower95).Should().BeInRange(1e-3, 0.2, "an interval from 2^13 samples is narrow but not empty");
             (index.TotalOrderUpper95 - index.TotalOrderLower95).Should().BeInRange(1e-3, 0.2, "an interval from 2^13 samples is narrow but not empty");
         }
+    }
+
+    [Fact]
+    public void The_bootstrap_intervals_cover_the_exact_Ishigami_indices_about_95_percent_of_the_time()
+    {
+        // 10 seeds x 6 intervals from 2^11 base samples: 58 of the 60 cover the exact index (over 20 seeds, 117 of 120).
+        var (first, total) = IshigamiExact(a: 7, b: 0.1);
+        var covered = 0;
+        for (ulong seed = 1; seed <= 10; seed++)
+        {
+            var estimate = Ishigami(1 << 11, Resamples, seed);
+            for (var k = 0; k < 3; k++)
+            {
+                var index = estimate.Indices[k];
+                covered += first[k] >= index.FirstOrderLower95 && first[k] <= index.FirstOrderUpper95 ? 1 : 0;
+                covered += total[k] >= index.TotalOrderLower95 && total[k] <= index.TotalOrderUpper95 ? 1 : 0;
+            }
+        }
+
+        covered.Should().BeGreaterThanOrEqualTo(54, "intervals that cover less than 90% of the time are too narrow for their stated 95%");
     }
 
     [Fact]
