@@ -25,8 +25,8 @@ namespace PredictiveModels.Uncertainty;
 /// <para>
 /// The bootstrap draws N base-sample indices with replacement, recomputes m, V and every index from those rows, and
 /// repeats; the 95% interval is the percentile interval, the 2.5% and 97.5% quantiles of the resampled estimates
-/// (MathNet's <c>SortedArrayStatistics.QuantileCustom</c>, type R-8). Index t of resample r is
-/// floor(N u) with u = <c>CounterStream.Uniform(seed ^ 0xD1B54A32D192ED03, r, t)</c>: the seed is mixed with that
+/// (MathNet's <c>SortedArrayStatistics.QuantileCustom</c>, type R-8); a resample whose outputs at A and B are all
+/// equal gives no estimate and is left out. Index t of resample r is floor(N u), at most N − 1, with u = <c>CounterStream.Uniform(seed ^ 0xD1B54A32D192ED03, r, t)</c>: the seed is mixed with that
 /// fixed constant so that the bootstrap's stream differs from the stream <c>CounterStream.Uniform(seed, sample, input)</c>
 /// that draws the design from the same seed. The result is identical bit for bit for the same arguments, whatever the
 /// number of threads: each resample is computed alone, in a fixed order, into its own slot.
