@@ -256,10 +256,10 @@ internal static class UncertaintyCommand
         foreach (var m in result.Measures)
         {
             items.Add(Text.Line(MeasureHeadline(m).TrimEnd('\n')));
-            var sensitivity = Text.Table("belief", "rank correlation with P(Deceptive)");
+            var sensitivity = Text.Table([.. SensitivityHeader(m)]);
             for (var j = 0; j < result.Parameters.Length; j++)
             {
-                Text.Row(sensitivity, result.Parameters[j].Path, Correlation(m.RankCorrelations[j]));
+                Text.Row(sensitivity, [.. SensitivityRow(m, j, result.Parameters[j].Path)]);
             }
 
             var classes = Text.Table(["class", "mean", .. SampleSummary.QuantileLevels.Select(q => $"{q * 100:0}%")]);
@@ -303,7 +303,7 @@ internal static class UncertaintyCommand
             b.AppendLine();
             b.Append(MeasureHeadline(m, titled: false).Replace("\n  quantiles", "\n\nQuantiles", StringComparison.Ordinal));
             b.AppendLine();
-            Markdown.Table(b, ["belief", "rank correlation with P(Deceptive)"], result.Parameters.Select((u, j) => (IReadOnlyList<string>)[Markdown.Code(u.Path), Correlation(m.RankCorrelations[j])]));
+            Markdown.Table(b, [.. SensitivityHeader(m)], result.Parameters.Select((u, j) => (IReadOnlyList<string>)[.. SensitivityRow(m, j, Markdown.Code(u.Path))]));
             b.AppendLine();
             Markdown.Table(
                 b,
@@ -313,6 +313,26 @@ internal static class UncertaintyCommand
 
         return b.ToString();
     }
+
+    private static IEnumerable<string> SensitivityHeader(MeasureSummary m) => m.Sobol is null
+        ? ["belief", "rank correlation with P(Deceptive)"]
+        : ["belief", "rank correlation", "first-order index [95%]", "total-order index [95%]"];
+
+    private static IEnumerable<string> SensitivityRow(MeasureSummary m, int j, string belief)
+    {
+        yield return belief;
+        yield return Correlation(m.RankCorrelations[j]);
+        if (m.Sobol is { } sobol)
+        {
+            var index = sobol.Indices[j];
+            yield return Index(index.FirstOrder, index.FirstOrderLower95, index.FirstOrderUpper95);
+            yield return Index(index.TotalOrder, index.TotalOrderLower95, index.TotalOrderUpper95);
+        }
+    }
+
+    private static string Index(double value, double lower, double upper) => double.IsNaN(value)
+        ? "none (no variance)"
+        : string.Create(CultureInfo.InvariantCulture, $"{value:0.000} [{lower:0.000}, {upper:0.000}]");
 
     private static string Bin(int k) => string.Create(CultureInfo.InvariantCulture, $"{k * 0.05:0.00} to {(k + 1) * 0.05:0.00}");
 

@@ -189,7 +189,22 @@ public static class BeliefPropagation
             var headline = Column(0, deceptive);
             var classes = Enumerable.Range(0, classCount).Select(c => SampleSummary.Of(Column(0, c))).ToImmutableArray();
             var correlations = columns.Select(x => RankCorrelation(x, headline)).ToImmutableArray();
-            summaries.Add(new MeasureSummary(evaluations.Measures[m], SampleSummary.Of(headline), classes, correlations));
+            SobolEstimate? sobol = null;
+            if (settings.Sensitivity == SensitivityMethod.Sobol)
+            {
+                var mixed = new double[n * d];
+                for (var i = 0; i < n; i++)
+                {
+                    for (var k = 0; k < d; k++)
+                    {
+                        mixed[(i * d) + k] = evaluations.Outputs[evaluations.Index(i, 2 + k, m, deceptive)];
+                    }
+                }
+
+                sobol = SobolIndices.Estimate(headline, Column(1, deceptive), mixed, d, settings.BootstrapResamples, settings.Seed);
+            }
+
+            summaries.Add(new MeasureSummary(evaluations.Measures[m], SampleSummary.Of(headline), classes, correlations, sobol));
         }
 
         return new BeliefPropagationResult(parameters, settings, summaries.MoveToImmutable(), evaluations);

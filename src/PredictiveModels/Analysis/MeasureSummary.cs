@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PredictiveModels.Structures;
+using PredictiveModels.Uncertainty;
 
 namespace PredictiveModels.Analysis;
 
@@ -14,8 +15,13 @@ namespace PredictiveModels.Analysis;
 /// For each belief, in the order of the propagation's parameters, Spearman's rank correlation between its draws and
 /// P(Deceptive), -1 to 1: how monotonically the belief drives the headline. NaN when either does not vary.
 /// </param>
+/// <param name="Sobol">
+/// The Sobol first- and total-order indices of P(Deceptive), one per belief in the propagation's order, with bootstrap
+/// 95% intervals; null when the propagation computed rank correlations only.
+/// </param>
 public sealed record MeasureSummary(
     PropagationMeasure Measure,
     SampleSummary DeceptiveProbability,
     ImmutableArray<SampleSummary> Classes,
-    ImmutableArray<double> RankCorrelations);
+    ImmutableArray<double> RankCorrelations,
+    SobolEstimate? Sobol);

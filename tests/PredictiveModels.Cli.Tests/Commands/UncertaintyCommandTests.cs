@@ -23,10 +23,13 @@ public sealed class UncertaintyCommandTests
         document.GetProperty("seed").GetUInt64().Should().Be(9);
         document.GetProperty("samples").GetInt32().Should().Be(50);
         document.GetProperty("results")[0].GetProperty("pDeceptive").GetProperty("histogram").GetProperty("counts").EnumerateArray().Sum(c => c.GetInt32()).Should().Be(50);
+        var speed = document.GetProperty("results")[0].GetProperty("sensitivity").EnumerateArray().Single(e => e.GetProperty("path").GetString() == "analysis.speedWeight");
+        speed.GetProperty("totalOrder").GetDouble().Should().BeGreaterThan(0.5, "the speed weight drives the posterior's P(Deceptive) in the default");
+        speed.GetProperty("totalOrderCi95").GetArrayLength().Should().Be(2);
     }
 
     [Fact]
-    public async Task The_table_names_each_belief_with_its_median_and_rank_correlation_and_the_csv_has_a_row_per_sample()
+    public async Task The_table_names_each_belief_with_its_median_rank_correlation_and_sobol_indices_and_the_csv_has_a_row_per_sample()
     {
         using var folder = new TempFolder();
         var path = folder.Write("uncertain.yaml", Uncertain);
@@ -35,7 +38,7 @@ public sealed class UncertaintyCommandTests
         var csv = (await CliRun.Of("uncertainty", path, "--samples", "40", "--format", "csv")).ShouldSucceed();
 
         table.Output.Should().StartWith("Uncertainty: scenario 'uncertain', 2 beliefs, 40 samples, seed 1, Saltelli design (4 evaluations per sample; summaries over the 40 base draws).");
-        table.Output.Should().Contain("analysis.dataSize").And.Contain("1e3 to 1e5").And.Contain("rank correlation with P(Deceptive)");
+        table.Output.Should().Contain("analysis.dataSize").And.Contain("1e3 to 1e5").And.Contain("rank correlation").And.Contain("first-order index [95%]").And.Contain("total-order index [95%]");
         var lines = csv.Output.Split(["\r\n", "\n"], StringSplitOptions.RemoveEmptyEntries);
         lines[0].Should().Be("sample,analysis.speedWeight,analysis.dataSize,pDeceptive");
         lines.Should().HaveCount(41);

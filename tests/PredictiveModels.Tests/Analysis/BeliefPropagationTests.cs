@@ -125,6 +125,27 @@ public sealed class BeliefPropagationTests
     }
 
     [Fact]
+    public void Sobol_indices_come_from_the_saltelli_rows_and_rank_correlations_alone_leave_them_out()
+    {
+        var sobol = BeliefPropagation.Run(TwoBeliefs, new PropagationSettings(256, 2));
+        var rank = BeliefPropagation.Run(TwoBeliefs, Rank(256, 2));
+        var d = TwoBeliefs.UncertainParameters.Select(u => u.Path).ToList().IndexOf("analysis.dataSize");
+        var n = sobol.Evaluations.Count;
+        double Deceptive(int i, int evaluation) => sobol.Evaluations.Output(i, evaluation, PropagationMeasure.Posterior, OutcomeClass.Deceptive);
+
+        var expected = SobolIndices.Estimate(
+            [.. Enumerable.Range(0, n).Select(i => Deceptive(i, 0))],
+            [.. Enumerable.Range(0, n).Select(i => Deceptive(i, 1))],
+            [.. Enumerable.Range(0, n).SelectMany(i => new[] { Deceptive(i, 2), Deceptive(i, 3) })],
+            2,
+            PropagationSettings.DefaultBootstrapResamples,
+            2);
+        sobol.Posterior.Sobol.Should().BeEquivalentTo(expected);
+        sobol.Posterior.Sobol!.Indices[1 - d].TotalOrder.Should().BeGreaterThan(sobol.Posterior.Sobol.Indices[d].TotalOrder, "the speed weight drives the default's posterior more than the data size");
+        rank.Posterior.Sobol.Should().BeNull();
+    }
+
+    [Fact]
     public void A_belief_that_is_certain_gives_the_point_posterior_with_no_spread()
     {
         var scenario = Uncertain("  dataSize: pointMass(5000)\n");

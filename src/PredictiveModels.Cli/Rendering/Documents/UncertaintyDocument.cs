@@ -80,7 +80,7 @@ internal sealed record MeasureDocument(
             UncertaintyDocument.MeasureName(summary.Measure),
             SummaryDocument.Of(summary.DeceptiveProbability),
             classes,
-            [.. result.Parameters.Select((p, j) => new SensitivityDocument(p.Path, Json.FiniteOrNull(summary.RankCorrelations[j])))]);
+            [.. result.Parameters.Select((p, j) => SensitivityDocument.Of(p.Path, summary, j))]);
     }
 }
 
@@ -127,4 +127,36 @@ internal sealed record ClassSummaryDocument(double Mean, IReadOnlyDictionary<str
 /// <summary>How one belief moves P(Deceptive).</summary>
 /// <param name="Path">The parameter's path.</param>
 /// <param name="RankCorrelation">Spearman's rank correlation of its samples with P(Deceptive), -1 to 1; null when either does not vary.</param>
-internal sealed record SensitivityDocument(string Path, double? RankCorrelation);
+/// <param name="FirstOrder">Sobol first-order index: the share of P(Deceptive)'s variance the belief explains alone; null with rank correlations only, or when P(Deceptive) does not vary.</param>
+/// <param name="FirstOrderCi95">Its bootstrap 95% interval (percentile); null when the index is.</param>
+/// <param name="TotalOrder">Sobol total-order index: the share with every interaction the belief takes part in; null as <paramref name="FirstOrder"/>.</param>
+/// <param name="TotalOrderCi95">Its bootstrap 95% interval (percentile); null when the index is.</param>
+internal sealed record SensitivityDocument(
+    string Path,
+    double? RankCorrelation,
+    double? FirstOrder,
+    IReadOnlyList<double?>? FirstOrderCi95,
+    double? TotalOrder,
+    IReadOnlyList<double?>? TotalOrderCi95)
+{
+    /// <summary>The sensitivity of belief <paramref name="j"/> in a measure's summary.</summary>
+    public static SensitivityDocument Of(string path, MeasureSummary summary, int j)
+    {
+        var rank = Json.FiniteOrNull(summary.RankCorrelations[j]);
+        if (summary.Sobol is not { } sobol)
+        {
+            return new SensitivityDocument(path, rank, null, null, null, null);
+        }
+
+        var index = sobol.Indices[j];
+        var first = Json.FiniteOrNull(index.FirstOrder);
+        var total = Json.FiniteOrNull(index.TotalOrder);
+        return new SensitivityDocument(
+            path,
+            rank,
+            first,
+            first is null ? null : [Json.FiniteOrNull(index.FirstOrderLower95), Json.FiniteOrNull(index.FirstOrderUpper95)],
+            total,
+            total is null ? null : [Json.FiniteOrNull(index.TotalOrderLower95), Json.FiniteOrNull(index.TotalOrderUpper95)]);
+    }
+}
