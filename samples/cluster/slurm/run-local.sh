@@ -192,7 +192,7 @@ EOF
     sleep 0.2
   done
   [ "$state" = idle ] || die "the node is '${state:-not up}' 30 s after starting slurmctld and slurmd"
-  say "started munged${own_munge:+ (ours)}, slurmctld and slurmd in $((SECONDS - t)) s"
+  say "started ${own_munge:+munged, }slurmctld and slurmd in $((SECONDS - t)) s"
 fi
 mkdir -p "$work/out"
 
