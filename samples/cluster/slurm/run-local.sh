@@ -39,7 +39,7 @@ case "$samples$shards" in *[!0-9]*) die "SAMPLES and SHARDS must be whole number
 work="$(mktemp -d "${TMPDIR:-/tmp}/pm-slurm.XXXXXX")"
 chmod 755 "$work"
 own_munge=""
-own_slurm=""
+own_slurm=()
 outcome=1
 
 # The pid in a daemon's pid file, waiting up to 5 s for the daemon to write it.
@@ -74,7 +74,7 @@ teardown() {
   local status=$? f d
   [ "$outcome" -eq 0 ] || status=1
   # slurm first, munged last: slurm needs it to the end.
-  [ -z "$own_slurm" ] || stop $own_slurm
+  [ "${#own_slurm[@]}" -eq 0 ] || stop "${own_slurm[@]}"
   if [ "$status" -ne 0 ]; then
     for d in slurmctld slurmd; do
       if [ -f "$work/log/$d.log" ]; then
@@ -96,6 +96,16 @@ teardown() {
   fi
 }
 trap teardown EXIT
+
+# A running cluster is used as it is; standing one up needs root. (A bounded ping: without a
+# slurm.conf, scontrol looks the controller up in DNS.)
+existing=""
+if command -v scontrol >/dev/null 2>&1 && timeout 20 scontrol ping 2>/dev/null | grep -q 'is UP'; then
+  existing=1
+  say "using the Slurm cluster that is already running"
+elif [ "$(id -u)" -ne 0 ]; then
+  die "no Slurm cluster answers (scontrol ping), and standing one up (apt-get install slurm-wlm munge, starting the daemons) needs root: run as root or start a cluster first"
+fi
 
 # --- The CLI and the scenario ----------------------------------------------------------------------
 if [ -n "${PM_CLI:-}" ]; then
@@ -127,13 +137,10 @@ EOF
 fi
 [ -f "$scenario" ] || die "no scenario file '$scenario'"
 
-# --- Slurm: use a running cluster, or install and start one ---------------------------------------
-if command -v scontrol >/dev/null 2>&1 && scontrol ping 2>/dev/null | grep -q 'is UP'; then
-  say "using the Slurm cluster that is already running"
-else
+# --- Slurm: unless one runs, install it and start a single-node cluster ---------------------------
+if [ -z "$existing" ]; then
   if ! command -v slurmctld >/dev/null || ! command -v slurmd >/dev/null || ! command -v sbatch >/dev/null \
     || ! command -v munged >/dev/null; then
-    [ "$(id -u)" -eq 0 ] || die "Slurm is not installed and no cluster runs; run as root (to apt-get install slurm-wlm munge) or start a cluster first"
     t=$SECONDS
     say "installing slurm-wlm and munge with apt-get"
     export DEBIAN_FRONTEND=noninteractive
@@ -141,7 +148,6 @@ else
       || { cat "$work/apt.log" >&2; die "apt-get could not install slurm-wlm and munge"; }
     say "installed in $((SECONDS - t)) s"
   fi
-  [ "$(id -u)" -eq 0 ] || die "no Slurm cluster runs, and starting one needs root"
   t=$SECONDS
 
   if ! munge -n 2>/dev/null | unmunge >/dev/null 2>&1; then
@@ -183,9 +189,11 @@ SlurmdLogFile=$work/log/slurmd.log
 EOF
   export SLURM_CONF="$work/slurm.conf"
   slurmctld
-  own_slurm=$(pid_in "$work/slurmctld.pid") || die "slurmctld did not start"
+  pid=$(pid_in "$work/slurmctld.pid") || die "slurmctld did not start"
+  own_slurm+=("$pid")
   slurmd -N localhost
-  own_slurm="$(pid_in "$work/slurmd.pid") $own_slurm" || die "slurmd did not start"
+  pid=$(pid_in "$work/slurmd.pid") || die "slurmd did not start"
+  own_slurm+=("$pid")
   for _ in $(seq 150); do
     state=$(sinfo -h -n localhost -o %T 2>/dev/null || true)
     [ "$state" = idle ] && break
