@@ -40,6 +40,7 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/pm-slurm.XXXXXX")"
 chmod 755 "$work"
 own_munge=""
 own_slurm=()
+jobs=()
 outcome=1
 
 # The pid in a daemon's pid file, waiting up to 5 s for the daemon to write it.
@@ -53,28 +54,45 @@ pid_in() {
 }
 
 # Ends the given processes: SIGTERM, again after 5 s (slurmd can miss the first while jobs end),
-# SIGKILL after 10 s. A zombie counts as ended.
+# SIGKILL after 10 s. A zombie counts as ended. (Reads /proc: a minimal Debian has no procps.)
 stop() {
   local i p alive
   kill "$@" 2>/dev/null || true
   for i in $(seq 100); do
     alive=""
     for p in "$@"; do
-      case "$(ps -o stat= -p "$p" 2>/dev/null)" in "" | Z*) ;; *) alive=1 ;; esac
+      # The state is the field after the command's name, which is in parentheses.
+      case "$(sed 's/.*) //' "/proc/$p/stat" 2>/dev/null)" in "" | Z*) ;; *) alive=1 ;; esac
     done
     [ -n "$alive" ] || return 0
     [ "$i" -eq 50 ] && { kill "$@" 2>/dev/null || true; }
     sleep 0.1
   done
-  say "daemons $* did not stop on SIGTERM; killing them"
+  say "processes $* did not stop on SIGTERM; killing them"
   kill -9 "$@" 2>/dev/null || true
 }
 
+# Processes still working in the work dir once our daemons are stopped: job steps (slurmstepd,
+# which keeps retrying to report to a slurmd that is gone) and the jobs they ran.
+leftovers() {
+  local d
+  for d in /proc/[0-9]*; do
+    [ "${d#/proc/}" != $$ ] || continue
+    case "$(readlink "$d/cwd" 2>/dev/null)" in "$work" | "$work"/*) echo "${d#/proc/}" ;; esac
+  done
+}
+
 teardown() {
-  local status=$? f d
+  local status=$? f d rest
   [ "$outcome" -eq 0 ] || status=1
+  # Jobs of ours still queued or running (a timeout, an interrupt) must not outlive the script.
+  [ "${#jobs[@]}" -eq 0 ] || scancel "${jobs[@]}" 2>/dev/null || true
   # slurm first, munged last: slurm needs it to the end.
-  [ "${#own_slurm[@]}" -eq 0 ] || stop "${own_slurm[@]}"
+  if [ "${#own_slurm[@]}" -ne 0 ]; then
+    stop "${own_slurm[@]}"
+    mapfile -t rest < <(leftovers)
+    [ "${#rest[@]}" -eq 0 ] || stop "${rest[@]}"
+  fi
   if [ "$status" -ne 0 ]; then
     for d in slurmctld slurmd; do
       if [ -f "$work/log/$d.log" ]; then
@@ -96,6 +114,8 @@ teardown() {
   fi
 }
 trap teardown EXIT
+trap "exit 130" INT
+trap "exit 143" TERM
 
 # A running cluster is used as it is; standing one up needs root. (A bounded ping: without a
 # slurm.conf, scontrol looks the controller up in DNS.)
@@ -168,7 +188,7 @@ if [ -z "$existing" ]; then
   # proctrack/linuxproc and task/none: under cgroup tracking every job fails at launch here
   # while Slurm reports it COMPLETED (docs: /work/shared/design/DOTNET.md, Slurm section).
   mkdir -p "$work/state" "$work/spool" "$work/log" "$work/out"
-  memory=$(free -m | awk '/^Mem:/ { printf "%d", $7 * 0.95 }')
+  memory=$(awk '/^MemAvailable:/ { printf "%d", $2 / 1024 * 0.95 }' /proc/meminfo)
   cat > "$work/slurm.conf" <<EOF
 ClusterName=local
 SlurmctldHost=localhost
@@ -211,16 +231,23 @@ export PM_CLI="$cli" PM_SCENARIO="$scenario" PM_SAMPLES="$samples" PM_SEED="$see
 array=$(sbatch --parsable --chdir="$work" --array="1-$shards" --output="$work/out/shard-%a.out" \
   "$here/uncertainty-array.sbatch")
 array="${array%%;*}"
+jobs+=("$array")
 merge=$(sbatch --parsable --chdir="$work" --dependency="afterok:$array" --kill-on-invalid-dep=yes \
   --output="$work/out/merge.out" "$here/merge.sbatch")
 merge="${merge%%;*}"
+jobs+=("$merge")
 say "submitted array job $array ($shards shards of $samples samples) and merge job $merge"
 
 deadline=$((SECONDS + timeout))
 while [ -n "$(squeue -h -j "$array,$merge" -o %i 2>/dev/null)" ]; do
   if [ "$SECONDS" -ge "$deadline" ]; then
-    scancel "$array" "$merge" 2>/dev/null || true
     squeue >&2 || true
+    scancel "$array" "$merge" 2>/dev/null || true
+    # Let the cancelled jobs end before the daemons stop.
+    for _ in $(seq 30); do
+      [ -n "$(squeue -h -j "$array,$merge" -o %i 2>/dev/null)" ] || break
+      sleep 1
+    done
     die "the jobs did not finish within $timeout s (PM_SLURM_TIMEOUT); cancelled them"
   fi
   sleep 1
