@@ -28,7 +28,9 @@ done
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-scenario="$here/uncertain-posterior.yaml"
+# Relative to the repository root (the CLI runs from there), so the generated file names it the same on every machine.
+scenario=tests/PredictiveModels.Benchmarks/squiggle/uncertain-posterior.yaml
+cd "$repo"
 
 if [ ! -d "$here/node_modules/@quri/squiggle-lang" ]; then
   echo "compare.sh: installing @quri/squiggle-lang 0.10.0 (npm ci)" >&2
