@@ -9,7 +9,7 @@
 #   --repeat R         Squiggle's timed runs, after one warm-up; the median counts (default 5)
 #   --check-samples M  samples of our `uncertainty` command for the agreement check of the means (default 100000)
 # Ours: the BenchmarkDotNet class UncertaintyBenchmarks (BeliefPropagation.Posterior, 1,000 samples per call, one
-# thread, in process, a warm-up and 5 calls; the median counts). Needs node (>= 18) and npm; installs
+# thread, in process, 3 warm-up calls and 7 timed ones; the median counts). Needs node (>= 18) and npm; installs
 # @quri/squiggle-lang 0.10.0 from package-lock.json with `npm ci` when node_modules is missing.
 # The machine is shared: the script prints the load average, and a loaded machine slows both sides.
 set -euo pipefail
