@@ -21,7 +21,7 @@ while [ $# -gt 0 ]; do
     --samples) samples=$2; shift 2 ;;
     --repeat) repeat=$2; shift 2 ;;
     --check-samples) check=$2; shift 2 ;;
-    -h | --help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "compare.sh: unknown option $1 (--help)" >&2; exit 2 ;;
   esac
 done
