@@ -9,7 +9,7 @@ using PredictiveModels.Scenarios;
 namespace PredictiveModels.Benchmarks;
 
 /// <summary>
-/// Monte Carlo over posterior-level beliefs (issue 11's acceptance benchmark): <see cref="BeliefPropagation.Posterior"/>
+/// Monte Carlo over posterior-level beliefs (issue 11's acceptance benchmark): <see cref="BeliefPropagation.Run"/>
 /// on <c>squiggle/uncertain-posterior.yaml</c> (the default scenario with five beliefs: a, lambda, n, and the general
 /// inductor's loss gap and runtime steps), <see cref="Samples"/> samples per call, on one thread, so samples/s per core
 /// is <see cref="Samples"/> divided by the median time of a call. <c>squiggle/compare.sh</c> runs this and Squiggle 0.10 on the same
@@ -50,12 +50,13 @@ public class UncertaintyBenchmarks
             throw new InvalidOperationException($"{ScenarioPath} states {_scenario.UncertainParameters.Length} beliefs; the comparison with Squiggle expects 5.");
         }
 
-        var result = BeliefPropagation.Posterior(_scenario, Samples, seed: 1, maxDegreeOfParallelism: 1);
-        Console.WriteLine($"// {Samples:N0} samples per call; P(Deceptive) mean {result.DeceptiveProbability.Mean:G6} (standard error {result.DeceptiveProbability.StandardError:G3})");
+        var result = Posterior();
+        Console.WriteLine($"// {Samples:N0} samples per call; P(Deceptive) mean {result.Posterior.DeceptiveProbability.Mean:G6} (standard error {result.Posterior.DeceptiveProbability.StandardError:G3})");
     }
 
-    [Benchmark(Description = "BeliefPropagation.Posterior, 5 beliefs, one thread")]
-    public BeliefPropagationResult Posterior() => BeliefPropagation.Posterior(_scenario, Samples, seed: 1, maxDegreeOfParallelism: 1);
+    [Benchmark(Description = "BeliefPropagation.Run, 5 beliefs, rank correlations, one thread")]
+    public BeliefPropagationResult Posterior() =>
+        BeliefPropagation.Run(_scenario, new PropagationSettings(Samples, seed: 1, sensitivity: SensitivityMethod.RankCorrelation), maxDegreeOfParallelism: 1);
 
     /// <summary>The scenario file: <c>UNCERTAIN_POSTERIOR_YAML</c> if set, else found above the working directory or the assembly (BenchmarkDotNet runs from a folder of its own).</summary>
     private static string FindScenario()
