@@ -140,6 +140,7 @@ internal sealed class HoleCostTable
 
         scratch.LiteralSelectionBits = literalSelectionBits;
         scratch.Computed = true;
+        scratch.Recomputations++;
         FillInside(scratch);
         Cheapest(scratch);
         scratch.Valid = true;
@@ -378,6 +379,9 @@ internal sealed class HoleCostTable
         }
 
         internal bool Computed { get; set; }
+
+        /// <summary>How many times the costs were computed (not taken from the last call).</summary>
+        internal int Recomputations { get; set; }
 
         internal bool Valid { get; set; }
 
