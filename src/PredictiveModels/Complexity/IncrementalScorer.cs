@@ -46,7 +46,7 @@ internal sealed class IncrementalScorer
         _baseLiteralWeight = world.LiteralWeight;
 
         var holeTypes = new List<ModelType>[2] { [], [] };
-        var compiler = new Compiler(this, world, holeTypes);
+        var compiler = new Compiler(this, world, symbols, holeTypes);
         _derived = [.. compiler.DerivedInOrder()];
         _candidates = [.. candidates.Select(c => compiler.Candidate(c, holeCost))];
         _tables = [.. holeTypes.Select(types => types.Count == 0 ? null : new HoleCostTable(world, _symbolIndex, types, sizeBound))];
@@ -213,7 +213,7 @@ internal sealed class IncrementalScorer
     }
 
     /// <summary>Writes the programs, mirroring <see cref="ExpressionCoster"/>, <see cref="StructureScorer"/> and the world model's inlined lengths.</summary>
-    private sealed class Compiler(IncrementalScorer scorer, WorldModel world, List<ModelType>[] holeTypes)
+    private sealed class Compiler(IncrementalScorer scorer, WorldModel world, Symbol[] symbols, List<ModelType>[] holeTypes)
     {
         public IEnumerable<(int Symbol, BitsProgram Program)> DerivedInOrder()
         {
@@ -351,8 +351,7 @@ internal sealed class IncrementalScorer
                 return;
             }
 
-            var concept = (Concept)world.Symbols.ElementAt(symbol);
-            if (concept.Definition is { } definition && expandDerived)
+            if (symbols[symbol] is Concept { Definition: { } definition } && expandDerived)
             {
                 Breakdown(definition, CostMode.Inlined, HoleCost.Min, expandDerived: false, builder);
                 builder.Sum(1);
