@@ -111,38 +111,53 @@ public static class BeliefPropagation
         var inputs = new double[count * d];
         var outputs = new double[(long)count * perSample * rowWidth];
         var patterns = settings.Dynamics ? new ChainCache() : null;
+        var evaluator = PosteriorEvaluator.For(scenario, [.. scenario.UncertainParameters.Select(u => u.Path)]);
         var done = 0L;
-        var evaluations = (double)count * perSample;
         var options = new ParallelOptions { MaxDegreeOfParallelism = degree, CancellationToken = cancellation };
 
-        // One work item per evaluation, so that a sample's d + 2 trainings spread over the threads too; each writes
-        // only its own slots.
-        Parallel.For(0L, (long)count * perSample, options, item =>
-        {
-            var local = (int)(item / perSample);
-            var evaluation = (int)(item % perSample);
-            var sample = firstSample + local;
-            Span<double> values = stackalloc double[d];
-            design.Values(sample, evaluation, values);
-            if (evaluation == 0)
+        // One work item per base sample: its rows A and B are drawn once and its d + 2 evaluations made in order. Each
+        // item writes only its own slots, so the result does not depend on the threads. The posterior comes from a
+        // worker per thread that rescores incrementally (bit for bit the full computation).
+        Parallel.For(
+            0,
+            count,
+            options,
+            () => (Worker: evaluator.CreateWorker(), A: new double[d], B: new double[d], Values: new double[d], Classes: new double[classCount]),
+            (local, _, buffers) =>
             {
-                values.CopyTo(inputs.AsSpan(local * d, d));
-            }
+                var sample = firstSample + local;
+                design.Draw(sample, buffers.A, buffers.B);
+                buffers.A.CopyTo(inputs.AsSpan(local * d, d));
+                for (var evaluation = 0; evaluation < perSample; evaluation++)
+                {
+                    PropagationDesign.Row(buffers.A, buffers.B, evaluation, buffers.Values);
+                    var slot = outputs.AsSpan((int)((((long)local * perSample) + evaluation) * rowWidth), rowWidth);
+                    buffers.Worker.Evaluate(buffers.Values, buffers.Classes);
+                    Store(buffers.Classes, slot[..classCount]);
+                    if (settings.Dynamics)
+                    {
+                        cancellation.ThrowIfCancellationRequested();
+                        var changed = design.Apply(buffers.Values);
+                        var state = TrainingDynamics.Continue(changed, changed.Dynamics, TrainingState.Start, changed.Phases, null, cancellation, absorption: false, relaxation: false, patterns);
+                        var training = new TrainingResult(state.Phases);
+                        Store(training.Transient.Probabilities.AsSpan(), slot.Slice(classCount, classCount));
+                        Store(training.Equilibrium.Probabilities.AsSpan(), slot.Slice(2 * classCount, classCount));
+                        progress?.Report(Interlocked.Increment(ref done) / ((double)count * perSample));
+                    }
+                }
 
-            var changed = design.Apply(values);
-            var slot = outputs.AsSpan((int)(item * rowWidth), rowWidth);
-            Store(SimplicityPosterior.Compute(changed).Classes.Probabilities, slot[..classCount]);
-            if (settings.Dynamics)
-            {
-                cancellation.ThrowIfCancellationRequested();
-                var state = TrainingDynamics.Continue(changed, changed.Dynamics, TrainingState.Start, changed.Phases, null, cancellation, absorption: false, relaxation: false, patterns);
-                var training = new TrainingResult(state.Phases);
-                Store(training.Transient.Probabilities, slot.Slice(classCount, classCount));
-                Store(training.Equilibrium.Probabilities, slot.Slice(2 * classCount, classCount));
-            }
+                if (!settings.Dynamics && progress is not null)
+                {
+                    var finished = Interlocked.Add(ref done, perSample);
+                    if (finished % 1024 < perSample || finished == (long)count * perSample)
+                    {
+                        progress.Report(finished / ((double)count * perSample));
+                    }
+                }
 
-            progress?.Report(Interlocked.Increment(ref done) / evaluations);
-        });
+                return buffers;
+            },
+            _ => { });
 
         return new PropagationEvaluations(firstSample, count, d, perSample, measures, [.. inputs], [.. outputs]);
     }
@@ -244,7 +259,7 @@ public static class BeliefPropagation
     }
 
     /// <summary>Copies a distribution's class probabilities, clipped to [0, 1] (a solver may leave a few units in the last place outside).</summary>
-    private static void Store(ImmutableArray<double> probabilities, Span<double> slot)
+    private static void Store(ReadOnlySpan<double> probabilities, Span<double> slot)
     {
         for (var c = 0; c < slot.Length; c++)
         {

@@ -46,17 +46,38 @@ internal sealed class PropagationDesign
     }
 
     /// <summary>
-    /// Writes the beliefs' values of one evaluation: row A (<paramref name="evaluation"/> 0) draws belief j from
-    /// uniform (seed, sample, j); row B (1) from (seed, sample, d + j); row 2 + k is A with belief k from B.
+    /// Draws a base sample's rows: A (belief j from uniform (seed, sample, j)) and, for Sobol indices, B (from
+    /// (seed, sample, d + j)); <paramref name="b"/> is left alone otherwise.
     /// </summary>
-    public void Values(long sample, int evaluation, Span<double> values)
+    public void Draw(long sample, Span<double> a, Span<double> b)
     {
         var d = Dimensions;
         for (var j = 0; j < d; j++)
         {
-            var fromB = evaluation == 1 || evaluation == j + 2;
-            values[j] = _beliefs[j].Distribution.Quantile(CounterStream.Uniform(_seed, sample, fromB ? d + j : j));
+            a[j] = _beliefs[j].Distribution.Quantile(CounterStream.Uniform(_seed, sample, j));
+            if (EvaluationsPerSample > 1)
+            {
+                b[j] = _beliefs[j].Distribution.Quantile(CounterStream.Uniform(_seed, sample, d + j));
+            }
         }
+    }
+
+    /// <summary>The beliefs' values of one evaluation of a base sample: row A (0), row B (1), or A with belief k from B (2 + k).</summary>
+    public static void Row(ReadOnlySpan<double> a, ReadOnlySpan<double> b, int evaluation, Span<double> values)
+    {
+        for (var j = 0; j < a.Length; j++)
+        {
+            values[j] = evaluation == 1 || evaluation == j + 2 ? b[j] : a[j];
+        }
+    }
+
+    /// <summary>Writes the beliefs' values of one evaluation (<see cref="Draw"/> then <see cref="Row"/>).</summary>
+    public void Values(long sample, int evaluation, Span<double> values)
+    {
+        Span<double> a = stackalloc double[Dimensions];
+        Span<double> b = stackalloc double[Dimensions];
+        Draw(sample, a, b);
+        Row(a, b, evaluation, values);
     }
 
     /// <summary>The scenario with every belief set to its value.</summary>
