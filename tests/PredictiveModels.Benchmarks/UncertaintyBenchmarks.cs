@@ -20,8 +20,8 @@ namespace PredictiveModels.Benchmarks;
 [Config(typeof(ShortInProcess))]
 public class UncertaintyBenchmarks
 {
-    /// <summary>Monte Carlo samples per call.</summary>
-    public const int Samples = 1_000;
+    /// <summary>Monte Carlo samples per call: as many as Squiggle draws per run in compare.sh, so both pay their fixed costs once per 100,000 samples.</summary>
+    public const int Samples = 100_000;
 
     /// <summary>The scenario file, relative to the repository root.</summary>
     public const string ScenarioPath = "tests/PredictiveModels.Benchmarks/squiggle/uncertain-posterior.yaml";

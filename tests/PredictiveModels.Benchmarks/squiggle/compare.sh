@@ -8,7 +8,7 @@
 #   --samples N        Squiggle's sampleCount per run (default 100000)
 #   --repeat R         Squiggle's timed runs, after one warm-up; the median counts (default 5)
 #   --check-samples M  samples of our `uncertainty` command for the agreement check of the means (default 100000)
-# Ours: the BenchmarkDotNet class UncertaintyBenchmarks (BeliefPropagation.Posterior, 1,000 samples per call, one
+# Ours: the BenchmarkDotNet class UncertaintyBenchmarks (BeliefPropagation.Run, 100,000 samples per call, one
 # thread, in process, 3 warm-up calls and 7 timed ones; the median counts). Needs node (>= 18) and npm; installs
 # @quri/squiggle-lang 0.10.0 from package-lock.json with `npm ci` when node_modules is missing.
 # The machine is shared: the script prints the load average, and a loaded machine slows both sides.
@@ -59,7 +59,7 @@ node "$here/run.mjs" --samples "$samples" --repeat "$repeat" --json > "$work/squ
 echo "compare.sh: load average between: $(load)" >&2
 echo "compare.sh: ours, BenchmarkDotNet UncertaintyBenchmarks" >&2
 (cd "$work" && dotnet "$repo/tests/PredictiveModels.Benchmarks/bin/Release/net10.0/PredictiveModels.Benchmarks.dll" \
-  --filter '*UncertaintyBenchmarks*' --exporters json --artifacts "$work/bdn" > "$work/bdn.log" 2>&1) \
+  --filter 'PredictiveModels.Benchmarks.UncertaintyBenchmarks.*' --exporters json --artifacts "$work/bdn" > "$work/bdn.log" 2>&1) \
   || { cat "$work/bdn.log" >&2; exit 1; }
 echo "compare.sh: load average after: $(load)" >&2
 
@@ -73,7 +73,7 @@ const unc = read("uncertainty.json").results[0].pDeceptive;
 const report = readdirSync(`${work}/bdn/results`).find((f) => f.endsWith("-report-full-compressed.json"));
 const bdn = JSON.parse(readFileSync(`${work}/bdn/results/${report}`, "utf8"));
 const ours = bdn.Benchmarks[0].Statistics;
-const perCall = 1000; // UncertaintyBenchmarks.Samples
+const perCall = 100000; // UncertaintyBenchmarks.Samples
 const oursRate = perCall / (ours.Median / 1e9);
 const ratio = oursRate / sq.samplesPerSecond;
 const atMedians = Math.abs(sq.atMedians - posterior.pDeceptive) / posterior.pDeceptive;
@@ -87,6 +87,6 @@ console.log(`  mean P(Deceptive): Squiggle ${sq.meanPDeceptive.toPrecision(6)} +
 console.log("");
 console.log("Speed (one thread each, median):");
 console.log(`  Squiggle 0.10.0, ${sq.node}: ${fmt(sq.samples)} samples in ${sq.medianSeconds.toFixed(3)} s: ${fmt(sq.samplesPerSecond)} samples/s`);
-console.log(`  ours, BeliefPropagation.Posterior: ${fmt(perCall)} samples in ${(ours.Median / 1e9).toFixed(3)} s: ${fmt(oursRate)} samples/s per core`);
+console.log(`  ours, BeliefPropagation.Run: ${fmt(perCall)} samples in ${(ours.Median / 1e9).toFixed(3)} s: ${fmt(oursRate)} samples/s per core`);
 console.log(`  ratio ours / Squiggle: ${ratio.toPrecision(3)}  (acceptance: at least 50; ${ratio >= 50 ? "met" : "NOT met"})`);
 JS
