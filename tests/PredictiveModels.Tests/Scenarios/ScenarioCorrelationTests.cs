@@ -75,6 +75,19 @@ public sealed class ScenarioCorrelationTests : IDisposable
     }
 
     [Fact]
+    public void In_json_a_path_that_names_no_belief_is_refused_at_its_string()
+    {
+        var act = () => ScenarioLoader.Parse(
+            """{"schemaVersion": 1, "extends": "default", "analysis": {"dataSize": "1e3 to 1e5"}, "uncertainty": {"correlations": [{"between": ["analysis.dataSize", "analysis.speedWeight"], "rank": 0.5}]}}""",
+            "c.json",
+            ScenarioFormat.Json);
+
+        var d = act.Should().Throw<ModelException>().Which.Diagnostics.Single();
+        d.Location.Should().Be(new SourceLocation("c.json", 1, 151));
+        d.Message.Should().Be("'analysis.speedWeight' is not a belief of this scenario; a correlation is between two parameters stated as distributions, and the beliefs it states are analysis.dataSize");
+    }
+
+    [Fact]
     public void A_misspelt_path_is_refused_with_the_belief_it_probably_means()
     {
         var d = Refusals("    - between: [analysis.dataSize, analysis.speedweight]\n      rank: 0.6\n").Single();
