@@ -90,7 +90,11 @@ public static class ImanConover
             Array.Sort(column);
 
             // Rows by increasing T, ties by row index: the row of rank k receives the k-th smallest value.
-            Array.Sort(rowOrder, (a, b) => keys[a].CompareTo(keys[b]) is var c && c != 0 ? c : a.CompareTo(b));
+            Array.Sort(rowOrder, (a, b) =>
+            {
+                var byKey = keys[a].CompareTo(keys[b]);
+                return byKey != 0 ? byKey : a.CompareTo(b);
+            });
             for (var k = 0; k < n; k++)
             {
                 result[(rowOrder[k] * d) + j] = column[k];
