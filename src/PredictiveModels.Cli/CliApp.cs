@@ -52,6 +52,7 @@ public static class CliApp
         root.Subcommands.Add(ExportCommand.Build());
         root.Subcommands.Add(RunCommand.Build(context ?? CliContext.Quiet));
         root.Subcommands.Add(UncertaintyCommand.Build(context ?? CliContext.Quiet));
+        root.Subcommands.Add(MergeCommand.Build(context ?? CliContext.Quiet));
         return root;
     }
 

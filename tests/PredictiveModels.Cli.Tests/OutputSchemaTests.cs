@@ -157,6 +157,17 @@ public sealed class OutputSchemaTests
         var path = folder.Write("uncertain.yaml", "schemaVersion: 1\nextends: default\nanalysis:\n  dataSize: 1e3 to 1e5\n  speedWeight: pointMass(0.5)\n");
 
         await ShouldMatchSchema("uncertainty", path, "--samples", "20");
+        await ShouldMatchSchema("uncertainty", path, "--samples", "20", "--sensitivity", "rank");
+    }
+
+    [Fact]
+    public async Task An_uncertainty_shard_and_a_run_with_dynamics_match_the_schema()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("uncertain.yaml", "schemaVersion: 1\nextends: default\nanalysis:\n  speedWeight: uniform(0, 2)\ndynamics:\n  goalResolution: 16\n  worldSteps: 2\n");
+
+        await ShouldMatchSchema("uncertainty", path, "--samples", "4", "--shard", "2/2");
+        await ShouldMatchSchema("uncertainty", path, "--samples", "3", "--dynamics", "--sensitivity", "rank");
     }
 
     private static async Task ShouldMatchSchema(string command, params string[] args)

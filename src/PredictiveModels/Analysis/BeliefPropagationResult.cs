@@ -5,39 +5,38 @@ using PredictiveModels.Structures;
 namespace PredictiveModels.Analysis;
 
 /// <summary>
-/// The simplicity posterior under a scenario's beliefs: what <see cref="BeliefPropagation.Posterior"/> found over its
-/// samples. Immutable.
+/// What a belief propagation (<see cref="BeliefPropagation.Run"/>) found: a summary per measure, and the raw
+/// evaluations it rests on. Immutable.
 /// </summary>
 /// <param name="Parameters">The beliefs that were sampled, in the scenario's order.</param>
-/// <param name="Samples">The number of samples, at least 2.</param>
-/// <param name="Seed">The seed every draw came from (with the sample's and the input's index, see <see cref="Uncertainty.CounterStream"/>).</param>
-/// <param name="DeceptiveProbability">P(Deceptive) over the samples.</param>
-/// <param name="Classes">Every outcome class's probability over the samples, in <see cref="OutcomeDistribution.Classes"/> order.</param>
-/// <param name="RankCorrelations">
-/// For each parameter, in the order of <paramref name="Parameters"/>, Spearman's rank correlation between its sampled
-/// values and P(Deceptive), -1 to 1: how monotonically the belief drives the headline. NaN when either does not vary.
-/// </param>
-/// <param name="DeceptiveSamples">P(Deceptive) of each sample, by sample index.</param>
-/// <param name="InputSamples">The value each sample drew for each parameter, sample by sample (row-major: sample i's values start at <c>i * Parameters.Length</c>); see <see cref="Input"/>.</param>
+/// <param name="Settings">The samples, seed, measures and sensitivity method.</param>
+/// <param name="Measures">One summary per measure, in the order of <see cref="PropagationSettings.Measures"/> (the posterior first).</param>
+/// <param name="Evaluations">Every base sample's draws and class probabilities.</param>
 public sealed record BeliefPropagationResult(
     ImmutableArray<UncertainParameter> Parameters,
-    int Samples,
-    ulong Seed,
-    SampleSummary DeceptiveProbability,
-    ImmutableArray<SampleSummary> Classes,
-    ImmutableArray<double> RankCorrelations,
-    ImmutableArray<double> DeceptiveSamples,
-    ImmutableArray<double> InputSamples)
+    PropagationSettings Settings,
+    ImmutableArray<MeasureSummary> Measures,
+    PropagationEvaluations Evaluations)
 {
-    /// <summary>The value sample <paramref name="sample"/> drew for parameter <paramref name="parameter"/>, in the parameter's unit.</summary>
-    /// <param name="sample">0 to <see cref="Samples"/> - 1.</param>
-    /// <param name="parameter">0 to the number of <see cref="Parameters"/> - 1.</param>
-    public double Input(int sample, int parameter)
+    /// <summary>The summary of the simplicity posterior (always measured).</summary>
+    public MeasureSummary Posterior => Measures[0];
+
+    /// <summary>The summary of one measure.</summary>
+    /// <param name="measure">A measure of <see cref="Settings"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The measure was not measured (dynamics off).</exception>
+    public MeasureSummary Of(PropagationMeasure measure) =>
+        Measures.FirstOrDefault(m => m.Measure == measure) ?? throw new ArgumentOutOfRangeException(nameof(measure), measure, "was not measured; it needs dynamics");
+
+    /// <summary>P(Deceptive) of each base sample (its row A) under a measure, by sample index.</summary>
+    /// <param name="measure">A measure of <see cref="Settings"/>.</param>
+    public ImmutableArray<double> DeceptiveSamples(PropagationMeasure measure = PropagationMeasure.Posterior)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(sample);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(sample, Samples);
-        ArgumentOutOfRangeException.ThrowIfNegative(parameter);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(parameter, Parameters.Length);
-        return InputSamples[(sample * Parameters.Length) + parameter];
+        _ = Of(measure);
+        return [.. Enumerable.Range(0, Evaluations.Count).Select(i => Evaluations.Output(i, 0, measure, OutcomeClass.Deceptive))];
     }
+
+    /// <summary>The value base sample <paramref name="sample"/> drew for parameter <paramref name="parameter"/>, in the parameter's unit.</summary>
+    /// <param name="sample">0 to the number of samples - 1.</param>
+    /// <param name="parameter">0 to the number of <see cref="Parameters"/> - 1.</param>
+    public double Input(int sample, int parameter) => Evaluations.Input(sample, parameter);
 }

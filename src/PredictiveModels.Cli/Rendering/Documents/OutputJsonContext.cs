@@ -18,4 +18,5 @@ namespace PredictiveModels.Cli.Rendering.Documents;
 [JsonSerializable(typeof(TrainDocument))]
 [JsonSerializable(typeof(RunDocument))]
 [JsonSerializable(typeof(UncertaintyDocument))]
+[JsonSerializable(typeof(UncertaintyShardDocument))]
 internal sealed partial class OutputJsonContext : JsonSerializerContext;

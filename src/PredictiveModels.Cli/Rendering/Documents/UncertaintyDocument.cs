@@ -1,32 +1,52 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using PredictiveModels.Analysis;
-using PredictiveModels.Scenarios;
 using PredictiveModels.Structures;
 
 namespace PredictiveModels.Cli.Rendering.Documents;
 
-/// <summary>The document of <c>uncertainty</c>: the scenario's beliefs carried through the simplicity posterior by Monte Carlo.</summary>
+/// <summary>The document of <c>uncertainty</c> (and of <c>merge</c>, which writes the same): the scenario's beliefs carried through the posterior, and with dynamics through training, by Monte Carlo.</summary>
 /// <param name="Scenario">The scenario.</param>
 /// <param name="Seed">The seed of every draw.</param>
-/// <param name="Samples">The number of samples.</param>
+/// <param name="Samples">The number of base samples.</param>
+/// <param name="Dynamics">Whether every evaluation trained the chain too.</param>
+/// <param name="Sensitivity">The sensitivity method: <c>rankCorrelation</c> or <c>sobol</c>.</param>
+/// <param name="BootstrapResamples">The bootstrap resamples behind the Sobol indices' intervals; absent for rank correlations.</param>
 /// <param name="Parameters">The beliefs that were sampled.</param>
-/// <param name="Results">One entry per measure; today only <c>posterior</c>.</param>
+/// <param name="Results">One entry per measure: <c>posterior</c>, and with dynamics <c>endOfTraining</c> and <c>equilibrium</c>.</param>
 internal sealed record UncertaintyDocument(
     ScenarioReference? Scenario,
     ulong Seed,
     int Samples,
+    bool Dynamics,
+    string Sensitivity,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? BootstrapResamples,
     IReadOnlyList<BeliefDocument> Parameters,
     IReadOnlyList<MeasureDocument> Results)
     : OutputDocument("uncertainty", Scenario)
 {
-    /// <summary>The document of a propagation through the posterior.</summary>
-    public static UncertaintyDocument Of(Scenario scenario, BeliefPropagationResult result) =>
+    /// <summary>The document of a propagation.</summary>
+    public static UncertaintyDocument Of(ScenarioReference? scenario, BeliefPropagationResult result) =>
         new(
-            ScenarioReference.Of(scenario),
-            result.Seed,
-            result.Samples,
+            scenario,
+            result.Settings.Seed,
+            result.Settings.Samples,
+            result.Settings.Dynamics,
+            SensitivityName(result.Settings.Sensitivity),
+            result.Settings.Sensitivity == SensitivityMethod.Sobol ? result.Settings.BootstrapResamples : null,
             [.. result.Parameters.Select(p => new BeliefDocument(p.Path, p.Notation, p.Median))],
-            [MeasureDocument.Of("posterior", result)]);
+            [.. result.Measures.Select(m => MeasureDocument.Of(m, result))]);
+
+    /// <summary>The name of a measure in the documents: <c>posterior</c>, <c>endOfTraining</c>, <c>equilibrium</c>.</summary>
+    public static string MeasureName(PropagationMeasure measure) => measure switch
+    {
+        PropagationMeasure.EndOfTraining => "endOfTraining",
+        PropagationMeasure.Equilibrium => "equilibrium",
+        _ => "posterior",
+    };
+
+    /// <summary>The name of a sensitivity method in the documents and on the command line: <c>rankCorrelation</c> or <c>sobol</c>.</summary>
+    public static string SensitivityName(SensitivityMethod method) => method == SensitivityMethod.Sobol ? "sobol" : "rankCorrelation";
 }
 
 /// <summary>One belief of the scenario.</summary>
@@ -36,10 +56,10 @@ internal sealed record UncertaintyDocument(
 internal sealed record BeliefDocument(string Path, string Distribution, double Median);
 
 /// <summary>What the samples say about one measure of the outcome.</summary>
-/// <param name="Measure">Which outcome: <c>posterior</c> (low path dependence).</param>
-/// <param name="PDeceptive">P(Deceptive) over the samples.</param>
+/// <param name="Measure">Which outcome: <c>posterior</c> (low path dependence in closed form), <c>endOfTraining</c> (high path dependence) or <c>equilibrium</c> (the chain's long-run limit).</param>
+/// <param name="PDeceptive">P(Deceptive) over the base samples.</param>
 /// <param name="Classes">Each outcome class's mean and quantiles, by class name in class order.</param>
-/// <param name="Sensitivity">Each belief's rank correlation with P(Deceptive).</param>
+/// <param name="Sensitivity">How each belief drives P(Deceptive).</param>
 internal sealed record MeasureDocument(
     string Measure,
     SummaryDocument PDeceptive,
@@ -47,20 +67,20 @@ internal sealed record MeasureDocument(
     IReadOnlyList<SensitivityDocument> Sensitivity)
 {
     /// <summary>The measure's document.</summary>
-    public static MeasureDocument Of(string measure, BeliefPropagationResult result)
+    public static MeasureDocument Of(MeasureSummary summary, BeliefPropagationResult result)
     {
         var classes = new Dictionary<string, ClassSummaryDocument>();
         for (var c = 0; c < OutcomeDistribution.Classes.Length; c++)
         {
-            var s = result.Classes[c];
+            var s = summary.Classes[c];
             classes.Add(OutcomeDistribution.Classes[c].ToString(), new ClassSummaryDocument(s.Mean, SummaryDocument.QuantilesOf(s)));
         }
 
         return new MeasureDocument(
-            measure,
-            SummaryDocument.Of(result.DeceptiveProbability),
+            UncertaintyDocument.MeasureName(summary.Measure),
+            SummaryDocument.Of(summary.DeceptiveProbability),
             classes,
-            [.. result.Parameters.Select((p, j) => new SensitivityDocument(p.Path, Json.FiniteOrNull(result.RankCorrelations[j])))]);
+            [.. result.Parameters.Select((p, j) => SensitivityDocument.Of(p.Path, summary, j))]);
     }
 }
 
@@ -107,4 +127,36 @@ internal sealed record ClassSummaryDocument(double Mean, IReadOnlyDictionary<str
 /// <summary>How one belief moves P(Deceptive).</summary>
 /// <param name="Path">The parameter's path.</param>
 /// <param name="RankCorrelation">Spearman's rank correlation of its samples with P(Deceptive), -1 to 1; null when either does not vary.</param>
-internal sealed record SensitivityDocument(string Path, double? RankCorrelation);
+/// <param name="FirstOrder">Sobol first-order index: the share of P(Deceptive)'s variance the belief explains alone; null with rank correlations only, or when P(Deceptive) does not vary.</param>
+/// <param name="FirstOrderCi95">Its bootstrap 95% interval (percentile); null when the index is.</param>
+/// <param name="TotalOrder">Sobol total-order index: the share with every interaction the belief takes part in; null as <paramref name="FirstOrder"/>.</param>
+/// <param name="TotalOrderCi95">Its bootstrap 95% interval (percentile); null when the index is.</param>
+internal sealed record SensitivityDocument(
+    string Path,
+    double? RankCorrelation,
+    double? FirstOrder,
+    IReadOnlyList<double?>? FirstOrderCi95,
+    double? TotalOrder,
+    IReadOnlyList<double?>? TotalOrderCi95)
+{
+    /// <summary>The sensitivity of belief <paramref name="j"/> in a measure's summary.</summary>
+    public static SensitivityDocument Of(string path, MeasureSummary summary, int j)
+    {
+        var rank = Json.FiniteOrNull(summary.RankCorrelations[j]);
+        if (summary.Sobol is not { } sobol)
+        {
+            return new SensitivityDocument(path, rank, null, null, null, null);
+        }
+
+        var index = sobol.Indices[j];
+        var first = Json.FiniteOrNull(index.FirstOrder);
+        var total = Json.FiniteOrNull(index.TotalOrder);
+        return new SensitivityDocument(
+            path,
+            rank,
+            first,
+            first is null ? null : [Json.FiniteOrNull(index.FirstOrderLower95), Json.FiniteOrNull(index.FirstOrderUpper95)],
+            total,
+            total is null ? null : [Json.FiniteOrNull(index.TotalOrderLower95), Json.FiniteOrNull(index.TotalOrderUpper95)]);
+    }
+}
