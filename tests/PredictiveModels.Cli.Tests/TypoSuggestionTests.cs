@@ -95,6 +95,6 @@ public sealed class TypoSuggestionTests
 
         var run = (await CliRun.Of("validate", path)).ShouldFailCleanly(ExitCodes.ModelError);
 
-        run.Error.Should().Contain($"{path}:2:1: error: unknown key 'extnds' at the top level; did you mean 'extends'? (allowed: schemaVersion, name, description, extends, removeStructures, worldModel, structures, analysis, dynamics, $schema)");
+        run.Error.Should().Contain($"{path}:2:1: error: unknown key 'extnds' at the top level; did you mean 'extends'? (allowed: schemaVersion, name, description, extends, removeStructures, worldModel, structures, analysis, dynamics, uncertainty, $schema)");
     }
 }

@@ -63,9 +63,16 @@ public sealed class Scenario
     /// </summary>
     public ImmutableArray<UncertainParameter> UncertainParameters { get; private init; } = [];
 
-    /// <summary>The same scenario, remembering where each of its paths stands in its file and the beliefs the file states.</summary>
-    internal Scenario WithLocations(DocumentPaths locations, ImmutableArray<UncertainParameter> uncertain) =>
-        new(Name, Description, WorldModel, Structures, Analysis, Source, Dynamics, Phases) { Locations = locations, UncertainParameters = uncertain };
+    /// <summary>
+    /// The Spearman rank correlations the scenario's file states between its beliefs (<c>uncertainty.correlations</c>), in
+    /// the order stated; each names two paths of <see cref="UncertainParameters"/>, and together they are positive
+    /// semi-definite. A pair not listed is independent. Empty for a scenario built in code or changed since.
+    /// </summary>
+    public ImmutableArray<BeliefCorrelation> BeliefCorrelations { get; private init; } = [];
+
+    /// <summary>The same scenario, remembering where each of its paths stands in its file, the beliefs the file states and their correlations.</summary>
+    internal Scenario WithLocations(DocumentPaths locations, ImmutableArray<UncertainParameter> uncertain, ImmutableArray<BeliefCorrelation> correlations) =>
+        new(Name, Description, WorldModel, Structures, Analysis, Source, Dynamics, Phases) { Locations = locations, UncertainParameters = uncertain, BeliefCorrelations = correlations };
 
     /// <summary>The embedded default scenario: the nine structures of the seed over the default world model.</summary>
     public static Scenario Default => DefaultScenario.Instance;

@@ -16,7 +16,7 @@ internal sealed class ScenarioReader
 {
     // extends and removeStructures are consumed by ScenarioInheritance before the schema is read; they are
     // listed so that messages name them. "$schema" is what editors add to point at the JSON Schema: ignored.
-    private static readonly string[] RootKeys = ["schemaVersion", "name", "description", "extends", "removeStructures", "worldModel", "structures", "analysis", "dynamics", "$schema"];
+    private static readonly string[] RootKeys = ["schemaVersion", "name", "description", "extends", "removeStructures", "worldModel", "structures", "analysis", "dynamics", "uncertainty", "$schema"];
     // The numeric keys of each mapping are those of ParameterRegistry; the others are the structure around them.
     private static readonly string[] DynamicsKeys = [.. NumericKeys(ParameterScope.Dynamics), "rates", "phases"];
     private static readonly string[] PhaseKeys = ["name", .. NumericKeys(ParameterScope.Phase), "prompting"];
@@ -24,9 +24,12 @@ internal sealed class ScenarioReader
     private static readonly string[] ConceptKeys = ["name", "type", "params", .. NumericKeys(ParameterScope.Concept), "definition", "description"];
     private static readonly string[] StructureKeys = ["id", "name", "camera", "procedure", "class", "mechanisms", .. NumericKeys(ParameterScope.Structure), "requires", "description"];
     private static readonly string[] AnalysisKeys = ["holeCost", .. NumericKeys(ParameterScope.Analysis)];
+    private static readonly string[] UncertaintyKeys = ["correlations"];
+    private static readonly string[] CorrelationKeys = ["between", "rank"];
 
     private readonly DiagnosticBag _bag = new();
     private readonly List<UncertainParameter> _uncertain = [];
+    private readonly List<BeliefCorrelation> _correlations = [];
     private readonly string _source;
 
     private ScenarioReader(string source) => _source = source;
@@ -38,7 +41,7 @@ internal sealed class ScenarioReader
         {
             var reader = new ScenarioReader(source);
             var scenario = reader.ReadScenario(root);
-            return scenario.WithLocations(paths, [.. reader._uncertain]);
+            return scenario.WithLocations(paths, [.. reader._uncertain], [.. reader._correlations]);
         }
         catch (ModelException e) when (e.Diagnostics.Any(d => d.Location is null))
         {
@@ -94,6 +97,13 @@ internal sealed class ScenarioReader
         }
 
         var (dynamics, phases) = fields.TryGetValue("dynamics", out var dynamicsNode) ? ReadDynamics(dynamicsNode) : (DynamicsSettings.Default, []);
+
+        // Last: the correlations name beliefs, which every other section may state.
+        if (fields.TryGetValue("uncertainty", out var uncertaintyNode))
+        {
+            ReadUncertainty(uncertaintyNode);
+        }
+
         _bag.ThrowIfAny();
         return Scenario.Create(name, description, world!, structures, analysis, _source, dynamics, phases);
     }
@@ -454,6 +464,135 @@ internal sealed class ScenarioReader
 
         // Every value is in its range, so each change below is valid.
         return values.Aggregate(phase, (p, x) => x.Definition.WithPhase!(p, x.Value!.Value));
+    }
+
+    /// <summary>
+    /// <c>uncertainty: { correlations: [ { between: [PATH_A, PATH_B], rank: R } ] }</c>: Spearman rank correlations between
+    /// beliefs the scenario states. Each path must name such a belief, the two paths must differ, a pair may be stated
+    /// once, and R is a number from -1 to 1; the whole matrix (1 on the diagonal, 0 for pairs not stated) must be positive
+    /// semi-definite, else the error, at the <c>correlations</c> key, names the pairs that cannot hold together.
+    /// </summary>
+    private void ReadUncertainty(DocNode node)
+    {
+        var errorsBefore = _bag.Count;
+        var fields = Fields(node, "uncertainty", UncertaintyKeys, []);
+        var elsewhere = errorsBefore > 0;
+        if (fields is null || !fields.TryGetValue("correlations", out var correlationsNode))
+        {
+            return;
+        }
+
+        var beliefs = _uncertain.Select(u => u.Path).ToList();
+        var stated = new Dictionary<(string, string), int>();
+        var pairs = new List<(int A, int B, double Rank, int Entry)>();
+        var items = Sequence(correlationsNode, "uncertainty.correlations");
+        for (var i = 0; i < items.Count; i++)
+        {
+            var path = $"uncertainty.correlations[{i}]";
+            var entry = Fields(items[i], path, CorrelationKeys, ["between", "rank"]);
+            if (entry is null)
+            {
+                continue;
+            }
+
+            var between = entry.TryGetValue("between", out var betweenNode) ? ReadBetween(betweenNode, path + ".between", beliefs, elsewhere) : null;
+            double? rank = null;
+            if (entry.TryGetValue("rank", out var rankNode) && ReadDouble(rankNode, path + ".rank") is { } r)
+            {
+                if (double.IsFinite(r) && r is >= -1 and <= 1)
+                {
+                    rank = r;
+                }
+                else
+                {
+                    _bag.Add(string.Create(CultureInfo.InvariantCulture, $"the rank of a correlation must be a number from -1 to 1 (a Spearman rank correlation), but it is {r}"), rankNode.Location, path + ".rank");
+                }
+            }
+
+            if (between is not { } b || rank is not { } value)
+            {
+                continue;
+            }
+
+            var unordered = string.CompareOrdinal(b.A, b.B) < 0 ? (b.A, b.B) : (b.B, b.A);
+            if (stated.TryGetValue(unordered, out var first))
+            {
+                _bag.Add($"the correlation between {b.A} and {b.B} is stated twice (first by uncertainty.correlations[{first}]); state each pair once", items[i].Location, path);
+                continue;
+            }
+
+            stated[unordered] = i;
+            _correlations.Add(new BeliefCorrelation(b.A, b.B, value));
+            pairs.Add((beliefs.IndexOf(b.A), beliefs.IndexOf(b.B), value, i));
+        }
+
+        if (_bag.Count > errorsBefore || pairs.Count == 0)
+        {
+            return;
+        }
+
+        var conflicts = Uncertainty.RankCorrelationMatrix.FindConflicts(beliefs.Count, pairs.Select(p => new Uncertainty.CorrelationPair(p.A, p.B, p.Rank)));
+        if (conflicts.IsEmpty)
+        {
+            return;
+        }
+
+        var named = conflicts.Select(c =>
+        {
+            var pair = pairs.First(p => Math.Min(p.A, p.B) == c.First && Math.Max(p.A, p.B) == c.Second);
+            return string.Create(CultureInfo.InvariantCulture, $"{beliefs[pair.A]} and {beliefs[pair.B]} at {pair.Rank} (uncertainty.correlations[{pair.Entry}])");
+        });
+        var correlationsKey = ((DocMapping)node).Entries.First(e => e.Key.Value == "correlations").Key;
+        _bag.Add(
+            $"the correlations are impossible together: no beliefs can have the rank correlations {string.Join(", ", named)} at once (their matrix is not positive semi-definite); weaken one of them",
+            correlationsKey.Location,
+            "uncertainty.correlations");
+    }
+
+    /// <summary>The two paths of a correlation's <c>between</c>: two different beliefs the scenario states; null with an error otherwise.</summary>
+    private (string A, string B)? ReadBetween(DocNode node, string path, List<string> beliefs, bool errorsElsewhere)
+    {
+        if (node is not DocSequence { Items.Count: 2 } sequence)
+        {
+            Expected(node, "a list of two belief paths, such as [analysis.dataSize, analysis.speedWeight]", path);
+            return null;
+        }
+
+        var names = new string?[2];
+        for (var k = 0; k < 2; k++)
+        {
+            var where = $"{path}[{k}]";
+            if (ReadString(sequence.Items[k], where) is not { } name)
+            {
+                continue;
+            }
+
+            if (beliefs.Contains(name, StringComparer.Ordinal))
+            {
+                names[k] = name;
+            }
+            else if (!errorsElsewhere)
+            {
+                // An earlier error may be why a belief is missing (a malformed one is not listed): report only when there is none.
+                var known = beliefs.Count == 0
+                    ? "the scenario states no beliefs (a parameter written as a distribution, such as dataSize: 1e3 to 1e5)"
+                    : $"the beliefs it states are {string.Join(", ", beliefs)}";
+                _bag.Add($"'{name}' is not a belief of this scenario{NameSuggestions.DidYouMean(name, beliefs)}; a correlation is between two parameters stated as distributions, and {known}", sequence.Items[k].Location, where);
+            }
+        }
+
+        if (names[0] is not { } a || names[1] is not { } b)
+        {
+            return null;
+        }
+
+        if (a == b)
+        {
+            _bag.Add($"a correlation is between two different beliefs, but both paths are {a}", node.Location, path);
+            return null;
+        }
+
+        return (a, b);
     }
 
     // ---- helpers ----------------------------------------------------------------------------

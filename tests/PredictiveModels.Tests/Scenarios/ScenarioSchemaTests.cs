@@ -140,6 +140,9 @@ public sealed partial class ScenarioSchemaTests
         ["an unknown hole cost"] = s => s["analysis"] = new JsonObject { ["holeCost"] = "cheap" },
         ["a blank camera expression"] = s => s["structures"]![0]!["camera"] = "   ",
         ["a null description"] = s => s["description"] = null,
+        ["an unknown key in uncertainty"] = s => s["uncertainty"] = new JsonObject { ["correlation"] = new JsonArray() },
+        ["a rank correlation above 1"] = s => s["uncertainty"] = new JsonObject { ["correlations"] = new JsonArray(new JsonObject { ["between"] = new JsonArray("concepts.corpus.bits", "concepts.physical.bits"), ["rank"] = 1.5 }) },
+        ["a correlation between one path"] = s => s["uncertainty"] = new JsonObject { ["correlations"] = new JsonArray(new JsonObject { ["between"] = new JsonArray("concepts.corpus.bits"), ["rank"] = 0.5 }) },
     };
 
     public static TheoryData<string> MistakeNames => [.. Mistakes.Keys];
@@ -164,6 +167,20 @@ public sealed partial class ScenarioSchemaTests
 
         Evaluate(scenario).IsValid.Should().BeTrue();
         Load(scenario).UncertainParameters.Should().ContainSingle().Which.Notation.Should().Be("3000 to 5000");
+    }
+
+    [Fact]
+    public void The_schema_and_the_loader_both_accept_a_rank_correlation_between_two_beliefs()
+    {
+        var scenario = Minimal();
+        var concepts = scenario["worldModel"]!["concepts"]!;
+        concepts[0]!["bits"] = "3000 to 5000";
+        concepts[1]!["bits"] = "uniform(10, 20)";
+        var paths = Load(scenario).UncertainParameters.Select(u => u.Path).ToArray();
+        scenario["uncertainty"] = new JsonObject { ["correlations"] = new JsonArray(new JsonObject { ["between"] = new JsonArray(paths[0], paths[1]), ["rank"] = -0.5 }) };
+
+        ShouldBeValid(scenario, "a scenario with a correlation");
+        Load(scenario).BeliefCorrelations.Should().Equal(new BeliefCorrelation(paths[0], paths[1], -0.5));
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace PredictiveModels.Scenarios.Documents;
 /// scenario's. The extending document is merged into its base before the schema is read:
 /// concepts merge by <c>name</c> and structures by <c>id</c> (an entry with a known key replaces
 /// the base entry in place, a new key is appended), <c>builtins</c>, <c>analysis</c>, <c>dynamics</c>
-/// and its <c>rates</c> merge key by key (a list of <c>phases</c> replaces the base's whole), <c>removeStructures</c> drops base structures, and every other key replaces the base's.
+/// and its <c>rates</c> and <c>uncertainty</c> merge key by key (a list of <c>phases</c> or of <c>correlations</c> replaces the base's whole), <c>removeStructures</c> drops base structures, and every other key replaces the base's.
 /// Inherited nodes keep the locations of the file they came from.
 /// </summary>
 internal static class ScenarioInheritance
@@ -134,6 +134,7 @@ internal static class ScenarioInheritance
                 "structures" => MergeList(entries[index].Value, value, "id"),
                 "analysis" => MergeMap(entries[index].Value, value),
                 "dynamics" => MergeMapping(entries[index].Value, value, DynamicsRules),
+                "uncertainty" => MergeMap(entries[index].Value, value),
                 _ => value,
             };
 
