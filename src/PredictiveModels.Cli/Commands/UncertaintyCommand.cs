@@ -128,7 +128,8 @@ internal static class UncertaintyCommand
     }
 
     /// <summary>Sobol indices unless the scenario correlates its beliefs (the indices assume independent inputs).</summary>
-    private static SensitivityMethod DefaultSensitivity(Scenarios.Scenario scenario) => SensitivityMethod.Sobol;
+    private static SensitivityMethod DefaultSensitivity(Scenarios.Scenario scenario) =>
+        scenario.BeliefCorrelations.IsEmpty ? SensitivityMethod.Sobol : SensitivityMethod.RankCorrelation;
 
     private static SensitivityMethod? ParseSensitivity(System.CommandLine.Parsing.ArgumentResult result)
     {

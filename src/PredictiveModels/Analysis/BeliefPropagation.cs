@@ -193,6 +193,10 @@ public static class BeliefPropagation
         var n = evaluations.Count;
         var d = evaluations.Dimensions;
         var columns = Enumerable.Range(0, d).Select(j => Enumerable.Range(0, n).Select(i => evaluations.Inputs[(i * d) + j]).ToArray()).ToArray();
+
+        // Spearman's correlation is Pearson's of the ranks (MathNet's own definition, ties averaged): each column is
+        // ranked once, not once per pair.
+        var inputRanks = columns.Select(c => IsConstant(c) ? null : Statistics.Ranks(c)).ToArray();
         var classCount = OutcomeDistribution.Classes.Length;
         var deceptive = OutcomeDistribution.Classes.IndexOf(OutcomeClass.Deceptive);
         var summaries = ImmutableArray.CreateBuilder<MeasureSummary>(evaluations.Measures.Length);
@@ -203,7 +207,8 @@ public static class BeliefPropagation
 
             var headline = Column(0, deceptive);
             var classes = Enumerable.Range(0, classCount).Select(c => SampleSummary.Of(Column(0, c))).ToImmutableArray();
-            var correlations = columns.Select(x => RankCorrelation(x, headline)).ToImmutableArray();
+            var headlineRanks = IsConstant(headline) ? null : Statistics.Ranks(headline);
+            var correlations = inputRanks.Select(x => x is null || headlineRanks is null ? double.NaN : Correlation.Pearson(x, headlineRanks)).ToImmutableArray();
             SobolEstimate? sobol = null;
             if (settings.Sensitivity == SensitivityMethod.Sobol)
             {
@@ -266,10 +271,6 @@ public static class BeliefPropagation
             slot[c] = Math.Clamp(probabilities[c], 0, 1);
         }
     }
-
-    /// <summary>Spearman's rank correlation (MathNet), NaN when either sample is constant.</summary>
-    private static double RankCorrelation(double[] x, double[] y) =>
-        IsConstant(x) || IsConstant(y) ? double.NaN : Correlation.Spearman(x, y);
 
     private static bool IsConstant(double[] values) => values.All(v => v == values[0]);
 }

@@ -15,14 +15,16 @@ internal sealed class PropagationDesign
     private readonly ImmutableArray<UncertainParameter> _beliefs;
     private readonly ScenarioParameter[] _parameters;
     private readonly ulong _seed;
+    private readonly double[]? _arranged;
 
-    private PropagationDesign(Scenario scenario, ImmutableArray<UncertainParameter> beliefs, ScenarioParameter[] parameters, ulong seed, int evaluationsPerSample)
+    private PropagationDesign(Scenario scenario, ImmutableArray<UncertainParameter> beliefs, ScenarioParameter[] parameters, ulong seed, int evaluationsPerSample, double[]? arranged)
     {
         _scenario = scenario;
         _beliefs = beliefs;
         _parameters = parameters;
         _seed = seed;
         EvaluationsPerSample = evaluationsPerSample;
+        _arranged = arranged;
     }
 
     /// <summary>The number of beliefs d.</summary>
@@ -42,19 +44,48 @@ internal sealed class PropagationDesign
         }
 
         var parameters = beliefs.Select(b => ScenarioParameter.Parse(b.Path, scenario)).ToArray();
-        return new PropagationDesign(scenario, beliefs, parameters, settings.Seed, settings.EvaluationsPerSample(beliefs.Length));
+        var correlations = scenario.BeliefCorrelations;
+        if (correlations.IsEmpty)
+        {
+            return new PropagationDesign(scenario, beliefs, parameters, settings.Seed, settings.EvaluationsPerSample(beliefs.Length), null);
+        }
+
+        if (settings.Sensitivity == SensitivityMethod.Sobol)
+        {
+            throw new ModelException($"scenario '{scenario.Name}' correlates its beliefs ({string.Join(", ", correlations.Select(c => $"{c.PathA} with {c.PathB}"))}), and Sobol indices assume independent beliefs; take rank correlations instead (--sensitivity rank)");
+        }
+
+        // Iman-Conover rearranges the N base samples' uniforms (ranks survive the inverse CDFs) so that the beliefs'
+        // rank correlations approach the stated ones. The arrangement depends on the whole sample, so every shard
+        // computes it for all N samples (cheap beside the evaluations) and uses its own rows.
+        var d = beliefs.Length;
+        var index = beliefs.Select((b, j) => (b.Path, j)).ToDictionary(x => x.Path, x => x.j);
+        var target = RankCorrelationMatrix.Create(d, correlations.Select(c => new CorrelationPair(index[c.PathA], index[c.PathB], c.Rank)));
+        var uniforms = new double[(long)settings.Samples * d];
+        for (var i = 0; i < settings.Samples; i++)
+        {
+            for (var j = 0; j < d; j++)
+            {
+                uniforms[((long)i * d) + j] = CounterStream.Uniform(settings.Seed, i, j);
+            }
+        }
+
+        var arranged = ImanConover.Arrange(uniforms, d, target, settings.Seed);
+        return new PropagationDesign(scenario, beliefs, parameters, settings.Seed, 1, arranged);
     }
 
     /// <summary>
-    /// Draws a base sample's rows: A (belief j from uniform (seed, sample, j)) and, for Sobol indices, B (from
-    /// (seed, sample, d + j)); <paramref name="b"/> is left alone otherwise.
+    /// Draws a base sample's rows: A (belief j from uniform (seed, sample, j), rearranged by Iman-Conover when the
+    /// scenario correlates its beliefs) and, for Sobol indices, B (from (seed, sample, d + j)); <paramref name="b"/> is
+    /// left alone otherwise.
     /// </summary>
     public void Draw(long sample, Span<double> a, Span<double> b)
     {
         var d = Dimensions;
         for (var j = 0; j < d; j++)
         {
-            a[j] = _beliefs[j].Distribution.Quantile(CounterStream.Uniform(_seed, sample, j));
+            var u = _arranged is null ? CounterStream.Uniform(_seed, sample, j) : _arranged[(sample * d) + j];
+            a[j] = _beliefs[j].Distribution.Quantile(u);
             if (EvaluationsPerSample > 1)
             {
                 b[j] = _beliefs[j].Distribution.Quantile(CounterStream.Uniform(_seed, sample, d + j));

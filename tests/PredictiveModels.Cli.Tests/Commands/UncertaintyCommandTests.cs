@@ -131,4 +131,17 @@ public sealed class UncertaintyCommandTests
         document.GetProperty("dynamics").GetBoolean().Should().BeFalse();
         document.GetProperty("results").GetArrayLength().Should().Be(1);
     }
+
+    [Fact]
+    public async Task A_scenario_that_correlates_its_beliefs_gets_rank_correlations_by_default_and_refuses_sobol()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("correlated.yaml", Uncertain + "uncertainty:\n  correlations:\n    - between: [analysis.dataSize, analysis.speedWeight]\n      rank: -0.5\n");
+
+        var run = (await CliRun.Of("uncertainty", path, "--samples", "10", "-f", "json")).ShouldSucceed();
+        var sobol = (await CliRun.Of("uncertainty", path, "--samples", "10", "--sensitivity", "sobol")).ShouldFailCleanly(ExitCodes.ModelError);
+
+        JsonDocument.Parse(run.Output).RootElement.GetProperty("sensitivity").GetString().Should().Be("rankCorrelation");
+        sobol.Error.Should().Contain("Sobol indices assume independent beliefs");
+    }
 }

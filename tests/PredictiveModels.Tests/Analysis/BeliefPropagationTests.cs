@@ -145,6 +145,40 @@ public sealed class BeliefPropagationTests
         rank.Posterior.Sobol.Should().BeNull();
     }
 
+    private static readonly Scenario Correlated = ScenarioLoader.Parse(
+        "schemaVersion: 1\nextends: default\nanalysis:\n  dataSize: 1e3 to 1e5\n  speedWeight: uniform(0, 2)\nuncertainty:\n  correlations:\n    - between: [analysis.dataSize, analysis.speedWeight]\n      rank: 0.7\n",
+        "correlated.yaml");
+
+    [Fact]
+    public void Correlated_beliefs_are_drawn_with_the_stated_rank_correlation_and_their_own_distributions()
+    {
+        var result = BeliefPropagation.Run(Correlated, Rank(2000, 3));
+        var independent = BeliefPropagation.Run(TwoBeliefs, Rank(2000, 3));
+        var columns = Enumerable.Range(0, 2).Select(j => Enumerable.Range(0, 2000).Select(i => result.Input(i, j)).ToArray()).ToArray();
+
+        MathNet.Numerics.Statistics.Correlation.Spearman(columns[0], columns[1]).Should().BeApproximately(0.7, 0.03);
+        for (var j = 0; j < 2; j++)
+        {
+            columns[j].Order().Should().Equal(Enumerable.Range(0, 2000).Select(i => independent.Input(i, j)).Order(), "Iman-Conover only pairs the draws differently");
+        }
+    }
+
+    [Fact]
+    public void Correlated_beliefs_shard_like_independent_ones_and_refuse_sobol_indices()
+    {
+        var settings = Rank(30, 8);
+        var whole = BeliefPropagation.Run(Correlated, settings);
+        var parts = Enumerable.Range(1, 3).Select(i =>
+        {
+            var (first, count) = BeliefPropagation.Shard(30, i, 3);
+            return BeliefPropagation.Evaluate(Correlated, settings, first, count);
+        }).ToList();
+
+        PropagationEvaluations.Concatenate(parts).Outputs.Should().Equal(whole.Evaluations.Outputs);
+        FluentActions.Invoking(() => BeliefPropagation.Run(Correlated, new PropagationSettings(30, 8)))
+            .Should().Throw<ModelException>().WithMessage("*Sobol indices assume independent beliefs*--sensitivity rank*");
+    }
+
     [Fact]
     public void A_belief_that_is_certain_gives_the_point_posterior_with_no_spread()
     {
