@@ -106,6 +106,11 @@ internal static class UncertaintyCommand
 
             var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario));
             var method = parse.GetValue(sensitivity) ?? DefaultSensitivity(loaded);
+            if (method == SensitivityMethod.Sobol && !loaded.BeliefCorrelations.IsEmpty)
+            {
+                throw new UsageException($"--sensitivity sobol: scenario '{loaded.Name}' correlates its beliefs, and Sobol indices assume independent beliefs; give --sensitivity rank (the default for such a scenario)");
+            }
+
             var settings = new PropagationSettings(count, parse.GetValue(seed), parse.GetValue(dynamics), method, resamples);
             var reference = ScenarioReference.Of(loaded)!;
             string rendered;

@@ -52,7 +52,7 @@ internal sealed class PropagationDesign
 
         if (settings.Sensitivity == SensitivityMethod.Sobol)
         {
-            throw new ModelException($"scenario '{scenario.Name}' correlates its beliefs ({string.Join(", ", correlations.Select(c => $"{c.PathA} with {c.PathB}"))}), and Sobol indices assume independent beliefs; take rank correlations instead (--sensitivity rank)");
+            throw new ModelException($"scenario '{scenario.Name}' correlates its beliefs ({string.Join(", ", correlations.Select(c => $"{c.PathA} with {c.PathB}"))}), and Sobol indices assume independent beliefs; take rank correlations instead");
         }
 
         // Iman-Conover rearranges the N base samples' uniforms (ranks survive the inverse CDFs) so that the beliefs'

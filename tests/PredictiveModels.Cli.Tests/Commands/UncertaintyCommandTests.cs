@@ -139,9 +139,24 @@ public sealed class UncertaintyCommandTests
         var path = folder.Write("correlated.yaml", Uncertain + "uncertainty:\n  correlations:\n    - between: [analysis.dataSize, analysis.speedWeight]\n      rank: -0.5\n");
 
         var run = (await CliRun.Of("uncertainty", path, "--samples", "10", "-f", "json")).ShouldSucceed();
-        var sobol = (await CliRun.Of("uncertainty", path, "--samples", "10", "--sensitivity", "sobol")).ShouldFailCleanly(ExitCodes.ModelError);
+        var sobol = (await CliRun.Of("uncertainty", path, "--samples", "10", "--sensitivity", "sobol")).ShouldFailCleanly(ExitCodes.UsageError);
 
         JsonDocument.Parse(run.Output).RootElement.GetProperty("sensitivity").GetString().Should().Be("rankCorrelation");
         sobol.Error.Should().Contain("Sobol indices assume independent beliefs");
+    }
+
+    [Fact]
+    public async Task A_cancelled_run_exits_130_and_writes_no_output_file()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("uncertain.yaml", Uncertain);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        var run = await CliRun.Of(["uncertainty", path, "--samples", "1000", "--output", folder.File("out.json")], cancelled.Token);
+
+        run.ExitCode.Should().Be(ExitCodes.Cancelled);
+        run.ShouldShowNoStackTrace();
+        folder.FileNames().Should().Equal("uncertain.yaml");
     }
 }

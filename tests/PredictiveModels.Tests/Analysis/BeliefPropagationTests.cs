@@ -176,7 +176,32 @@ public sealed class BeliefPropagationTests
 
         PropagationEvaluations.Concatenate(parts).Outputs.Should().Equal(whole.Evaluations.Outputs);
         FluentActions.Invoking(() => BeliefPropagation.Run(Correlated, new PropagationSettings(30, 8)))
-            .Should().Throw<ModelException>().WithMessage("*Sobol indices assume independent beliefs*--sensitivity rank*");
+            .Should().Throw<ModelException>().WithMessage("*Sobol indices assume independent beliefs*take rank correlations instead*");
+    }
+
+    [Fact]
+    public void Cancelling_during_a_run_stops_it_with_an_operation_cancelled_exception()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var progress = new Cancelling(cancellation, after: 0.1);
+
+        FluentActions.Invoking(() => BeliefPropagation.Run(TwoBeliefs, new PropagationSettings(200_000, 1), progress: progress, cancellation: cancellation.Token))
+            .Should().Throw<OperationCanceledException>();
+        progress.Last.Should().BeLessThan(1, "the run stopped before its end");
+    }
+
+    private sealed class Cancelling(CancellationTokenSource source, double after) : IProgress<double>
+    {
+        public double Last { get; private set; }
+
+        public void Report(double value)
+        {
+            Last = value;
+            if (value >= after)
+            {
+                source.Cancel();
+            }
+        }
     }
 
     [Fact]
