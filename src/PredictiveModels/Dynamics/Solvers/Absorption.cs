@@ -52,8 +52,8 @@ namespace PredictiveModels.Dynamics;
 /// </para>
 /// <para>
 /// <b>Limits.</b> The flag-block sweeps are bounded by <see cref="MaxWork"/> visits of moves and configurations, the line
-/// sweeps (each counted as three such visits) by <see cref="MaxWork"/> again, so a small chain may make many more sweeps
-/// than a large one. From the 20th flag-block sweep and the 10th line sweep on, the rate at which the residual falls is
+/// sweeps (each counted as three such visits) by <see cref="MaxWork"/> again but never to fewer than 100 sweeps, since
+/// their number does not grow with the chain; so a small chain may make many more sweeps than a large one. From the 20th flag-block sweep and the 10th line sweep on, the rate at which the residual falls is
 /// extrapolated: when the line sweeps cannot reach the tolerance within their bound (for example when rounding stops the
 /// residual above a tolerance near unit roundoff times the expected number of moves) the computation stops at once with a
 /// <see cref="SolverException"/> instead of running on.
@@ -66,11 +66,18 @@ namespace PredictiveModels.Dynamics;
 /// </summary>
 public static class Absorption
 {
-    /// <summary>The most work the flag-block sweeps of one computation may do, and the line sweeps again, counted as visits of a move or a configuration: a flag-block sweep makes one visit of each (about 2.3 million on the default scenario's chain), a line sweep is counted as three.</summary>
+    /// <summary>The most work the flag-block sweeps of one computation may do, and the line sweeps again (but at least 100 line sweeps), counted as visits of a move or a configuration: a flag-block sweep makes one visit of each (about 2.3 million on the default scenario's chain), a line sweep is counted as three.</summary>
     public const long MaxWork = 2_000_000_000;
 
     /// <summary>The work of one goal-line sweep, in visits of a move or a configuration, per visit a flag-block sweep makes.</summary>
     private const long LineSweepCost = 3;
+
+    /// <summary>
+    /// Goal-line sweeps allowed on any chain, however large: the lines need a number of sweeps that does not grow with the
+    /// chain (about 40 on the default scenario with a 22,000-token phase from 1.56 x 10^6 to 1.56 x 10^7 configurations),
+    /// while <see cref="MaxWork"/> alone would allow only 10 at 1.56 x 10^7.
+    /// </summary>
+    private const int MinLineSweeps = 100;
 
     /// <summary>Goal-line sweeps made before the rate at which the residual falls is extrapolated.</summary>
     private const int LineSweepsBeforeExtrapolating = 10;
@@ -111,7 +118,7 @@ public static class Absorption
     /// <paramref name="initial"/> is not a distribution, or mass can reach a configuration from which no absorbing one can be
     /// reached.
     /// </exception>
-    /// <exception cref="SolverException">The residual cannot be brought within the tolerance with at most <see cref="MaxWork"/> work.</exception>
+    /// <exception cref="SolverException">The residual cannot be brought within the tolerance within the work bounds of the flag-block and goal-line sweeps (see <see cref="MaxWork"/>).</exception>
     public static AbsorptionResult Compute(ConfigurationSpace space, double[]? initial = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(space);
@@ -159,7 +166,7 @@ public static class Absorption
         // tolerance within their share of the work, goal-line sweeps carry on from where they stopped.
         var visits = (long)n + system.Moves;
         var maxSweeps = method == SweepMethod.GoalLines ? 0 : (int)Math.Min(int.MaxValue - 1, Math.Max(20, MaxWork / visits));
-        var maxLineSweeps = method == SweepMethod.FlagBlocks ? 0 : (int)Math.Min(int.MaxValue - 1, Math.Max(LineSweepsBeforeExtrapolating, MaxWork / (LineSweepCost * visits)));
+        var maxLineSweeps = method == SweepMethod.FlagBlocks ? 0 : (int)Math.Min(int.MaxValue - 1, Math.Max(MinLineSweeps, MaxWork / (LineSweepCost * visits)));
         var history = new List<double> { start };
         var residual = start;
         var sweeps = 0;
