@@ -189,6 +189,7 @@ public sealed class AbsorptionTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void A_long_goal_learned_as_a_neutral_random_walk_stops_with_a_clear_message_instead_of_running_on()
     {
         // At 22,000 tokens the default scenario's internal goals (thousands of 4-bit steps) gain about as much loss per step as

@@ -43,6 +43,7 @@ public sealed class TrainingDynamicsTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void Absorption_that_does_not_converge_is_reported_as_the_phases_absorption_problem_and_the_transient_stands()
     {
         // The solver outcome of AbsorptionTests' neutral random walk at a tolerance rounding keeps it from, caught as a
