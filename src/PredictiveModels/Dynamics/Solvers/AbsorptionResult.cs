@@ -26,5 +26,5 @@ namespace PredictiveModels.Dynamics;
 /// The 1-norm of the residual <c>p0_T - m (-Q_TT)</c> of the occupation-time system, computed from the final times: at
 /// most the chain's <see cref="Scenarios.DynamicsSettings.Tolerance"/>. It bounds the total error of the class probabilities.
 /// </param>
-/// <param name="Sweeps">Block Gauss–Seidel sweeps made, at least 0, bounded through <see cref="Absorption.MaxWork"/> (0 when all mass starts absorbed).</param>
+/// <param name="Sweeps">Block Gauss–Seidel sweeps made, flag-block and then (on a near-neutral goal) goal-line sweeps together, at least 0, bounded through <see cref="Absorption.MaxWork"/> (0 when all mass starts absorbed).</param>
 public sealed record AbsorptionResult(OutcomeDistribution Probabilities, double MeanTime, double Unaccounted, double Residual, int Sweeps);
