@@ -95,7 +95,7 @@ internal sealed class ProbabilityAxis
 
             axis.TickGenerator = ticks;
             axis.Min = FloorExponent - 0.02 * -FloorExponent;
-            axis.Max = 0.3;
+            axis.Max = Math.Max(0.8, 0.08 * -FloorExponent);
             if (horizontal)
             {
                 plot.Axes.SetLimitsX(axis.Min, axis.Max);
@@ -107,11 +107,11 @@ internal sealed class ProbabilityAxis
         }
         else if (horizontal)
         {
-            plot.Axes.SetLimitsX(0, 1.05);
+            plot.Axes.SetLimitsX(0, 1.12);
         }
         else
         {
-            plot.Axes.SetLimitsY(0, 1.05);
+            plot.Axes.SetLimitsY(0, 1.12);
         }
     }
 }
