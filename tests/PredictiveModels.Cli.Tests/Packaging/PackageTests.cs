@@ -21,10 +21,11 @@ public sealed class PackageTests(PackedSolution packed) : IClassFixture<PackedSo
     {
         var files = Directory.GetFiles(packed.PackageFolder).Select(Path.GetFileName).ToArray();
         files.Should().Contain(
-            [$"PredictiveModels.{packed.Version}.nupkg", $"PredictiveModels.{packed.Version}.snupkg", $"PredictiveModels.Cli.{packed.Version}.nupkg"],
-            "the library, its symbols and the tool are packed");
+            [$"PredictiveModels.{packed.Version}.nupkg", $"PredictiveModels.{packed.Version}.snupkg", $"PredictiveModels.Cli.{packed.Version}.nupkg", $"PredictiveModels.Rendering.{packed.Version}.nupkg"],
+            "the library, its symbols, the tool and the charts are packed");
         files.Should().OnlyContain(
-            f => f!.StartsWith($"PredictiveModels.{packed.Version}.", StringComparison.Ordinal) || f.StartsWith($"PredictiveModels.Cli.{packed.Version}.", StringComparison.Ordinal),
+            f => f!.StartsWith($"PredictiveModels.{packed.Version}.", StringComparison.Ordinal) || f.StartsWith($"PredictiveModels.Cli.{packed.Version}.", StringComparison.Ordinal)
+                || f.StartsWith($"PredictiveModels.Rendering.{packed.Version}.", StringComparison.Ordinal),
             "tests and benchmarks are not packable");
 
         using (var library = ZipFile.OpenRead(packed.PackagePath("PredictiveModels")))
