@@ -47,10 +47,13 @@ for notebook in "$here"/*.ipynb; do
   sed -e "s|LOCAL_FEED|$feed|g" -e "s|0\.0\.0-local\"|$version\"|g" "$notebook" > "$local_copy"
   echo "running $name" >&2
   start=$(date +%s)
-  if dotnet tool run dotnet-repl --run "$local_copy" --exit-after-run --output-path "$out/$name" >"$work/$name.log" 2>&1; then
+  code=0
+  dotnet tool run dotnet-repl --run "$local_copy" --exit-after-run --output-path "$out/$name" >"$work/$name.log" 2>&1 || code=$?
+  if [[ $code -eq 0 ]]; then
     echo "  passed in $(( $(date +%s) - start )) s" >&2
   else
-    echo "  FAILED in $(( $(date +%s) - start )) s (exit $?); the executed copy with its errors is $out/$name" >&2
+    # dotnet-repl exits 2 when a cell fails.
+    echo "  FAILED in $(( $(date +%s) - start )) s (dotnet-repl exit $code); the executed copy with its errors is $out/$name" >&2
     cat "$work/$name.log" >&2
     status=1
   fi
