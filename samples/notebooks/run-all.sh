@@ -27,6 +27,7 @@ cache="$(dotnet nuget locals global-packages --list | sed 's/^global-packages: /
 cleanup() {
   rm -rf "$work"
   rm -rf "$cache/predictivemodels/$version" "$cache/predictivemodels.interactive/$version"
+  rmdir "$cache/predictivemodels" "$cache/predictivemodels.interactive" 2>/dev/null || true
 }
 trap cleanup EXIT
 
