@@ -83,7 +83,16 @@ internal static class Html
 
     public static XElement Note(string text) => new("p", new XAttribute("class", "pm-note"), new XAttribute("style", "margin:0.2em 0"), text);
 
-    public static string Render(XElement element) => element.ToString(SaveOptions.DisableFormatting);
+    /// <summary>The element as text. Every element has an end tag (none is written as <c>&lt;x/&gt;</c>), so the text reads the same as HTML and as XML: an HTML parser reads <c>&lt;span/&gt;</c> as an open span that swallows what follows.</summary>
+    public static string Render(XElement element)
+    {
+        foreach (var empty in element.DescendantsAndSelf().Where(e => e.IsEmpty).ToList())
+        {
+            empty.Value = string.Empty;
+        }
+
+        return element.ToString(SaveOptions.DisableFormatting);
+    }
 
     private const string CellStyle = "padding:2px 8px;border-bottom:1px solid #ddd";
 }

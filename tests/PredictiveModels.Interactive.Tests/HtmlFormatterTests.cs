@@ -47,6 +47,7 @@ public sealed class HtmlFormatterTests
         root.Descendants().Select(e => e.Name.LocalName).Should().NotContain(["script", "link", "img", "iframe", "style"]);
         root.DescendantsAndSelf().Attributes().Select(a => a.Name.LocalName).Should().NotContain(["src", "href"]).And.NotContain(n => n.StartsWith("on", StringComparison.Ordinal));
         html.Should().NotContain("http");
+        html.Should().NotContain("/>", "an HTML parser reads <span/> as an open span, so every element needs its end tag");
     }
 
     [Theory]
