@@ -1,15 +1,15 @@
 using PredictiveModels.Analysis;
 using PredictiveModels.Complexity;
 using PredictiveModels.Dynamics;
-using PredictiveModels.Posterior;
 using PredictiveModels.Expressions;
+using PredictiveModels.Posterior;
 using PredictiveModels.Scenarios;
 using PredictiveModels.Structures;
 using PredictiveModels.WorldModels;
 
 namespace PredictiveModels.Interactive.Tests;
 
-/// <summary>Results of the default scenario, computed once for all the tests.</summary>
+/// <summary>Results computed once for all the tests: of the default scenario, and of a tiny one for training and the analysis.</summary>
 internal static class Results
 {
     /// <summary>Training and the analysis use a scenario small enough to train in well under a second (the default takes minutes).</summary>
