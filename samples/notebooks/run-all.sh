@@ -35,7 +35,9 @@ feed="$work/feed"
 mkdir -p "$feed"
 echo "packing $version into $feed" >&2
 for project in src/PredictiveModels src/PredictiveModels.Interactive; do
-  dotnet pack "$root/$project" --configuration Release --output "$feed" -p:Version="$version" --nologo -v quiet >&2
+  # Its own artifacts folder, so that the pack never rebuilds the checkout's bin and obj under a test run that uses them.
+  dotnet pack "$root/$project" --configuration Release --output "$feed" --artifacts-path "$work/artifacts" \
+    -p:Version="$version" -nodeReuse:false --nologo -v quiet >&2
 done
 
 cd "$root"
