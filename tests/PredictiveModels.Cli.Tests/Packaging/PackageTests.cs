@@ -21,11 +21,11 @@ public sealed class PackageTests(PackedSolution packed) : IClassFixture<PackedSo
     {
         var files = Directory.GetFiles(packed.PackageFolder).Select(Path.GetFileName).ToArray();
         files.Should().Contain(
-            [$"PredictiveModels.{packed.Version}.nupkg", $"PredictiveModels.{packed.Version}.snupkg", $"PredictiveModels.Cli.{packed.Version}.nupkg", $"PredictiveModels.Rendering.{packed.Version}.nupkg"],
-            "the library, its symbols, the tool and the charts are packed");
+            [$"PredictiveModels.{packed.Version}.nupkg", $"PredictiveModels.{packed.Version}.snupkg", $"PredictiveModels.Cli.{packed.Version}.nupkg", $"PredictiveModels.Rendering.{packed.Version}.nupkg", $"PredictiveModels.Interactive.{packed.Version}.nupkg"],
+            "the library, its symbols, the tool, the charts and the notebook package are packed");
         files.Should().OnlyContain(
             f => f!.StartsWith($"PredictiveModels.{packed.Version}.", StringComparison.Ordinal) || f.StartsWith($"PredictiveModels.Cli.{packed.Version}.", StringComparison.Ordinal)
-                || f.StartsWith($"PredictiveModels.Rendering.{packed.Version}.", StringComparison.Ordinal),
+                || f.StartsWith($"PredictiveModels.Rendering.{packed.Version}.", StringComparison.Ordinal) || f.StartsWith($"PredictiveModels.Interactive.{packed.Version}.", StringComparison.Ordinal),
             "tests and benchmarks are not packable");
 
         using (var library = ZipFile.OpenRead(packed.PackagePath("PredictiveModels")))
@@ -52,6 +52,18 @@ public sealed class PackageTests(PackedSolution packed) : IClassFixture<PackedSo
         ((string?)command.Attribute("EntryPoint")).Should().Be("predictive-models.dll");
         Nuspec(tool).Descendants().Where(e => e.Name.LocalName == "packageType").Select(e => (string?)e.Attribute("name"))
             .Should().Contain("DotnetTool");
+    }
+
+    [Fact]
+    public void The_notebook_package_carries_its_kernel_extension_and_depends_on_the_library_but_not_on_the_kernel()
+    {
+        using var package = ZipFile.OpenRead(packed.PackagePath("PredictiveModels.Interactive"));
+
+        Entries(package).Should().Contain(["lib/net10.0/PredictiveModels.Interactive.dll", "lib/net10.0/PredictiveModels.Interactive.xml", "interactive-extensions/dotnet/extension.dib"]);
+        Read(package, "interactive-extensions/dotnet/extension.dib").Should().Contain("Formatter.Register");
+        var dependencies = Nuspec(package).Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string?)e.Attribute("id")).ToList();
+        dependencies.Should().Contain("PredictiveModels");
+        dependencies.Should().NotContain(id => id!.StartsWith("Microsoft.DotNet.Interactive", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -105,7 +105,7 @@ public sealed class PackedSolution : IDisposable
         var globalCache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
             ? configured
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        foreach (var id in new[] { "predictivemodels", "predictivemodels.cli" })
+        foreach (var id in new[] { "predictivemodels", "predictivemodels.cli", "predictivemodels.rendering", "predictivemodels.interactive" })
         {
             TryDelete(Path.Combine(globalCache, id, Version.ToLowerInvariant()));
         }
