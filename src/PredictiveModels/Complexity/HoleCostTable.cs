@@ -224,18 +224,7 @@ internal sealed class HoleCostTable
                 for (var j = 1; j <= parameters.Length && m >= 1; j++)
                 {
                     var inside = scratch.Inside[parameters[j - 1]];
-                    var acc = double.NegativeInfinity;
-                    for (var a = 1; a <= m; a++)
-                    {
-                        var left = d[j - 1][m - a];
-                        var right = inside[a];
-                        if (!double.IsNegativeInfinity(left) && !double.IsNegativeInfinity(right))
-                        {
-                            acc = Log2Math.Add(acc, left + right);
-                        }
-                    }
-
-                    d[j][m] = acc;
+                    d[j][m] = InsideTable.Convolve(d[j - 1], inside, m);
                 }
             }
 

@@ -163,18 +163,7 @@ internal sealed class InsideTable
                 for (var j = 1; j <= parameters.Length && m >= 1; j++)
                 {
                     var inside = _inside[(int)parameters[j - 1]];
-                    var acc = double.NegativeInfinity;
-                    for (var a = 1; a <= m; a++)
-                    {
-                        var left = d[j - 1][m - a];
-                        var right = inside[a];
-                        if (!double.IsNegativeInfinity(left) && !double.IsNegativeInfinity(right))
-                        {
-                            acc = Log2Math.Add(acc, left + right);
-                        }
-                    }
-
-                    d[j][m] = acc;
+                    d[j][m] = InsideTable.Convolve(d[j - 1], inside, m);
                 }
             }
 
@@ -280,5 +269,26 @@ internal sealed class InsideTable
         }
 
         return (bits, size, symbol);
+    }
+
+    /// <summary>
+    /// One step of the size convolution in log2 space: log2 of the sum over a = 1..m of 2^(left[m - a] + right[a]),
+    /// -infinity when no term is finite. Shared by the full table and the incremental hole costs, so that both add the
+    /// same terms in the same order.
+    /// </summary>
+    internal static double Convolve(double[] left, double[] right, int m)
+    {
+        var acc = double.NegativeInfinity;
+        for (var a = 1; a <= m; a++)
+        {
+            var l = left[m - a];
+            var r = right[a];
+            if (!double.IsNegativeInfinity(l) && !double.IsNegativeInfinity(r))
+            {
+                acc = Log2Math.Add(acc, l + r);
+            }
+        }
+
+        return acc;
     }
 }
