@@ -130,7 +130,7 @@ public static class BeliefPropagation
                 buffers.A.CopyTo(inputs.AsSpan(local * d, d));
                 for (var evaluation = 0; evaluation < perSample; evaluation++)
                 {
-                    PropagationDesign.Row(buffers.A, buffers.B, evaluation, buffers.Values);
+                    SaltelliDesign.WriteRow(buffers.A, buffers.B, evaluation, buffers.Values);
                     var slot = outputs.AsSpan((int)((((long)local * perSample) + evaluation) * rowWidth), rowWidth);
                     buffers.Worker.Evaluate(buffers.Values, buffers.Classes);
                     Store(buffers.Classes, slot[..classCount]);

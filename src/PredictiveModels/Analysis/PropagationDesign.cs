@@ -93,22 +93,13 @@ internal sealed class PropagationDesign
         }
     }
 
-    /// <summary>The beliefs' values of one evaluation of a base sample: row A (0), row B (1), or A with belief k from B (2 + k).</summary>
-    public static void Row(ReadOnlySpan<double> a, ReadOnlySpan<double> b, int evaluation, Span<double> values)
-    {
-        for (var j = 0; j < a.Length; j++)
-        {
-            values[j] = evaluation == 1 || evaluation == j + 2 ? b[j] : a[j];
-        }
-    }
-
-    /// <summary>Writes the beliefs' values of one evaluation (<see cref="Draw"/> then <see cref="Row"/>).</summary>
+    /// <summary>Writes the beliefs' values of one evaluation (<see cref="Draw"/> then <see cref="SaltelliDesign.WriteRow"/>).</summary>
     public void Values(long sample, int evaluation, Span<double> values)
     {
         Span<double> a = stackalloc double[Dimensions];
         Span<double> b = stackalloc double[Dimensions];
         Draw(sample, a, b);
-        Row(a, b, evaluation, values);
+        SaltelliDesign.WriteRow(a, b, evaluation, values);
     }
 
     /// <summary>The scenario with every belief set to its value.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PredictiveModels.Uncertainty;
 
 namespace PredictiveModels.Analysis;
 
@@ -61,5 +62,5 @@ public sealed record PropagationSettings
 
     /// <summary>Evaluations per base sample for <paramref name="beliefs"/> beliefs: 1 for rank correlations; d + 2 for Sobol indices (the rows A, B and A with each column in turn from B).</summary>
     /// <param name="beliefs">The number of beliefs d, at least 1.</param>
-    public int EvaluationsPerSample(int beliefs) => Sensitivity == SensitivityMethod.Sobol ? beliefs + 2 : 1;
+    public int EvaluationsPerSample(int beliefs) => Sensitivity == SensitivityMethod.Sobol ? SaltelliDesign.EvaluationsPerBaseSample(beliefs) : 1;
 }
