@@ -70,9 +70,17 @@ public sealed class Scenario
     /// </summary>
     public ImmutableArray<BeliefCorrelation> BeliefCorrelations { get; private init; } = [];
 
-    /// <summary>The same scenario, remembering where each of its paths stands in its file, the beliefs the file states and their correlations.</summary>
-    internal Scenario WithLocations(DocumentPaths locations, ImmutableArray<UncertainParameter> uncertain, ImmutableArray<BeliefCorrelation> correlations) =>
-        new(Name, Description, WorldModel, Structures, Analysis, Source, Dynamics, Phases) { Locations = locations, UncertainParameters = uncertain, BeliefCorrelations = correlations };
+    /// <summary>
+    /// The SHA-256 fingerprint of the document the scenario was read from, after <c>extends</c> was resolved: 64
+    /// lower-case hexadecimal digits. Comments, layout, key order and the file format do not change it; any stated value
+    /// does (the canonical form is described in docs/cli.md under "Provenance"). Null for a scenario built in code or
+    /// changed in code since it was read (<see cref="With"/>), which has no document.
+    /// </summary>
+    public string? Sha256 { get; private init; }
+
+    /// <summary>The same scenario, remembering where each of its paths stands in its file, the beliefs the file states, their correlations and the fingerprint of the resolved document.</summary>
+    internal Scenario WithLocations(DocumentPaths locations, ImmutableArray<UncertainParameter> uncertain, ImmutableArray<BeliefCorrelation> correlations, string sha256) =>
+        new(Name, Description, WorldModel, Structures, Analysis, Source, Dynamics, Phases) { Locations = locations, UncertainParameters = uncertain, BeliefCorrelations = correlations, Sha256 = sha256 };
 
     /// <summary>The embedded default scenario: the nine structures of the seed over the default world model.</summary>
     public static Scenario Default => DefaultScenario.Instance;

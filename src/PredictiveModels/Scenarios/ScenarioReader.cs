@@ -1,6 +1,7 @@
 using System.Globalization;
 using PredictiveModels.Diagnostics;
 using PredictiveModels.Expressions;
+using PredictiveModels.Reproducibility;
 using PredictiveModels.Scenarios.Documents;
 using PredictiveModels.Structures;
 using PredictiveModels.WorldModels;
@@ -41,7 +42,7 @@ internal sealed class ScenarioReader
         {
             var reader = new ScenarioReader(source);
             var scenario = reader.ReadScenario(root);
-            return scenario.WithLocations(paths, [.. reader._uncertain], [.. reader._correlations]);
+            return scenario.WithLocations(paths, [.. reader._uncertain], [.. reader._correlations], ScenarioFingerprint.Of(root));
         }
         catch (ModelException e) when (e.Diagnostics.Any(d => d.Location is null))
         {
