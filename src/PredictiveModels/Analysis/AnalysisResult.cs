@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using PredictiveModels.Complexity;
 using PredictiveModels.Dynamics;
 using PredictiveModels.Posterior;
+using PredictiveModels.Reproducibility;
 using PredictiveModels.Scenarios;
 
 namespace PredictiveModels.Analysis;
@@ -29,6 +30,9 @@ public sealed record AnalysisResult(
     TrainingDiscretisation Discretisation,
     ImmutableArray<LeverOutcome> Levers)
 {
+    /// <summary>What the result rests on: the library version that computed it and the fingerprint of <see cref="Scenario"/> (null when it was built or changed in code).</summary>
+    public Provenance Provenance => Provenance.Of(Scenario);
+
     /// <summary><c>P(Deceptive)</c> under the simplicity posterior, without training phases (probability, 0 to 1).</summary>
     public double SimplicityPosterior => Posterior.DeceptiveProbability;
 

@@ -3,6 +3,7 @@ using MathNet.Numerics.Statistics;
 using PredictiveModels.Diagnostics;
 using PredictiveModels.Dynamics;
 using PredictiveModels.Posterior;
+using PredictiveModels.Reproducibility;
 using PredictiveModels.Scenarios;
 using PredictiveModels.Structures;
 using PredictiveModels.Uncertainty;
@@ -40,7 +41,7 @@ public static class BeliefPropagation
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(settings);
         var evaluations = Evaluate(scenario, settings, 0, settings.Samples, maxDegreeOfParallelism, progress, cancellation);
-        return Summarise(scenario.UncertainParameters, settings, evaluations);
+        return Summarise(scenario.UncertainParameters, settings, evaluations) with { Provenance = Provenance.Of(scenario, settings.Seed) };
     }
 
     /// <summary>

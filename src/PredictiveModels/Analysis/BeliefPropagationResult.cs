@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PredictiveModels.Reproducibility;
 using PredictiveModels.Scenarios;
 using PredictiveModels.Structures;
 
@@ -18,6 +19,12 @@ public sealed record BeliefPropagationResult(
     ImmutableArray<MeasureSummary> Measures,
     PropagationEvaluations Evaluations)
 {
+    /// <summary>
+    /// What the result rests on: the library version that computed it and, when it was computed from a scenario read
+    /// from a document, that document's fingerprint and the seed of its draws. A result built by hand names only the version.
+    /// </summary>
+    public Provenance Provenance { get; init; } = Provenance.Of(null, Settings.Seed);
+
     /// <summary>The summary of the simplicity posterior (always measured).</summary>
     public MeasureSummary Posterior => Measures[0];
 

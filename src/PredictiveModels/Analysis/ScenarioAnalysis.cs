@@ -5,6 +5,7 @@ using PredictiveModels.Complexity;
 using PredictiveModels.Diagnostics;
 using PredictiveModels.Dynamics;
 using PredictiveModels.Posterior;
+using PredictiveModels.Reproducibility;
 using PredictiveModels.Scenarios;
 
 namespace PredictiveModels.Analysis;
@@ -130,7 +131,7 @@ public static class ScenarioAnalysis
         Array.Find(failures, f => f is not null)?.Throw();
         var runs = results.Where(r => r is not null).Select(r => r!).ToArray();
 
-        var training = runs[0];
+        var training = runs[0] with { Provenance = Provenance.Of(scenario) };
         var grid = Dynamics.Discretisation.Compare(scenario.Dynamics, training, runs[1]);
         var outcomes = new LeverOutcome[pulled.Length];
         for (var k = 0; k < pulled.Length; k++)

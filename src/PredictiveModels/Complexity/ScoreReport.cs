@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PredictiveModels.Reproducibility;
 using PredictiveModels.Scenarios;
 using PredictiveModels.Structures;
 
@@ -11,6 +12,12 @@ namespace PredictiveModels.Complexity;
 /// <param name="WorldModelBits">Total intrinsic bits of the shared world model (not part of any candidate's K).</param>
 public sealed record ScoreReport(ImmutableArray<CandidateScore> Candidates, HoleCost HoleCost, int SizeBound, double WorldModelBits)
 {
+    /// <summary>
+    /// What the result rests on: the library version that computed it and, when it was computed from a scenario read
+    /// from a document, that document's fingerprint. A result built by hand names only the version.
+    /// </summary>
+    public Provenance Provenance { get; init; } = Provenance.Of(null);
+
     /// <summary>The score of a candidate by structure id and mechanism; null when there is none.</summary>
     /// <param name="structureId">The structure id.</param>
     /// <param name="mechanism">The mechanism.</param>

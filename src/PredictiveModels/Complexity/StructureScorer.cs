@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PredictiveModels.Reproducibility;
 using PredictiveModels.Scenarios;
 using PredictiveModels.Structures;
 using PredictiveModels.WorldModels;
@@ -21,7 +22,7 @@ public static class StructureScorer
     public static ScoreReport Score(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        return Score(scenario.WorldModel, scenario.Structures, scenario.Analysis);
+        return Score(scenario.WorldModel, scenario.Structures, scenario.Analysis) with { Provenance = Provenance.Of(scenario) };
     }
 
     /// <summary>Scores every candidate of the given structures.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using PredictiveModels.Reproducibility;
 using PredictiveModels.Scenarios;
 
 namespace PredictiveModels.Dynamics;
@@ -38,7 +39,7 @@ public static class TrainingDynamics
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(settings);
         var list = phases is null || phases.Count == 0 ? [Phase.Pretraining(settings.Duration)] : phases;
-        return new TrainingResult(Continue(scenario, settings, TrainingState.Start, list, progress, cancellation, absorption, relaxation).Phases);
+        return new TrainingResult(Continue(scenario, settings, TrainingState.Start, list, progress, cancellation, absorption, relaxation).Phases) { Provenance = Provenance.Of(scenario) };
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PredictiveModels.Reproducibility;
 using PredictiveModels.Structures;
 
 namespace PredictiveModels.Dynamics;
@@ -7,6 +8,12 @@ namespace PredictiveModels.Dynamics;
 /// <param name="Phases">Each phase's result, in order; each phase starts where the previous one ended.</param>
 public sealed record TrainingResult(ImmutableArray<PhaseResult> Phases)
 {
+    /// <summary>
+    /// What the result rests on: the library version that computed it and, when it was computed from a scenario read
+    /// from a document, that document's fingerprint. A result built by hand names only the version.
+    /// </summary>
+    public Provenance Provenance { get; init; } = Provenance.Of(null);
+
     /// <summary>The last phase's result.</summary>
     public PhaseResult Final => Phases[^1];
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PredictiveModels.Diagnostics;
+using PredictiveModels.Reproducibility;
 using PredictiveModels.Scenarios;
 
 namespace PredictiveModels.Dynamics;
@@ -57,7 +58,7 @@ public static class TrainingSweep
         }
 
         progress?.Report(1);
-        return new TrainingSweepResult(parameter.Path, parameter.Unit, scale, points.MoveToImmutable());
+        return new TrainingSweepResult(parameter.Path, parameter.Unit, scale, points.MoveToImmutable()) { Provenance = Provenance.Of(scenario) };
     }
 
     /// <summary>

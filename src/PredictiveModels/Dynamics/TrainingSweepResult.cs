@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PredictiveModels.Reproducibility;
 using PredictiveModels.Scenarios;
 
 namespace PredictiveModels.Dynamics;
@@ -8,4 +9,11 @@ namespace PredictiveModels.Dynamics;
 /// <param name="Unit">Its unit.</param>
 /// <param name="Scale">How the points were spaced.</param>
 /// <param name="Points">The points, in the order of the sweep.</param>
-public sealed record TrainingSweepResult(string Parameter, string Unit, SweepScale Scale, ImmutableArray<TrainingSweepPoint> Points);
+public sealed record TrainingSweepResult(string Parameter, string Unit, SweepScale Scale, ImmutableArray<TrainingSweepPoint> Points)
+{
+    /// <summary>
+    /// What the result rests on: the library version that computed it and, when it was computed from a scenario read
+    /// from a document, that document's fingerprint. A result built by hand names only the version.
+    /// </summary>
+    public Provenance Provenance { get; init; } = Provenance.Of(null);
+}

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using PredictiveModels.Complexity;
 using PredictiveModels.Diagnostics;
+using PredictiveModels.Reproducibility;
 using PredictiveModels.Scenarios;
 
 namespace PredictiveModels.Posterior;
@@ -62,7 +63,7 @@ public static class ParameterSweep
             progress?.Report(i + 1);
         }
 
-        return new SweepResult(parameter.Path, parameter.Unit, scale, points.MoveToImmutable());
+        return new SweepResult(parameter.Path, parameter.Unit, scale, points.MoveToImmutable()) { Provenance = Provenance.Of(scenario) };
     }
 
     /// <summary>The values a sweep visits: <paramref name="steps"/> points from <paramref name="from"/> to <paramref name="to"/>, both included.</summary>

@@ -128,7 +128,7 @@ public sealed class PosteriorModel
             .Select(x => Eliminate(x.Index, x.Gap, a, lambda, n, eliminationThreshold))
             .ToImmutableArray();
 
-        return new PosteriorResult(a, lambda, n, eliminationThreshold, log2Z, candidates, classes, underwater, eliminations);
+        return new PosteriorResult(a, lambda, n, eliminationThreshold, log2Z, candidates, classes, underwater, eliminations) { Provenance = Report.Provenance };
     }
 
     /// <summary>log2 of the share of one structure (all its candidates) at the given parameters.</summary>

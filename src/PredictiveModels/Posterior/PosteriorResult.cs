@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PredictiveModels.Reproducibility;
 using PredictiveModels.Structures;
 
 namespace PredictiveModels.Posterior;
@@ -28,6 +29,12 @@ public sealed record PosteriorResult(
     double? BitsUnderwater,
     ImmutableArray<Elimination> Eliminations)
 {
+    /// <summary>
+    /// What the result rests on: the library version that computed it and, when it was computed from a scenario read
+    /// from a document, that document's fingerprint. A result built by hand names only the version.
+    /// </summary>
+    public Provenance Provenance { get; init; } = Provenance.Of(null);
+
     /// <summary><c>P(Deceptive)</c>, between 0 and 1.</summary>
     public double DeceptiveProbability => Classes.DeceptiveProbability;
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PredictiveModels.Reproducibility;
 using PredictiveModels.Scenarios;
 
 namespace PredictiveModels.Posterior;
@@ -8,4 +9,11 @@ namespace PredictiveModels.Posterior;
 /// <param name="Unit">The parameter's unit.</param>
 /// <param name="Scale">Linear or logarithmic spacing.</param>
 /// <param name="Points">The points, from the first end to the second.</param>
-public sealed record SweepResult(string Parameter, string Unit, SweepScale Scale, ImmutableArray<SweepPoint> Points);
+public sealed record SweepResult(string Parameter, string Unit, SweepScale Scale, ImmutableArray<SweepPoint> Points)
+{
+    /// <summary>
+    /// What the result rests on: the library version that computed it and, when it was computed from a scenario read
+    /// from a document, that document's fingerprint. A result built by hand names only the version.
+    /// </summary>
+    public Provenance Provenance { get; init; } = Provenance.Of(null);
+}

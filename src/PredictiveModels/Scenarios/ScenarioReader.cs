@@ -1,7 +1,6 @@
 using System.Globalization;
 using PredictiveModels.Diagnostics;
 using PredictiveModels.Expressions;
-using PredictiveModels.Reproducibility;
 using PredictiveModels.Scenarios.Documents;
 using PredictiveModels.Structures;
 using PredictiveModels.WorldModels;

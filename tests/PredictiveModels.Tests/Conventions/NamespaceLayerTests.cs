@@ -18,10 +18,11 @@ public sealed class NamespaceLayerTests
         ["WorldModels"] = 2,
         ["Structures"] = 3,
         ["Scenarios"] = 4,
-        ["Complexity"] = 5,
-        ["Posterior"] = 6,
-        ["Dynamics"] = 6,
-        ["Analysis"] = 7,
+        ["Reproducibility"] = 5,
+        ["Complexity"] = 6,
+        ["Posterior"] = 7,
+        ["Dynamics"] = 7,
+        ["Analysis"] = 8,
     };
 
     /// <summary>References that break the layers today, each with why it is there.</summary>

@@ -33,7 +33,7 @@ public sealed class PublicApiConventionTests
     [Fact]
     public void Every_public_type_lives_in_a_namespace_named_after_a_part_of_the_model()
     {
-        var allowed = new[] { "Diagnostics", "WorldModels", "Expressions", "Complexity", "Structures", "Scenarios", "Posterior", "Dynamics", "Analysis", "Uncertainty" }
+        var allowed = new[] { "Diagnostics", "WorldModels", "Expressions", "Complexity", "Structures", "Scenarios", "Posterior", "Dynamics", "Analysis", "Uncertainty", "Reproducibility" }
             .Select(n => "PredictiveModels." + n);
 
         PublicTypes.Select(t => t.Namespace).Distinct().Should().OnlyContain(n => allowed.Contains(n));

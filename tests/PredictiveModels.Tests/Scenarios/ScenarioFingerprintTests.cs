@@ -1,10 +1,8 @@
 using System.Text;
-using PredictiveModels.Reproducibility;
 using PredictiveModels.Scenarios;
 using PredictiveModels.Scenarios.Documents;
-using PredictiveModels.Tests.Scenarios;
 
-namespace PredictiveModels.Tests.Reproducibility;
+namespace PredictiveModels.Tests.Scenarios;
 
 public sealed class ScenarioFingerprintTests
 {
@@ -115,24 +113,5 @@ public sealed class ScenarioFingerprintTests
         var changed = Scenario.Default.With(analysis: Scenario.Default.Analysis);
 
         changed.Sha256.Should().BeNull();
-    }
-
-    [Fact]
-    public void The_provenance_of_a_result_names_the_library_version_the_scenario_fingerprint_and_the_seed()
-    {
-        var provenance = Provenance.Of(Scenario.Default, seed: 42);
-
-        provenance.Version.Should().Be(Provenance.LibraryVersion);
-        provenance.Version.Should().StartWith(typeof(Provenance).Assembly.GetName().Version!.ToString(3));
-        provenance.ScenarioSha256.Should().Be(Scenario.Default.Sha256);
-        provenance.Seed.Should().Be(42UL);
-        Provenance.Of(null).Should().Be(new Provenance(Provenance.LibraryVersion, null, null));
-    }
-
-    [Fact]
-    public void The_commit_is_the_part_of_the_version_after_the_plus()
-    {
-        new Provenance("0.1.0+abc123", null, null).Commit.Should().Be("abc123");
-        new Provenance("0.1.0", null, null).Commit.Should().BeNull();
     }
 }

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
-using PredictiveModels.Scenarios.Documents;
 
-namespace PredictiveModels.Reproducibility;
+namespace PredictiveModels.Scenarios.Documents;
 
 /// <summary>
 /// The SHA-256 fingerprint of a scenario document after <c>extends</c> is resolved: the hash of a canonical JSON
