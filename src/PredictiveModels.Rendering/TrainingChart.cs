@@ -6,16 +6,18 @@ namespace PredictiveModels.Rendering;
 
 /// <summary>
 /// Charts of training as a Markov chain, against training time summed over the phases (in the scenario's units of
-/// training time; a phase's duration): the outcome classes at the end of each phase with each phase's equilibrium as
+/// training time; a phase's duration): the outcome classes through each phase with each phase's equilibrium as
 /// reference lines, and the path-dependence index. Phase boundaries are dashed vertical lines.
 /// </summary>
 public static class TrainingChart
 {
     /// <summary>
-    /// Each class's probability at the end of each phase (solid line with markers, in the class's colour), and each
-    /// phase's equilibrium as a dashed horizontal line over that phase in the same colour. The result holds the classes
-    /// at the phases' ends only, so the line joins those points. The probability axis is logarithmic when the values
-    /// span more than two decades (zeros drawn at its floor).
+    /// Each class's probability through training (solid line with markers, in the class's colour), and each phase's
+    /// equilibrium as a dashed horizontal line over that phase in the same colour. The markers are the times at which
+    /// training records the classes (<see cref="PhaseResult.ClassesOverTime"/>: the start, an eighth, a quarter, half
+    /// and the end of each phase); the line only joins them, it is not the path between them. A phase recorded without
+    /// those times contributes its end alone. The probability axis is logarithmic when the values span more than two
+    /// decades (zeros drawn at its floor).
     /// </summary>
     /// <param name="training">The training run; at least one phase.</param>
     /// <param name="width">Width in pixels, at least 1.</param>
@@ -27,12 +29,14 @@ public static class TrainingChart
         const string title = "Training: outcome classes against time";
         var plot = SvgRenderer.NewPlot(title, "training time (summed phase durations)", "");
         var ends = PhaseEnds(training);
-        var axis = ProbabilityAxis.For(training.Phases.SelectMany(p => p.Transient.Probabilities.Concat(p.Equilibrium.Probabilities)));
+        var points = Trajectory(training, ends);
+        var axis = ProbabilityAxis.For(points.SelectMany(p => p.Classes.Probabilities).Concat(training.Phases.SelectMany(p => p.Equilibrium.Probabilities)));
+        double[] xs = [.. points.Select(p => p.Time)];
         foreach (var outcomeClass in OutcomeDistribution.Classes)
         {
             var colour = OutcomePalette.Color(outcomeClass);
-            double[] ys = [.. training.Phases.Select(p => axis.Position(p.Transient[outcomeClass]))];
-            var line = plot.Add.Scatter(ends, ys, colour);
+            double[] ys = [.. points.Select(p => axis.Position(p.Classes[outcomeClass]))];
+            var line = plot.Add.Scatter(xs, ys, colour);
             line.LegendText = outcomeClass.ToString();
             line.LineWidth = 2;
             line.MarkerSize = 7;
@@ -86,6 +90,29 @@ public static class TrainingChart
         plot.Axes.SetLimitsY(0, 1.05);
         PhaseBoundaries(plot, training, ends);
         return SvgRenderer.Render(plot, title, width, height);
+    }
+
+    /// <summary>The recorded class probabilities in training order, each at its time summed over the phases before it.</summary>
+    private static List<(double Time, OutcomeDistribution Classes)> Trajectory(TrainingResult training, double[] ends)
+    {
+        var points = new List<(double Time, OutcomeDistribution Classes)>();
+        for (var k = 0; k < training.Phases.Length; k++)
+        {
+            var phase = training.Phases[k];
+            var start = k == 0 ? 0 : ends[k - 1];
+            if (phase.ClassesOverTime.IsEmpty)
+            {
+                points.Add((ends[k], phase.Transient));
+                continue;
+            }
+
+            foreach (var (time, classes) in phase.ClassesOverTime)
+            {
+                points.Add((start + time, classes));
+            }
+        }
+
+        return points;
     }
 
     /// <summary>The time at the end of each phase, durations summed from 0.</summary>

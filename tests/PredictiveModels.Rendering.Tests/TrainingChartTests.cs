@@ -41,4 +41,19 @@ public sealed class TrainingChartTests
         Svg.Parse(TrainingChart.Classes(single)).Should().NotBeNull();
         Svg.Parse(TrainingChart.PathDependence(single)).Should().NotBeNull();
     }
+
+    [Fact]
+    public void The_class_chart_draws_the_classes_recorded_inside_a_phase_not_only_its_end()
+    {
+        var training = Results.Analysis.Training;
+        training.Final.ClassesOverTime.Length.Should().BeGreaterThan(2, "training records the classes at several times of a phase");
+        var endsOnly = new Dynamics.TrainingResult([.. training.Phases.Select(p => p with { ClassesOverTime = [] })]);
+        var certain = OutcomeDistribution.FromProbabilities([0, 1, 0, 0, 0]);
+        var moved = new Dynamics.TrainingResult([.. training.Phases.Select(p => p with { ClassesOverTime = [.. p.ClassesOverTime.Select((x, i) => i == 1 ? (x.Time, certain) : x)] })]);
+
+        var chart = TrainingChart.Classes(training).Svg;
+
+        TrainingChart.Classes(endsOnly).Svg.Should().NotBe(chart);
+        TrainingChart.Classes(moved).Svg.Should().NotBe(chart);
+    }
 }

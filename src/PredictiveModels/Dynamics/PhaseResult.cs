@@ -18,6 +18,7 @@ namespace PredictiveModels.Dynamics;
 /// <param name="Sources">Where the end-of-phase outcomes come from: the deceptive mass split into race and defection, and each class's mass on incomplete goals; null only when built without it.</param>
 /// <param name="Relaxation">The relaxation time of the phase's chain, with its accuracy (<see cref="Dynamics.Relaxation"/>); null when not computed.</param>
 /// <param name="Reachability">When the transient, run on under the phase's energy, gets within <see cref="Dynamics.Reachability.Threshold"/> of the equilibrium in the path-dependence index (<see cref="Dynamics.Reachability"/>); null when not computed.</param>
+/// <param name="ClassesOverTime">The class probabilities at the times of <paramref name="PathDependence"/>, in training time from the phase's start (the last is <paramref name="Transient"/>); default (treated as empty) when built without them.</param>
 public sealed record PhaseResult(
     string Name,
     double Duration,
@@ -32,8 +33,12 @@ public sealed record PhaseResult(
     string? AbsorptionProblem = null,
     OutcomeSources? Sources = null,
     RelaxationResult? Relaxation = null,
-    ReachabilityResult? Reachability = null)
+    ReachabilityResult? Reachability = null,
+    ImmutableArray<(double Time, OutcomeDistribution Classes)> ClassesOverTime = default)
 {
     /// <summary>The path-dependence index at the end of the phase: 0 when the transient has reached equilibrium, up to 1.</summary>
     public double PathDependenceIndex => Transient.TotalVariation(Equilibrium);
+
+    /// <summary>The class probabilities at the times of <see cref="PathDependence"/>, from the phase's start; empty when the result was built without them.</summary>
+    public ImmutableArray<(double Time, OutcomeDistribution Classes)> ClassesOverTime { get; init; } = ClassesOverTime.IsDefault ? [] : ClassesOverTime;
 }

@@ -138,7 +138,7 @@ public static class TrainingDynamics
             var relaxed = relaxation ? Relaxation.Compute(space, cancellation) : null;
             var reached = relaxation ? Reachability.Search(space, generator, equilibrium, phase.Duration, pass.Times, pass.Distributions, pass.ErrorBounds.Max(), cancellation) : null;
             var sources = OutcomeSources.FromConfigurations(space, transient.Distributions[^1].AsSpan());
-            results.Add(new PhaseResult(phase.Name, phase.Duration, space.Count, classes[^1], transient.ErrorBounds[^1], equilibrium, index, transient.UniformizationRate, transient.Products, absorbed, problem, sources, relaxed, reached));
+            results.Add(new PhaseResult(phase.Name, phase.Duration, space.Count, classes[^1], transient.ErrorBounds[^1], equilibrium, index, transient.UniformizationRate, transient.Products, absorbed, problem, sources, relaxed, reached, [.. times.Select((t, i) => (t, classes[i]))]));
             previous = space;
             carried = [.. transient.Distributions[^1]];
         }

@@ -82,6 +82,22 @@ public sealed class TrainingPhaseChainTests
     }
 
     [Fact]
+    public void The_classes_are_recorded_at_the_times_of_the_path_dependence_index_and_end_at_the_transient()
+    {
+        var settings = Settings();
+        var space = ConfigurationSpace.Build(Tiny(), settings, TwoPhases()[0]);
+
+        var phase = TrainingDynamics.Train(Tiny(), settings, [TwoPhases()[0]], absorption: false, relaxation: false).Phases.Single();
+
+        phase.ClassesOverTime.Select(p => p.Time).Should().Equal(phase.PathDependence.Select(p => p.Time));
+        phase.ClassesOverTime.Select(p => p.Classes.TotalVariation(phase.Equilibrium)).Should().Equal(phase.PathDependence.Select(p => p.Index));
+        phase.ClassesOverTime[^1].Classes.Probabilities.Should().Equal(phase.Transient.Probabilities);
+        var middle = KrylovTransient.Compute(space, [6.0]).Distributions[0];
+        var expected = ClassSums.Distribution(space, middle.AsSpan());
+        phase.ClassesOverTime[3].Classes.Probabilities.Should().Equal(expected.Probabilities, (a, b) => Math.Abs(a - b) <= 4 * Tolerance);
+    }
+
+    [Fact]
     public void The_second_phase_starts_from_the_distribution_the_first_ended_in()
     {
         var settings = Settings();
