@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PredictiveModels.Analysis;
+using PredictiveModels.Dynamics;
 using PredictiveModels.Posterior;
 using PredictiveModels.Scenarios;
 
@@ -19,6 +20,12 @@ internal static class Results
         return ParameterSweep.Run(scenario, ScenarioParameter.Parse("analysis.dataSize", scenario), 10, 1e6, 6, SweepScale.Log);
     });
 
+    private static readonly Lazy<TrainingSweepResult> CoarseTrainingSweep = new(() =>
+    {
+        var scenario = CoarseScenario.Value;
+        return PredictiveModels.Dynamics.TrainingSweep.Run(scenario, ScenarioParameter.Parse("analysis.dataSize", scenario), 1e2, 1e4, 3, SweepScale.Log);
+    });
+
     private static readonly Lazy<AnalysisResult> CoarseAnalysis = new(() => ScenarioAnalysis.Run(CoarseScenario.Value, relaxation: false));
 
     private static readonly Lazy<BeliefPropagationResult> SobolPropagation = new(() => BeliefPropagation.Run(
@@ -32,6 +39,9 @@ internal static class Results
     public static PosteriorResult Posterior => DefaultPosterior.Value;
 
     public static SweepResult Sweep => LogSweep.Value;
+
+    /// <summary>A logarithmic sweep of training over the data size, three points on the coarse grid.</summary>
+    public static TrainingSweepResult TrainingSweep => CoarseTrainingSweep.Value;
 
     public static AnalysisResult Analysis => CoarseAnalysis.Value;
 

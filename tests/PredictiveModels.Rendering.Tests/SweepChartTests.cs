@@ -69,4 +69,23 @@ public sealed class SweepChartTests
         ((string?)root.Attribute("height")).Should().Be("400");
         (chart.Width, chart.Height).Should().Be((640, 400));
     }
+
+    [Fact]
+    public void A_training_sweep_chart_draws_each_class_at_the_end_of_training_and_at_equilibrium_against_the_parameter()
+    {
+        var chart = SweepChart.Of(Results.TrainingSweep);
+
+        Svg.Title(chart).Should().Be("Training: outcome classes against analysis.dataSize");
+        var texts = Svg.Texts(chart);
+        texts.Should().Contain(t => t.StartsWith("analysis.dataSize, tokens (log scale)", StringComparison.Ordinal));
+        texts.Should().Contain(["solid: end of training", "dashed: equilibrium"]);
+        texts.Should().Contain(OutcomeDistribution.Classes.Select(c => c.ToString()));
+        foreach (var outcomeClass in OutcomeDistribution.Classes)
+        {
+            Svg.Stroked(chart, OutcomePalette.Hex(outcomeClass)).Should().BeGreaterThanOrEqualTo(2, $"{outcomeClass} has a line for each regime");
+        }
+
+        chart.Should().Be(SweepChart.Of(Results.TrainingSweep));
+        chart.Svg.Should().NotContainAny("NaN", "Infinity");
+    }
 }
