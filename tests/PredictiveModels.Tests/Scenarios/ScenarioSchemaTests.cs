@@ -66,6 +66,24 @@ public sealed partial class ScenarioSchemaTests
     }
 
     [Fact]
+    public void The_schema_id_is_a_name_that_resolves_to_the_file_once_the_file_is_registered()
+    {
+        // docs/packaging.md: the id is a URN, which nothing fetches; the shipped file is what it names.
+        var options = new BuildOptions { SchemaRegistry = new SchemaRegistry() };
+        var schema = JsonSchema.FromFile(Path.Combine(RepositoryRoot, "docs", "scenario.schema.json"), options);
+        schema.BaseUri.Should().Be(new Uri("urn:predictive-models:scenario:1"));
+        options.SchemaRegistry.Register(schema);
+
+        var byId = JsonSchema.FromText("""{ "$ref": "urn:predictive-models:scenario:1" }""", options);
+        var valid = JsonSerializer.SerializeToElement(Minimal());
+        var invalid = Minimal();
+        invalid["colour"] = "blue";
+
+        byId.Evaluate(valid).IsValid.Should().BeTrue();
+        byId.Evaluate(JsonSerializer.SerializeToElement(invalid)).IsValid.Should().BeFalse("the reference reaches the scenario schema, which has no key 'colour'");
+    }
+
+    [Fact]
     public void The_minimal_sample_says_the_same_in_yaml_and_in_json()
     {
         var fromYaml = YamlToJson.Convert(File.ReadAllText(SamplePath("minimal.yaml")));
