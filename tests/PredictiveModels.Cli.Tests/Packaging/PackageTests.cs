@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using PredictiveModels.Complexity;
 using PredictiveModels.Scenarios;
@@ -12,9 +13,86 @@ namespace PredictiveModels.Cli.Tests.Packaging;
 /// two restores): filter with <c>--filter Category!=Slow</c> to skip.
 /// </summary>
 [Trait("Category", "Slow")]
-public sealed class PackageTests(PackedSolution packed) : IClassFixture<PackedSolution>
+public sealed partial class PackageTests(PackedSolution packed) : IClassFixture<PackedSolution>
 {
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(3);
+
+    /// <summary>Each package and the project folder its PACKAGE.md is in.</summary>
+    public static TheoryData<string, string> Packages => new()
+    {
+        { "PredictiveModels", "src/PredictiveModels" },
+        { "PredictiveModels.Cli", "src/PredictiveModels.Cli" },
+        { "PredictiveModels.Rendering", "src/PredictiveModels.Rendering" },
+        { "PredictiveModels.Interactive", "src/PredictiveModels.Interactive" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Packages))]
+    public void Every_package_has_a_description_tags_the_license_the_urls_and_a_readme_of_its_own_without_repository_links(string id, string project)
+    {
+        using var package = ZipFile.OpenRead(packed.PackagePath(id));
+        var nuspec = Nuspec(package);
+
+        Element(nuspec, "description").Should().NotBeNullOrWhiteSpace().And.NotBe("Package Description", "the SDK's placeholder is no description");
+        Element(nuspec, "tags")!.Split(' ', StringSplitOptions.RemoveEmptyEntries).Should().Contain(["ai-alignment", "predictive-models"]);
+        Element(nuspec, "authors").Should().Be("PredictiveModels developers");
+        var license = nuspec.Descendants().Single(e => e.Name.LocalName == "license");
+        ((string?)license.Attribute("type")).Should().Be("expression");
+        license.Value.Should().Be("MIT");
+
+        // The URL comes from the repository URL (here given on the command line; SourceLink takes it from the origin remote).
+        var repository = nuspec.Descendants().Single(e => e.Name.LocalName == "repository");
+        ((string?)repository.Attribute("type")).Should().Be("git");
+        ((string?)repository.Attribute("url")).Should().Be(PackedSolution.RepositoryUrl);
+        ((string?)repository.Attribute("commit")).Should().MatchRegex("^[0-9a-f]{40}$");
+        Element(nuspec, "projectUrl").Should().Be(PackedSolution.RepositoryUrl[..^".git".Length], "the project URL follows the repository URL");
+
+        Element(nuspec, "readme").Should().Be("README.md");
+        var readme = Read(package, "README.md");
+        readme.ReplaceLineEndings("\n").Should().Be(File.ReadAllText(Path.Combine(packed.RepositoryRoot, project, "PACKAGE.md")).ReplaceLineEndings("\n"), "the package's README is the project's PACKAGE.md");
+        readme.Should().StartWith($"# {id}\n");
+        MarkdownLinkTargets().Matches(readme).Select(m => m.Groups["target"].Value).Where(target => !target.StartsWith("https://", StringComparison.Ordinal))
+            .Should().BeEmpty("a link must work on a package page, outside the repository");
+        Read(package, "CITATION.cff").Should().Be(File.ReadAllText(Path.Combine(packed.RepositoryRoot, "CITATION.cff")));
+    }
+
+    [Theory]
+    [InlineData("PredictiveModels", "")]
+    [InlineData("PredictiveModels", "contentFiles/any/any/PredictiveModels/")]
+    [InlineData("PredictiveModels.Cli", "")]
+    public void The_library_and_the_tool_carry_the_schema_and_every_sample_whose_schema_line_holds_inside_the_package(string id, string root)
+    {
+        using var package = ZipFile.OpenRead(packed.PackagePath(id));
+        var entries = Entries(package).ToHashSet(StringComparer.Ordinal);
+
+        Read(package, root + "docs/scenario.schema.json").Should().Be(File.ReadAllText(Path.Combine(packed.RepositoryRoot, "docs", "scenario.schema.json")));
+        Read(package, root + "docs/scenario.schema.json").Should().Contain("\"$id\": \"urn:predictive-models:scenario:1\"", "the shipped copy is the schema its id names (docs/packaging.md)");
+        var samples = Directory.GetFiles(Path.Combine(packed.RepositoryRoot, "samples", "scenarios")).Select(Path.GetFileName).ToList();
+        samples.Should().Contain(["default.yaml", "minimal.yaml", "minimal.json"]);
+        foreach (var sample in samples)
+        {
+            var entry = $"{root}samples/scenarios/{sample}";
+            Read(package, entry).Should().Be(File.ReadAllText(Path.Combine(packed.RepositoryRoot, "samples", "scenarios", sample!)), "{0} is the repository's sample", entry);
+            if (sample!.EndsWith(".yaml", StringComparison.Ordinal))
+            {
+                var first = Read(package, entry).Split('\n')[0];
+                var schema = first.StartsWith("# yaml-language-server: $schema=", StringComparison.Ordinal) ? first["# yaml-language-server: $schema=".Length..] : first;
+                var target = Resolve($"{root}samples/scenarios", schema);
+                entries.Should().Contain(target, "{0} starts with '{1}', which must name a file of the package", entry, first);
+            }
+        }
+    }
+
+    [Fact]
+    public void The_library_declares_its_content_files_as_none_and_not_copied_to_the_output()
+    {
+        using var package = ZipFile.OpenRead(packed.PackagePath("PredictiveModels"));
+
+        var files = Nuspec(package).Descendants().Where(e => e.Name.LocalName == "files").ToList();
+        files.Should().NotBeEmpty();
+        files.Should().OnlyContain(f => (string?)f.Attribute("buildAction") == "None" && (string?)f.Attribute("copyToOutput") == "false", "a consumer's project shows them but neither compiles nor copies them");
+        files.Select(f => (string?)f.Attribute("include")).Should().Contain(["any/any/PredictiveModels/docs/scenario.schema.json", "any/any/PredictiveModels/samples/scenarios/default.yaml"]);
+    }
 
     [Fact]
     public void Packing_the_solution_yields_the_library_with_readme_xml_docs_and_symbols_and_the_tool_package()
@@ -155,4 +233,26 @@ public sealed class PackageTests(PackedSolution packed) : IClassFixture<PackedSo
 
     private static string? Element(XDocument document, string localName) =>
         document.Descendants().FirstOrDefault(e => e.Name.LocalName == localName)?.Value;
+
+    /// <summary>A relative path (with '..') resolved against a folder of the package, as an entry name.</summary>
+    private static string Resolve(string folder, string relative)
+    {
+        var parts = folder.Split('/', StringSplitOptions.RemoveEmptyEntries).ToList();
+        foreach (var part in relative.Split('/'))
+        {
+            if (part == "..")
+            {
+                parts.RemoveAt(parts.Count - 1);
+            }
+            else if (part != ".")
+            {
+                parts.Add(part);
+            }
+        }
+
+        return string.Join('/', parts);
+    }
+
+    [GeneratedRegex(@"\]\((?<target>[^)\s]+)\)")]
+    private static partial Regex MarkdownLinkTargets();
 }

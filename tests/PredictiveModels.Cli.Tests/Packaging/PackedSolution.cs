@@ -28,6 +28,7 @@ public sealed class PackedSolution : IDisposable
                 "-o", PackageFolder,
                 "--artifacts-path", Path.Combine(Root, "artifacts"),
                 $"-p:Version={Version}",
+                $"-p:RepositoryUrl={RepositoryUrl}",
                 "-nodeReuse:false",
             ],
             RepositoryRoot,
@@ -42,6 +43,12 @@ public sealed class PackedSolution : IDisposable
 
     /// <summary>The folder holding <c>PredictiveModels.sln</c>.</summary>
     public string RepositoryRoot { get; }
+
+    /// <summary>
+    /// The repository URL the packages are packed with. The checkout has no public address; SourceLink would take one
+    /// from an <c>origin</c> remote (docs/packaging.md). This reserved name never resolves; it shows the URL reaching the nuspec.
+    /// </summary>
+    public static string RepositoryUrl => "https://example.invalid/predictive-models.git";
 
     /// <summary>The unique package version of this test run.</summary>
     public string Version { get; }

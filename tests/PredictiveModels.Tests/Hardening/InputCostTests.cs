@@ -88,7 +88,7 @@ public sealed class InputCostTests
         var error = parse.Should().Throw<ModelException>().Which.Diagnostics.Single();
         error.Message.Should().Contain("at most 1000 digits");
         error.Path.Should().Be("structures[0].camera");
-        error.Location!.Line.Should().Be(20);
+        error.Location!.Line.Should().Be(21);
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class InputCostTests
         var parse = () => ScenarioLoader.Parse(text, "long.yaml");
 
         var thrown = parse.Should().Throw<ModelException>().Which;
-        thrown.Diagnostics.Should().Contain(d => d.Message == "a concept name has 100000 characters; at most 256 are allowed" && d.Location!.Line == 12);
+        thrown.Diagnostics.Should().Contain(d => d.Message == "a concept name has 100000 characters; at most 256 are allowed" && d.Location!.Line == 13);
     }
 
     [Fact]
@@ -207,6 +207,6 @@ public sealed class InputCostTests
         var check = () => ChainBudget.Check(scenario, long.MaxValue);
 
         // The first line after the comments: where the scenario's mapping, which would hold dynamics, begins.
-        check.Should().Throw<ModelException>().Which.Diagnostics.Single().Location.Should().Be(new SourceLocation("huge-goal.yaml", 4, 1));
+        check.Should().Throw<ModelException>().Which.Diagnostics.Single().Location.Should().Be(new SourceLocation("huge-goal.yaml", 5, 1));
     }
 }

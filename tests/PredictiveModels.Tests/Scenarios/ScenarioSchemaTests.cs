@@ -52,6 +52,37 @@ public sealed partial class ScenarioSchemaTests
         loading.Should().NotThrow();
     }
 
+    [Theory]
+    [MemberData(nameof(SampleYamlFiles))]
+    public void Every_yaml_sample_starts_with_the_language_server_line_pointing_at_the_schema(string file)
+    {
+        var first = File.ReadLines(SamplePath(file)).First();
+
+        var line = LanguageServerLine().Match(first);
+        line.Success.Should().BeTrue($"{file} should start with '# yaml-language-server: $schema=PATH' (docs/scenario-format.md), not '{first}'");
+        var schema = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(SamplePath(file))!, line.Groups["path"].Value));
+        schema.Should().Be(Path.GetFullPath(Path.Combine(RepositoryRoot, "docs", "scenario.schema.json")), "the line points editors at the published schema");
+        File.Exists(schema).Should().BeTrue();
+    }
+
+    [Fact]
+    public void The_schema_id_is_a_name_that_resolves_to_the_file_once_the_file_is_registered()
+    {
+        // docs/packaging.md: the id is a URN, which nothing fetches; the shipped file is what it names.
+        var options = new BuildOptions { SchemaRegistry = new SchemaRegistry() };
+        var schema = JsonSchema.FromFile(Path.Combine(RepositoryRoot, "docs", "scenario.schema.json"), options);
+        schema.BaseUri.Should().Be(new Uri("urn:predictive-models:scenario:1"));
+        options.SchemaRegistry.Register(schema);
+
+        var byId = JsonSchema.FromText("""{ "$ref": "urn:predictive-models:scenario:1" }""", options);
+        var valid = JsonSerializer.SerializeToElement(Minimal());
+        var invalid = Minimal();
+        invalid["colour"] = "blue";
+
+        byId.Evaluate(valid).IsValid.Should().BeTrue();
+        byId.Evaluate(JsonSerializer.SerializeToElement(invalid)).IsValid.Should().BeFalse("the reference reaches the scenario schema, which has no key 'colour'");
+    }
+
     [Fact]
     public void The_minimal_sample_says_the_same_in_yaml_and_in_json()
     {
@@ -245,6 +276,9 @@ public sealed partial class ScenarioSchemaTests
             .Select(Path.GetFileName)
             .OfType<string>()
             .Order(StringComparer.Ordinal)];
+
+    [GeneratedRegex(@"^# yaml-language-server: \$schema=(?<path>\S+)$")]
+    private static partial Regex LanguageServerLine();
 
     private static string SamplePath(string file) => Path.Combine(RepositoryRoot, "samples", "scenarios", file);
 
