@@ -3,8 +3,9 @@
 #
 #   samples/notebooks/run-all.sh OUT_DIR
 #
-# 1. packs PredictiveModels and PredictiveModels.Interactive into a local feed (a temporary folder) with a version of
-#    their own, 0.0.0-local.<time>, so that no copy in the NuGet package cache from an earlier run is taken instead;
+# 1. packs PredictiveModels, PredictiveModels.Rendering (the charts) and PredictiveModels.Interactive into a local feed
+#    (a temporary folder) with a version of their own, 0.0.0-local.<time>, so that no copy in the NuGet package cache
+#    from an earlier run is taken instead;
 # 2. runs each notebook with dotnet-repl (pinned in .config/dotnet-tools.json), its "#i nuget: LOCAL_FEED" line
 #    pointed at the feed and its 0.0.0-local references at that version;
 # 3. writes the executed copies, with their outputs, to OUT_DIR/NAME.ipynb.
@@ -23,20 +24,24 @@ out="$(cd "$1" && pwd)"
 work="$(mktemp -d)"
 version="0.0.0-local.$(date -u +%Y%m%d%H%M%S).$$"
 cache="$(dotnet nuget locals global-packages --list | sed 's/^global-packages: //')"
+# In dependency order: Interactive references Rendering, and both reference the library.
+packages=(PredictiveModels PredictiveModels.Rendering PredictiveModels.Interactive)
 
 cleanup() {
   rm -rf "$work"
-  rm -rf "$cache/predictivemodels/$version" "$cache/predictivemodels.interactive/$version"
-  rmdir "$cache/predictivemodels" "$cache/predictivemodels.interactive" 2>/dev/null || true
+  for id in "${packages[@]}"; do
+    rm -rf "$cache/${id,,}/$version"
+    rmdir "$cache/${id,,}" 2>/dev/null || true
+  done
 }
 trap cleanup EXIT
 
 feed="$work/feed"
 mkdir -p "$feed"
 echo "packing $version into $feed" >&2
-for project in src/PredictiveModels src/PredictiveModels.Interactive; do
+for id in "${packages[@]}"; do
   # Its own artifacts folder, so that the pack never rebuilds the checkout's bin and obj under a test run that uses them.
-  dotnet pack "$root/$project" --configuration Release --output "$feed" --artifacts-path "$work/artifacts" \
+  dotnet pack "$root/src/$id" --configuration Release --output "$feed" --artifacts-path "$work/artifacts" \
     -p:Version="$version" -nodeReuse:false --nologo -v quiet >&2
 done
 

@@ -3,6 +3,7 @@ using PredictiveModels.Analysis;
 using PredictiveModels.Complexity;
 using PredictiveModels.Dynamics;
 using PredictiveModels.Posterior;
+using PredictiveModels.Rendering;
 using PredictiveModels.Structures;
 
 namespace PredictiveModels.Interactive;
@@ -11,7 +12,10 @@ namespace PredictiveModels.Interactive;
 /// The library's results as HTML for notebooks: pure functions from a result to a string of well-formed XHTML (a
 /// <c>div</c> of class <c>pm-result</c> holding tables). Bits come with inline bars, description lengths with one bar
 /// segment per part of their breakdown, probabilities with 4 significant digits or as 2^-k below 1e-4, and outcome
-/// classes by name. All text is escaped; the HTML has no scripts and loads nothing.
+/// classes by name. Where a picture says more, the chart of <see cref="PredictiveModels.Rendering"/> follows its table
+/// as inline SVG (a <c>div</c> of class <c>pm-chart</c>): a sweep, the posterior, a candidate's bit breakdown,
+/// training, the levers and belief propagation; the scores and a lone distribution have tables only. All text is
+/// escaped; the HTML has no scripts and loads nothing.
 /// </summary>
 public static class HtmlFormatter
 {
@@ -43,7 +47,7 @@ public static class HtmlFormatter
         return Html.Render(Html.Root("scores", ScoresTable(report)));
     }
 
-    /// <summary>One candidate's description length, as a table of its breakdown (every part, indented by depth), each part with a bar.</summary>
+    /// <summary>One candidate's description length, as a table of its breakdown (every part, indented by depth), each part with a bar, then the chart of its top-level parts (<see cref="BitBreakdownChart"/>).</summary>
     /// <param name="score">The candidate's score.</param>
     /// <returns>The HTML.</returns>
     public static string Format(CandidateScore score)
@@ -55,19 +59,20 @@ public static class HtmlFormatter
         var caption = $"{score.Candidate.Structure.Name} ({OutcomeClassNames.Of(score.Mechanism)}), {OutcomeClassNames.Of(score.Class)}: {NumberText.Bits(score.Bits)} bits under hole cost {score.HoleCost}";
         return Html.Render(Html.Root("candidate-score",
             Html.Table("breakdown", caption, ["part", "bits"], rows),
-            Html.Note($"K_min {NumberText.Bits(score.Kmin)} bits" + (score.Kclass is { } k ? $", K_class {NumberText.Bits(k)} bits" : "") + $", runtime {NumberText.Decimal(score.RuntimeSteps)} steps, loss gap {NumberText.Decimal(score.LossGap)}")));
+            Html.Note($"K_min {NumberText.Bits(score.Kmin)} bits" + (score.Kclass is { } k ? $", K_class {NumberText.Bits(k)} bits" : "") + $", runtime {NumberText.Decimal(score.RuntimeSteps)} steps, loss gap {NumberText.Decimal(score.LossGap)}"),
+            InlineSvg.Figure(BitBreakdownChart.Of(score))));
     }
 
-    /// <summary>The simplicity posterior: the class probabilities with bars, then each candidate's bits, weight and probability.</summary>
+    /// <summary>The simplicity posterior: the class probabilities with bars and their chart (<see cref="PosteriorChart.ByClass"/>), then each candidate's bits, weight and probability and their chart (<see cref="PosteriorChart.ByCandidate"/>).</summary>
     /// <param name="posterior">The posterior.</param>
     /// <returns>The HTML.</returns>
     public static string Format(PosteriorResult posterior)
     {
         ArgumentNullException.ThrowIfNull(posterior);
-        return Html.Render(Html.Root("posterior", PosteriorContent(posterior, "Simplicity posterior")));
+        return Html.Render(Html.Root("posterior", PosteriorContent(posterior, "Simplicity posterior", PosteriorCharts.ByClassAndByCandidate)));
     }
 
-    /// <summary>A sweep of the posterior over one parameter: one row per value, a column per outcome class.</summary>
+    /// <summary>A sweep of the posterior over one parameter: one row per value, a column per outcome class, then the chart of the classes against the parameter (<see cref="SweepChart"/>).</summary>
     /// <param name="sweep">The sweep.</param>
     /// <returns>The HTML.</returns>
     public static string Format(SweepResult sweep)
@@ -82,10 +87,11 @@ public static class HtmlFormatter
         var unit = string.IsNullOrEmpty(sweep.Unit) ? "" : $" ({sweep.Unit})";
         return Html.Render(Html.Root("sweep",
             Html.Table("sweep", $"Sweep of {sweep.Parameter}{unit}, {sweep.Scale.ToString().ToLowerInvariant()} scale",
-                [sweep.Parameter, .. OutcomeDistribution.Classes.Select(OutcomeClassNames.Of), "bits underwater"], rows)));
+                [sweep.Parameter, .. OutcomeDistribution.Classes.Select(OutcomeClassNames.Of), "bits underwater"], rows),
+            InlineSvg.Figure(SweepChart.Of(sweep))));
     }
 
-    /// <summary>Training: each phase's size and path dependence, then the final transient and equilibrium class probabilities.</summary>
+    /// <summary>Training: each phase's size and path dependence, then the final transient and equilibrium class probabilities, then the charts of the classes over training time and of the path-dependence index (<see cref="TrainingChart"/>).</summary>
     /// <param name="training">The training result.</param>
     /// <returns>The HTML.</returns>
     public static string Format(TrainingResult training)
@@ -94,7 +100,7 @@ public static class HtmlFormatter
         return Html.Render(Html.Root("training", TrainingContent(training)));
     }
 
-    /// <summary>The whole analysis: the three headline probabilities of deception, the scores, both posteriors, training and every lever.</summary>
+    /// <summary>The whole analysis: the three headline probabilities of deception, the scores, both posteriors (the first with its chart by class), training with its charts, and every lever with the lever chart (<see cref="LeverChart"/>).</summary>
     /// <param name="analysis">The analysis.</param>
     /// <returns>The HTML.</returns>
     public static string Format(AnalysisResult analysis)
@@ -116,13 +122,14 @@ public static class HtmlFormatter
         return Html.Render(Html.Root("analysis",
             headline,
             ScoresTable(analysis.Scores),
-            PosteriorContent(analysis.Posterior, $"Simplicity posterior (hole cost {analysis.Scores.HoleCost})"),
-            PosteriorContent(analysis.OtherHoleCostPosterior, $"Simplicity posterior (hole cost {analysis.OtherHoleCost})"),
+            PosteriorContent(analysis.Posterior, $"Simplicity posterior (hole cost {analysis.Scores.HoleCost})", PosteriorCharts.ByClass),
+            PosteriorContent(analysis.OtherHoleCostPosterior, $"Simplicity posterior (hole cost {analysis.OtherHoleCost})", PosteriorCharts.None),
             TrainingContent(analysis.Training),
-            levers));
+            levers,
+            InlineSvg.Figure(LeverChart.Of(analysis))));
     }
 
-    /// <summary>Belief propagation: the uncertain parameters, then each measure's probability of deception over the sample (mean, 95% interval of the mean, quantiles).</summary>
+    /// <summary>Belief propagation: the uncertain parameters, then each measure's probability of deception over the sample (mean, 95% interval of the mean, quantiles), then for each measure the histogram of its samples and, when it has Sobol indices, their bars (<see cref="PropagationChart"/>).</summary>
     /// <param name="propagation">The result.</param>
     /// <returns>The HTML.</returns>
     public static string Format(BeliefPropagationResult propagation)
@@ -140,7 +147,10 @@ public static class HtmlFormatter
                 Html.Probability(m.DeceptiveProbability.MeanUpper95),
                 .. m.DeceptiveProbability.Quantiles.Select(Html.Probability),
             ])));
-        return Html.Render(Html.Root("belief-propagation", parameters, measures));
+        var charts = propagation.Measures.SelectMany(m => m.Sobol is null
+            ? new[] { PropagationChart.Histogram(propagation, m.Measure) }
+            : [PropagationChart.Histogram(propagation, m.Measure), PropagationChart.Sobol(propagation, m.Measure)]);
+        return Html.Render(Html.Root("belief-propagation", parameters, measures, charts.Select(InlineSvg.Figure)));
     }
 
     /// <summary>A distribution over outcome classes: each class by name with its probability and a bar (and the undecided mass, if any).</summary>
@@ -196,7 +206,7 @@ public static class HtmlFormatter
         }
     }
 
-    private static object[] PosteriorContent(PosteriorResult posterior, string caption)
+    private static object?[] PosteriorContent(PosteriorResult posterior, string caption, PosteriorCharts charts)
     {
         var candidates = Html.Table("candidates", "Candidates", ["candidate", "class", "bits", "log2 weight", "probability"],
             posterior.Candidates.Select(c => Html.Row(
@@ -207,10 +217,27 @@ public static class HtmlFormatter
                 Html.ProbabilityFromLog2(c.Log2Probability))));
         var settings = $"simplicity exponent {NumberText.Decimal(posterior.SimplicityExponent)}, speed weight {NumberText.Decimal(posterior.SpeedWeight)}, data size {NumberText.Decimal(posterior.DataSize)}"
             + (posterior.BitsUnderwater is { } b ? $", bits underwater {NumberText.Bits(b)}" : "");
-        return [ClassesTable(posterior.Classes, caption), Html.Note(settings), candidates];
+        return
+        [
+            ClassesTable(posterior.Classes, caption),
+            charts == PosteriorCharts.None ? null : InlineSvg.Figure(PosteriorChart.ByClass(posterior)),
+            Html.Note(settings),
+            candidates,
+            charts == PosteriorCharts.ByClassAndByCandidate ? InlineSvg.Figure(PosteriorChart.ByCandidate(posterior, height: CandidateChartHeight(posterior.Candidates.Length))) : null,
+        ];
     }
 
-    private static object[] TrainingContent(TrainingResult training)
+    /// <summary>The height of the chart by candidate: the default height, or about 22 pixels per candidate with room for the axes when there are more.</summary>
+    internal static int CandidateChartHeight(int candidates) => Math.Max(480, 120 + (22 * candidates));
+
+    private enum PosteriorCharts
+    {
+        None,
+        ByClass,
+        ByClassAndByCandidate,
+    }
+
+    private static object?[] TrainingContent(TrainingResult training)
     {
         var phases = Html.Table("phases", "Training phases", ["phase", "duration", "configurations", "error bound", "path dependence index"],
             training.Phases.Select(p => Html.Row(
@@ -226,6 +253,6 @@ public static class HtmlFormatter
                 Html.Cell(Html.Bar(training.Transient[c], 1, Html.BarColour, null)),
                 Html.ProbabilityFromLog2(training.Equilibrium.Log2Probability(c)),
                 Html.Cell(Html.Bar(training.Equilibrium[c], 1, Html.BarColour, null)))));
-        return [phases, classes];
+        return [phases, classes, InlineSvg.Figure(TrainingChart.Classes(training)), InlineSvg.Figure(TrainingChart.PathDependence(training))];
     }
 }

@@ -1,54 +1,67 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Xunit.Abstractions;
 
 namespace PredictiveModels.Interactive.Tests;
 
 /// <summary>
 /// The sample notebooks as CI runs them: samples/notebooks/run-all.sh packs the checkout into a local feed and runs
-/// every notebook headless with dotnet-repl. Slow (a Release pack and a notebook kernel per notebook): filter with
-/// <c>--filter Category!=Slow</c> to skip.
+/// every notebook headless with dotnet-repl, once for all of them. Slow (a Release pack and a notebook kernel per
+/// notebook): filter with <c>--filter Category!=Slow</c> to skip.
 /// </summary>
 [Trait("Category", "Slow")]
-public sealed class NotebookTests : IDisposable
+public sealed partial class NotebookTests(ITestOutputHelper log) : IDisposable
 {
-    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(15);
 
     private readonly string _output = Directory.CreateTempSubdirectory("predictive-models-notebooks-").FullName;
 
     [Fact]
-    public void Every_sample_notebook_runs_headless_without_errors_and_displays_an_html_table()
+    public void Every_sample_notebook_runs_headless_without_errors_and_displays_a_table_and_a_chart_from_every_code_cell()
     {
         var root = RepositoryRoot();
         var notebooks = Directory.GetFiles(Path.Combine(root, "samples", "notebooks"), "*.ipynb").Select(Path.GetFileName).ToList();
         notebooks.Should().NotBeEmpty();
 
-        var (exitCode, log) = Run("bash", [Path.Combine(root, "samples", "notebooks", "run-all.sh"), _output], root);
+        var (exitCode, runLog) = Run("bash", [Path.Combine(root, "samples", "notebooks", "run-all.sh"), _output], root);
+        log.WriteLine(runLog); // with each notebook's run time
 
-        exitCode.Should().Be(0, "every cell of every notebook should run; run-all.sh said:\n{0}", log);
+        exitCode.Should().Be(0, "every cell of every notebook should run; run-all.sh said:\n{0}", runLog);
         foreach (var name in notebooks)
         {
             var executed = Path.Combine(_output, name!);
             File.Exists(executed).Should().BeTrue($"run-all.sh writes the executed copy of {name}");
-            var outputs = Outputs(executed).ToList();
-            outputs.Where(o => o.GetProperty("output_type").GetString() == "error").Select(o => o.ToString())
+            var cells = CodeCellOutputs(executed);
+            cells.Should().HaveCount(CodeCellOutputs(Path.Combine(root, "samples", "notebooks", name!)).Count, $"the executed copy of {name} has every code cell");
+            var outputs = cells.SelectMany(c => c).ToList();
+            outputs.Where(o => o.GetProperty("output_type").GetString() is "error").Select(o => o.ToString())
                 .Should().BeEmpty($"no cell of {name} fails");
-            outputs.Where(o => o.TryGetProperty("data", out var data) && data.TryGetProperty("text/html", out _))
+            cells.Select((c, i) => (Cell: i + 1, c.Count)).Where(c => c.Count == 0).Select(c => c.Cell)
+                .Should().BeEmpty($"every code cell of {name} ends with something to show (these code cells, counted from 1, showed nothing)");
+            var html = outputs.Where(o => o.TryGetProperty("data", out var data) && data.TryGetProperty("text/html", out _))
                 .Select(o => HtmlOf(o.GetProperty("data").GetProperty("text/html")))
-                .Should().Contain(html => html.Contains("<table class=\"pm-table", StringComparison.Ordinal), $"{name} displays a result with the package's HTML formatter");
+                .ToList();
+            html.Should().Contain(h => h.Contains("<table class=\"pm-table", StringComparison.Ordinal), $"{name} displays a result with the package's HTML formatter");
+            html.Should().Contain(h => InlineChart().IsMatch(h), $"{name} displays a result with its chart as inline SVG");
         }
     }
 
     public void Dispose() => Directory.Delete(_output, recursive: true);
 
-    private static IEnumerable<JsonElement> Outputs(string notebook)
+    /// <summary>The outputs of each code cell of a notebook, in order.</summary>
+    private static List<List<JsonElement>> CodeCellOutputs(string notebook)
     {
         using var document = JsonDocument.Parse(File.ReadAllText(notebook));
         return document.RootElement.GetProperty("cells").EnumerateArray()
             .Where(c => c.GetProperty("cell_type").GetString() == "code")
-            .SelectMany(c => c.GetProperty("outputs").EnumerateArray())
-            .Select(o => o.Clone())
+            .Select(c => c.GetProperty("outputs").EnumerateArray().Select(o => o.Clone()).ToList())
             .ToList();
     }
+
+    /// <summary>A chart of the formatters: an <c>svg</c> element with its title, first in a <c>pm-chart</c> div.</summary>
+    [GeneratedRegex("<div class=\"pm-chart\"[^>]*><svg [^>]*><title>[^<]+</title>")]
+    private static partial Regex InlineChart();
 
     /// <summary>A MIME bundle's value: a string, or (as Jupyter allows) an array of lines.</summary>
     private static string HtmlOf(JsonElement value) =>

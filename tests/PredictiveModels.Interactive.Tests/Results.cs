@@ -19,6 +19,11 @@ internal static class Results
         ScenarioLoader.Parse("schemaVersion: 1\nextends: default\nanalysis:\n  dataSize: 1e3 to 1e5\n", "uncertain.yaml"),
         new PropagationSettings(16, 7, sensitivity: SensitivityMethod.RankCorrelation)));
 
+    /// <summary>The same propagation with Sobol indices (the other one has rank correlations only).</summary>
+    private static readonly Lazy<BeliefPropagationResult> LazySobolPropagation = new(() => BeliefPropagation.Run(
+        ScenarioLoader.Parse("schemaVersion: 1\nextends: default\nanalysis:\n  dataSize: 1e3 to 1e5\n", "uncertain.yaml"),
+        new PropagationSettings(16, 7, sensitivity: SensitivityMethod.Sobol, bootstrapResamples: 100)));
+
     public static Scenario Scenario => DefaultScenario.Instance;
 
     public static ScoreReport Scores { get; } = StructureScorer.Score(Scenario);
@@ -30,6 +35,8 @@ internal static class Results
     public static TrainingResult Training => Analysis.Training;
 
     public static BeliefPropagationResult Propagation => LazyPropagation.Value;
+
+    public static BeliefPropagationResult SobolPropagation => LazySobolPropagation.Value;
 
     /// <summary>Three structures on five concepts, with two short phases.</summary>
     public static Scenario Tiny()
