@@ -81,6 +81,10 @@ internal static class Html
                 $"display:inline-block;height:0.8em;vertical-align:middle;width:{width:0.#}px;background:{colour}")));
     }
 
+    /// <summary>The provenance footer of a result (class <c>pm-provenance</c>).</summary>
+    public static XElement Footer(PredictiveModels.Reproducibility.Provenance provenance) =>
+        new("p", new XAttribute("class", "pm-provenance"), new XAttribute("style", "margin:0.4em 0 0;font-size:smaller;color:#666"), ProvenanceText.Of(provenance));
+
     public static XElement Note(string text) => new("p", new XAttribute("class", "pm-note"), new XAttribute("style", "margin:0.2em 0"), text);
 
     /// <summary>The element as text. Every element has an end tag (none is written as <c>&lt;x/&gt;</c>), so the text reads the same as HTML and as XML: an HTML parser reads <c>&lt;span/&gt;</c> as an open span that swallows what follows.</summary>

@@ -14,8 +14,10 @@ namespace PredictiveModels.Interactive;
 /// segment per part of their breakdown, probabilities with 4 significant digits or as 2^-k below 1e-4, and outcome
 /// classes by name. Where a picture says more, the chart of <see cref="PredictiveModels.Rendering"/> follows its table
 /// as inline SVG (a <c>div</c> of class <c>pm-chart</c>): a sweep, the posterior, a candidate's bit breakdown,
-/// training, the levers and belief propagation; the scores and a lone distribution have tables only. All text is
-/// escaped; the HTML has no scripts and loads nothing.
+/// training, the levers and belief propagation; the scores and a lone distribution have tables only. A result that
+/// records its <see cref="Reproducibility.Provenance"/> ends with it as a footer (a <c>p</c> of class
+/// <c>pm-provenance</c>: the library version, the scenario's SHA-256, the seed). All text is escaped; the HTML has no
+/// scripts and loads nothing.
 /// </summary>
 public static class HtmlFormatter
 {
@@ -31,10 +33,12 @@ public static class HtmlFormatter
         CandidateScore r => Format(r),
         PosteriorResult r => Format(r),
         SweepResult r => Format(r),
+        TrainingSweepResult r => Format(r),
         TrainingResult r => Format(r),
         AnalysisResult r => Format(r),
         BeliefPropagationResult r => Format(r),
         OutcomeDistribution r => Format(r),
+        SvgChart r => Format(r),
         _ => null,
     };
 
@@ -44,7 +48,7 @@ public static class HtmlFormatter
     public static string Format(ScoreReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return Html.Render(Html.Root("scores", ScoresTable(report)));
+        return Html.Render(Html.Root("scores", ScoresTable(report), Html.Footer(report.Provenance)));
     }
 
     /// <summary>One candidate's description length, as a table of its breakdown (every part, indented by depth), each part with a bar, then the chart of its top-level parts (<see cref="BitBreakdownChart"/>).</summary>
@@ -69,7 +73,7 @@ public static class HtmlFormatter
     public static string Format(PosteriorResult posterior)
     {
         ArgumentNullException.ThrowIfNull(posterior);
-        return Html.Render(Html.Root("posterior", PosteriorContent(posterior, "Simplicity posterior", PosteriorCharts.ByClassAndByCandidate)));
+        return Html.Render(Html.Root("posterior", PosteriorContent(posterior, "Simplicity posterior", PosteriorCharts.ByClassAndByCandidate), Html.Footer(posterior.Provenance)));
     }
 
     /// <summary>A sweep of the posterior over one parameter: one row per value, a column per outcome class, then the chart of the classes against the parameter (<see cref="SweepChart"/>).</summary>
@@ -88,7 +92,36 @@ public static class HtmlFormatter
         return Html.Render(Html.Root("sweep",
             Html.Table("sweep", $"Sweep of {sweep.Parameter}{unit}, {sweep.Scale.ToString().ToLowerInvariant()} scale",
                 [sweep.Parameter, .. OutcomeDistribution.Classes.Select(OutcomeClassNames.Of), "bits underwater"], rows),
-            InlineSvg.Figure(SweepChart.Of(sweep))));
+            InlineSvg.Figure(SweepChart.Of(sweep)),
+            Html.Footer(sweep.Provenance)));
+    }
+
+    /// <summary>A sweep of training over one parameter: one row per value with P(deceptive) at the end of training and at equilibrium, then the chart of every class in both regimes against the parameter (<see cref="SweepChart.Of(TrainingSweepResult, int, int)"/>).</summary>
+    /// <param name="sweep">The sweep.</param>
+    /// <returns>The HTML.</returns>
+    public static string Format(TrainingSweepResult sweep)
+    {
+        ArgumentNullException.ThrowIfNull(sweep);
+        var rows = sweep.Points.Select(point => Html.Row(
+            Html.Number(NumberText.Decimal(point.Value), "pm-value"),
+            Html.ProbabilityFromLog2(point.Training.Transient.Log2Probability(OutcomeClass.Deceptive)),
+            Html.ProbabilityFromLog2(point.Training.Equilibrium.Log2Probability(OutcomeClass.Deceptive)),
+            Html.Number(NumberText.Probability(point.Training.PathDependenceIndex), "pm-index")));
+        var unit = string.IsNullOrEmpty(sweep.Unit) ? "" : $" ({sweep.Unit})";
+        return Html.Render(Html.Root("training-sweep",
+            Html.Table("training-sweep", $"Training swept over {sweep.Parameter}{unit}, {sweep.Scale.ToString().ToLowerInvariant()} scale",
+                [sweep.Parameter, "P(deceptive) end of training", "P(deceptive) equilibrium", "path dependence index"], rows),
+            InlineSvg.Figure(SweepChart.Of(sweep)),
+            Html.Footer(sweep.Provenance)));
+    }
+
+    /// <summary>A chart on its own, inline (the same inlining as under a result's table).</summary>
+    /// <param name="chart">The chart.</param>
+    /// <returns>The HTML.</returns>
+    public static string Format(SvgChart chart)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        return Html.Render(Html.Root("chart", InlineSvg.Figure(chart)));
     }
 
     /// <summary>Training: each phase's size and path dependence, then the final transient and equilibrium class probabilities, then the charts of the classes over training time and of the path-dependence index (<see cref="TrainingChart"/>).</summary>
@@ -97,7 +130,7 @@ public static class HtmlFormatter
     public static string Format(TrainingResult training)
     {
         ArgumentNullException.ThrowIfNull(training);
-        return Html.Render(Html.Root("training", TrainingContent(training)));
+        return Html.Render(Html.Root("training", TrainingContent(training), Html.Footer(training.Provenance)));
     }
 
     /// <summary>The whole analysis: the three headline probabilities of deception, the scores, both posteriors (the first with its chart by class), training with its charts, and every lever with the lever chart (<see cref="LeverChart"/>).</summary>
@@ -126,7 +159,8 @@ public static class HtmlFormatter
             PosteriorContent(analysis.OtherHoleCostPosterior, $"Simplicity posterior (hole cost {analysis.OtherHoleCost})", PosteriorCharts.None),
             TrainingContent(analysis.Training),
             levers,
-            InlineSvg.Figure(LeverChart.Of(analysis))));
+            InlineSvg.Figure(LeverChart.Of(analysis)),
+            Html.Footer(analysis.Provenance)));
     }
 
     /// <summary>Belief propagation: the uncertain parameters, then each measure's probability of deception over the sample (mean, 95% interval of the mean, quantiles), then for each measure the histogram of its samples and, when it has Sobol indices, their bars (<see cref="PropagationChart"/>).</summary>
@@ -150,7 +184,7 @@ public static class HtmlFormatter
         var charts = propagation.Measures.SelectMany(m => m.Sobol is null
             ? new[] { PropagationChart.Histogram(propagation, m.Measure) }
             : [PropagationChart.Histogram(propagation, m.Measure), PropagationChart.Sobol(propagation, m.Measure)]);
-        return Html.Render(Html.Root("belief-propagation", parameters, measures, charts.Select(InlineSvg.Figure)));
+        return Html.Render(Html.Root("belief-propagation", parameters, measures, charts.Select(InlineSvg.Figure), Html.Footer(propagation.Provenance)));
     }
 
     /// <summary>A distribution over outcome classes: each class by name with its probability and a bar (and the undecided mass, if any).</summary>

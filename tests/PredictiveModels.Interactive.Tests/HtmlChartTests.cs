@@ -14,6 +14,7 @@ public sealed partial class HtmlChartTests
         nameof(CandidateScore),
         "PosteriorResult",
         "SweepResult",
+        "TrainingSweepResult",
         "TrainingResult",
         "AnalysisResult",
         "BeliefPropagationResult",
@@ -40,6 +41,9 @@ public sealed partial class HtmlChartTests
             case "SweepResult":
                 var sweep = Results.Sweep();
                 return (sweep, [SweepChart.Of(sweep)]);
+            case "TrainingSweepResult":
+                var trainingSweep = Results.TrainingSweep;
+                return (trainingSweep, [SweepChart.Of(trainingSweep)]);
             case "TrainingResult":
                 var training = Results.Training;
                 return (training, [TrainingChart.Classes(training), TrainingChart.PathDependence(training)]);

@@ -7,7 +7,7 @@ public sealed class PlainTextFormatterTests
     [Fact]
     public void Every_formatted_type_has_plain_text()
     {
-        object[] results = [Results.Scores, Results.Scores.Candidates[0], Results.Posterior, Results.Sweep(), Results.Training, Results.Analysis, Results.Propagation, Results.Posterior.Classes];
+        object[] results = [Results.Scores, Results.Scores.Candidates[0], Results.Posterior, Results.Sweep(), Results.TrainingSweep, Results.Training, Results.Analysis, Results.Propagation, Results.Posterior.Classes, Rendering.SweepChart.Of(Results.TrainingSweep)];
 
         results.Select(r => r.GetType()).Should().BeEquivalentTo(FormattedTypes.All);
         results.Should().OnlyContain(r => !string.IsNullOrWhiteSpace(PlainTextFormatter.FormatObject(r)));

@@ -59,5 +59,14 @@ internal static class Results
             .With(phases: [Phase.Create("pre", 5), Phase.Create("rl", 3, conditionalBits: 2)]);
     }
 
+    private static readonly Lazy<TrainingSweepResult> LazyTrainingSweep = new(() =>
+    {
+        var tiny = Tiny();
+        return PredictiveModels.Dynamics.TrainingSweep.Run(tiny, ScenarioParameter.Parse("analysis.dataSize", tiny), 1, 100, 3, SweepScale.Log);
+    });
+
+    /// <summary>A sweep of training over the data size of the tiny scenario, three points.</summary>
+    public static TrainingSweepResult TrainingSweep => LazyTrainingSweep.Value;
+
     public static SweepResult Sweep() => ParameterSweep.Run(Scenario, ScenarioParameter.Parse("analysis.dataSize", Scenario), 1e2, 1e8, 4, SweepScale.Log);
 }
