@@ -19,6 +19,20 @@ public sealed class NumberTextTests
     public void Probabilities_below_1e_4_are_powers_of_two_with_the_exponent_to_one_decimal(double probability, string expected) =>
         NumberText.Probability(probability).Should().Be(expected);
 
+    [Theory]
+    [InlineData(0.99995, "1 - 2^-14.3")]
+    [InlineData(1 - 1.8189894035458565E-12, "1 - 2^-39.0")]
+    [InlineData(0.99989, "0.9999")]
+    public void Probabilities_within_1e_4_of_one_are_written_by_their_complement_never_as_1(double probability, string expected)
+    {
+        NumberText.Probability(probability).Should().Be(expected);
+        NumberText.ProbabilityFromLog2(Math.Log2(probability)).Should().Be(expected);
+    }
+
+    [Fact]
+    public void A_log2_probability_a_hair_below_zero_keeps_its_complement() =>
+        NumberText.ProbabilityFromLog2(-1e-20).Should().Be("1 - 2^-" + (-Math.Log2(1e-20 * Math.Log(2))).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture));
+
     [Fact]
     public void A_log2_probability_below_the_range_of_a_double_keeps_its_exponent() =>
         NumberText.ProbabilityFromLog2(-5000.25).Should().Be("2^-5000.3");
