@@ -43,6 +43,12 @@ internal static class ReportCommand
         };
         command.SetAction(async (parse, cancellation) =>
         {
+            // A path that cannot be written fails before the analysis (over a minute on the default scenario), not after it.
+            if (parse.GetValue(output) is { Length: > 0 } path)
+            {
+                AtomicFile.CheckTarget(path);
+            }
+
             var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario), parse);
 
             // The fingerprint of the scenario as read, taken before the analysis changes anything in code.

@@ -252,7 +252,7 @@ public static class HtmlReport
         Tree(h, score.Breakdown);
         h.Close("ul").Line();
         var parts = TopLevelParts(score.Breakdown);
-        Chart(h, "chart-breakdown-" + Number(index), BitBreakdownChart.Of(score, 720, 110 + (34 * parts)), null);
+        Chart(h, "chart-breakdown-" + Number(index), BitBreakdownChart.Of(score, 960, 110 + (34 * parts)), null);
         h.Close("section").Line();
     }
 
@@ -418,7 +418,7 @@ public static class HtmlReport
         {
             h.Open("tr").Element("th", phase.Name, ("scope", "row"));
             Cell(h, null, phase.Duration, ReportNumbers.Number);
-            Cell(h, null, phase.Configurations, ReportNumbers.Number);
+            Cell(h, null, phase.Configurations, c => c.ToString("0", CultureInfo.InvariantCulture));
             h.Element("td", Relaxation(phase)).Element("td", Reached(phase)).Close("tr").Line();
         }
 
