@@ -24,7 +24,8 @@ public static class CliApp
             embedded default (the nine structures of "Conditioning Predictive Models", section 4) is used.
 
             Every command writes --format table (the default, for reading), json (one object with a schemaVersion,
-            see docs/cli.md), csv or markdown, to standard output or, whole or not at all, to --output FILE.
+            see docs/cli.md), csv or markdown, to standard output or, whole or not at all, to --output FILE; 'report'
+            writes one self-contained HTML page the same way.
             Exit codes: 0 success, 1 invalid scenario (file:line:column: error: ...), 2 usage error, 3 a solver did not
             converge (solver error: ...), 130 cancelled.
 
