@@ -241,7 +241,7 @@ public static class HtmlReport
     {
         var id = "candidate-" + Number(index);
         h.Open("section", ("class", "candidate"), ("id", id), ("data-candidate", score.Candidate.Key)).Line();
-        h.Open("h4").Element("code", score.Candidate.Key).Text($": {score.Structure.Name} ({score.Class}), {Kname(score.HasHoles ? score.HoleCost : HoleCost.Min, score.HasHoles)} = ").Open("data", ("value", ReportNumbers.Exact(score.Bits))).Text(ReportNumbers.Bits(score.Bits)).Close("data").Text(" bits").Close("h4").Line();
+        h.Open("h4").Element("code", score.Candidate.Key).Text($": {score.Structure.Name} ({score.Class}), {(score.HasHoles ? Kname(score.HoleCost) : "K")} = ").Open("data", ("value", ReportNumbers.Exact(score.Bits))).Text(ReportNumbers.Bits(score.Bits)).Close("data").Text(" bits").Close("h4").Line();
         if (score.HasHoles)
         {
             var other = score.HoleCost == HoleCost.Class ? score.Kmin : score.Kclass!.Value;
@@ -503,7 +503,7 @@ public static class HtmlReport
     private static string CoarserGrid(TrainingDiscretisation d) =>
         $"goal resolution {ReportNumbers.Number(d.CoarserGoalResolution)} bits per goal step, {d.CoarserWorldSteps.ToString(CultureInfo.InvariantCulture)} world steps";
 
-    private static string Kname(HoleCost cost, bool holes = true) => !holes ? "K" : cost == HoleCost.Class ? "Kclass" : "Kmin";
+    private static string Kname(HoleCost cost) => cost == HoleCost.Class ? "Kclass" : "Kmin";
 
     private static string Mechanism(Mechanism mechanism) => mechanism.ToString().ToLowerInvariant();
 
