@@ -80,6 +80,13 @@ internal static class AtomicFile
         }
     }
 
+    /// <summary>
+    /// Refuses, with the message <see cref="Write(string, string, CancellationToken)"/> would give, a path that could not
+    /// be written (a folder, a device, a missing folder): a command with long work calls it before the work, so a
+    /// mistyped path fails at once. <see cref="Write(string, string, CancellationToken)"/> checks again when it writes.
+    /// </summary>
+    public static void CheckTarget(string path) => Resolve(path);
+
     private static FileStream CreateTemporary(string temporary) =>
         new(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
 

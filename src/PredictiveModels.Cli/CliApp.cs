@@ -24,12 +24,14 @@ public static class CliApp
             embedded default (the nine structures of "Conditioning Predictive Models", section 4) is used.
 
             Every command writes --format table (the default, for reading), json (one object with a schemaVersion,
-            see docs/cli.md), csv or markdown, to standard output or, whole or not at all, to --output FILE.
+            see docs/cli.md), csv or markdown, to standard output or, whole or not at all, to --output FILE; 'report'
+            writes one self-contained HTML page the same way.
             Exit codes: 0 success, 1 invalid scenario (file:line:column: error: ...), 2 usage error, 3 a solver did not
             converge (solver error: ...), 130 cancelled.
 
             Examples:
               predictive-models run                            the full report on the default scenario
+              predictive-models report -o report.html          the same as one HTML page with charts
               predictive-models score                          score the default scenario
               predictive-models explain deceptive-agent        where the deceptive agent's bits go
               predictive-models score my.yaml --format json --output scores.json
@@ -51,6 +53,7 @@ public static class CliApp
         root.Subcommands.Add(TrainCommand.Build(context ?? CliContext.Quiet));
         root.Subcommands.Add(ExportCommand.Build());
         root.Subcommands.Add(RunCommand.Build(context ?? CliContext.Quiet));
+        root.Subcommands.Add(ReportCommand.Build(context ?? CliContext.Quiet));
         root.Subcommands.Add(UncertaintyCommand.Build(context ?? CliContext.Quiet));
         root.Subcommands.Add(MergeCommand.Build(context ?? CliContext.Quiet));
         return root;
