@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml.Linq;
@@ -30,30 +29,21 @@ internal static class InlineSvg
     public static XElement Figure(SvgChart chart)
     {
         ArgumentNullException.ThrowIfNull(chart);
-        var svg = XDocument.Parse(chart.Svg).Root ?? throw new ArgumentException("the chart has no SVG element", nameof(chart));
-        var prefix = IdPrefix(chart.Svg);
+        // The ids are prefixed (and the declaration dropped, the viewBox added) by the rendering layer, as in the report.
+        var svg = XElement.Parse(chart.Inline(IdPrefix(chart.Svg)));
         foreach (var element in svg.DescendantsAndSelf())
         {
             element.Name = element.Name.LocalName;
-            var attributes = element.Attributes().Where(a => !a.IsNamespaceDeclaration).Select(a => Rewrite(a, prefix)).ToList();
-            element.ReplaceAttributes(attributes);
+            element.ReplaceAttributes(element.Attributes().Where(a => !a.IsNamespaceDeclaration).Select(a => new XAttribute(a.Name.LocalName, a.Value)).ToList());
         }
 
-        svg.SetAttributeValue("viewBox", string.Create(CultureInfo.InvariantCulture, $"0 0 {chart.Width} {chart.Height}"));
         svg.SetAttributeValue("role", "img");
         svg.SetAttributeValue("aria-label", chart.Title);
         svg.SetAttributeValue("style", "max-width:100%;height:auto");
         return new XElement("div", new XAttribute("class", "pm-chart"), new XAttribute("style", "margin:0.5em 0"), svg);
     }
 
-    private static XAttribute Rewrite(XAttribute attribute, string prefix)
-    {
-        var name = attribute.Name.LocalName;
-        var value = name == "id" ? prefix + attribute.Value : attribute.Value.Replace("url(#", "url(#" + prefix, StringComparison.Ordinal);
-        return new XAttribute(name, value);
-    }
-
-    /// <summary><c>pm</c>, the first 8 hexadecimal digits of the SHA-256 of the SVG text, and a dash.</summary>
+    /// <summary><c>pm</c> and the first 8 hexadecimal digits of the SHA-256 of the SVG text.</summary>
     private static string IdPrefix(string svg) =>
-        "pm" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(svg)))[..8] + "-";
+        "pm" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(svg)))[..8];
 }

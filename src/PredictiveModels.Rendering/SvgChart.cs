@@ -12,4 +12,13 @@ public sealed record SvgChart(string Svg, int Width, int Height, string Title)
 {
     /// <summary>The MIME type of <see cref="Svg"/>: <c>image/svg+xml</c>.</summary>
     public const string MimeType = "image/svg+xml";
+
+    /// <summary>
+    /// The SVG ready to be placed inside an HTML page beside other charts: without its XML declaration, every id (and
+    /// every local reference to one) prefixed with <paramref name="idPrefix"/> and a hyphen, and a <c>viewBox</c> so a
+    /// narrower page scales it down. The report and the notebook formatters both inline charts this way.
+    /// </summary>
+    /// <param name="idPrefix">A prefix unique in the page, made of ASCII letters, digits and hyphens.</param>
+    /// <returns>The <c>svg</c> element as text.</returns>
+    public string Inline(string idPrefix) => InlineSvg.Of(this, idPrefix);
 }

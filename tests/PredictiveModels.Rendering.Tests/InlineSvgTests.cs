@@ -1,6 +1,4 @@
-using PredictiveModels.Rendering.Report;
-
-namespace PredictiveModels.Rendering.Tests.Report;
+namespace PredictiveModels.Rendering.Tests;
 
 public sealed class InlineSvgTests
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace PredictiveModels.Rendering.Report;
+namespace PredictiveModels.Rendering;
 
 /// <summary>
 /// Makes a chart's SVG document fit inside an HTML page beside other charts: the XML declaration goes (it may only
