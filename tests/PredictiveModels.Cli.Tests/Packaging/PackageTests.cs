@@ -133,7 +133,7 @@ public sealed partial class PackageTests(PackedSolution packed) : IClassFixture<
     }
 
     [Fact]
-    public void The_notebook_package_carries_its_kernel_extension_and_depends_on_the_library_but_not_on_the_kernel()
+    public void The_notebook_package_carries_its_kernel_extension_and_depends_on_the_library_and_its_charts_but_not_on_the_kernel()
     {
         using var package = ZipFile.OpenRead(packed.PackagePath("PredictiveModels.Interactive"));
 
@@ -141,6 +141,7 @@ public sealed partial class PackageTests(PackedSolution packed) : IClassFixture<
         Read(package, "interactive-extensions/dotnet/extension.dib").Should().Contain("Formatter.Register");
         var dependencies = Nuspec(package).Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string?)e.Attribute("id")).ToList();
         dependencies.Should().Contain("PredictiveModels");
+        dependencies.Should().Contain("PredictiveModels.Rendering", "the formatters draw their charts with the rendering layer");
         dependencies.Should().NotContain(id => id!.StartsWith("Microsoft.DotNet.Interactive", StringComparison.Ordinal));
     }
 
