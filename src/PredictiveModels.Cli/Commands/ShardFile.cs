@@ -48,7 +48,7 @@ internal sealed record ShardFile(
     public string DifferenceFrom(ShardFile other) =>
         Scenario != other.Scenario ? $"scenario '{Scenario.Name}' ({Scenario.Source}) against '{other.Scenario.Name}' ({other.Scenario.Source})"
         : Provenance.Version != other.Provenance.Version ? $"it was computed by version {Provenance.Version}, the other by {other.Provenance.Version}"
-        : Provenance.ScenarioSha256 != other.Provenance.ScenarioSha256 ? $"scenario fingerprint (SHA-256) {Provenance.ScenarioSha256 ?? "none"} against {other.Provenance.ScenarioSha256 ?? "none"}: the scenario file changed between the shards"
+        : Provenance.ScenarioSha256 != other.Provenance.ScenarioSha256 ? $"scenario fingerprint (SHA-256) {Provenance.ScenarioSha256} against {other.Provenance.ScenarioSha256}: the scenario file changed between the shards"
         : Settings.Seed != other.Settings.Seed ? $"seed {Settings.Seed} against {other.Settings.Seed}"
         : Settings.Samples != other.Settings.Samples ? $"{Settings.Samples} samples against {other.Settings.Samples}"
         : Count != other.Count ? $"{Count} shards against {other.Count}"
@@ -210,14 +210,10 @@ internal sealed record ShardFile(
         {
             Expect(element, JsonValueKind.Object, "provenance");
             var version = String(element, "version", "provenance.");
-            string? sha = null;
-            if (element.TryGetProperty("scenarioSha256", out var shaElement))
+            var sha = String(element, "scenarioSha256", "provenance.");
+            if (sha.Length != 64 || !sha.All(char.IsAsciiHexDigitLower))
             {
-                sha = shaElement.ValueKind == JsonValueKind.String ? shaElement.GetString() : null;
-                if (sha is null || sha.Length != 64 || !sha.All(char.IsAsciiHexDigitLower))
-                {
-                    throw Error("provenance.scenarioSha256", "is not 64 lower-case hexadecimal digits");
-                }
+                throw Error("provenance.scenarioSha256", "is not 64 lower-case hexadecimal digits");
             }
 
             if (!element.TryGetProperty("seed", out var seedElement) || !seedElement.TryGetUInt64(out var provenanceSeed) || provenanceSeed != seed)
