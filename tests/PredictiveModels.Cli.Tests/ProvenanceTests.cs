@@ -214,13 +214,13 @@ public sealed partial class ProvenanceTests
                 case "markdown":
                     shown[^1].Should().Be("*provenance: `" + fields + "`*", $"{string.Join(' ', args)}: Markdown ends with the provenance footer");
                     lines[^3].Should().BeEmpty("the footer is a paragraph of its own");
-                    lines[^4].Should().NotBeEmpty("one blank line comes before the footer, not more");
+                    lines[^4].Should().NotBeNullOrWhiteSpace("one blank line comes before the footer, not more");
                     break;
                 default:
                     shown[^1].Should().Be("provenance: " + fields, $"{string.Join(' ', args)}: the table ends with the provenance footer");
                     lines[^2].Should().Be(shown[^1]);
                     lines[^3].Should().BeEmpty("a blank line sets the footer off");
-                    lines[^4].Should().NotBeEmpty("one blank line comes before the footer, not more");
+                    lines[^4].Should().NotBeNullOrWhiteSpace("one blank line comes before the footer, not more");
                     break;
             }
         }

@@ -56,8 +56,8 @@ internal static class ProvenanceText
     public static string Add(string rendered, OutputFormat format, Provenance provenance, int width = Text.DefaultWidth)
     {
         ArgumentNullException.ThrowIfNull(rendered);
-        // One blank line before a footer, however many newlines the rendered text ends with.
-        var body = rendered.TrimEnd('\r', '\n') + "\n";
+        // One blank line before a footer, however many newlines (or lines of padding) the rendered text ends with.
+        var body = rendered.TrimEnd() + "\n";
         return format switch
         {
             OutputFormat.Json => rendered,
