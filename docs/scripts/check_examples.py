@@ -51,6 +51,9 @@ Conventions in the docs:
     `$ predictive-models ARGS` (--update rewrites them).
   * Fenced blocks may be indented (inside a list item); their lines are read without the indent.
   * Never show output that cannot repeat (timings, absolute temporary paths): the check would fail.
+    The one exception is the provenance's version (`version=...`, `"version": "..."`), which names the
+    commit the CLI was built from: the docs show the commit as `<commit>` (--update writes it so), and
+    the check compares outputs with every provenance version masked, on both sides.
 
 Keeping examples true: after a change that moves numbers or adds output lines, run
   docs/scripts/check-examples --update
@@ -113,6 +116,23 @@ def normalise_command(line: str) -> str:
         if pattern.match(line):
             return pattern.sub("predictive-models", line, count=1)
     return line
+
+
+# The provenance every output carries names the tool's version with the git commit it was built from, which changes
+# with every commit. The docs show the commit as `<commit>` (what --update writes), and the comparison ignores the
+# version altogether (on both sides), so that neither a new commit nor a version bump fails an example.
+COMMIT = re.compile(r"\b(\d+\.\d+\.\d+[0-9A-Za-z.-]*)\+[0-9a-f]{40}\b")
+VERSION = re.compile(r'(version=|"version": ")\d+\.\d+\.\d+[0-9A-Za-z.-]*(?:\+(?:[0-9a-f]{40}|<commit>))?')
+
+
+def mask_commit(line: str) -> str:
+    """The output as the docs show it: a build's commit written `<commit>`."""
+    return COMMIT.sub(r"\1+<commit>", line)
+
+
+def mask_version(lines: list[str]) -> list[str]:
+    """Lines as they are compared: every provenance version, whatever its number and commit, written `<version>`."""
+    return [VERSION.sub(r"\1<version>", line) for line in lines]
 
 
 def clean(lines: list[str]) -> list[str]:
@@ -264,7 +284,7 @@ def run_example(example: Example, folder: str, env: dict[str, str], timeout: flo
             text = completed.stdout.decode("utf-8", errors="replace")
         except subprocess.TimeoutExpired:
             text = f"check-examples: the command did not finish within {timeout:g} s"
-        outputs.append(clean(text.replace("\r\n", "\n").split("\n")))
+        outputs.append(clean([mask_commit(line) for line in text.replace("\r\n", "\n").split("\n")]))
     return outputs, time.monotonic() - started
 
 
@@ -387,7 +407,7 @@ def main(argv: list[str]) -> int:
             for command, output in zip(example.commands, results[d.path][n]):
                 expected = clean(command.expected)
                 actual = selected(example, output)
-                if expected == actual:
+                if mask_version(expected) == mask_version(actual):
                     continue
                 failures += 1
                 first = next((k for k, (a, b) in enumerate(zip(expected, actual)) if a != b), min(len(expected), len(actual)))

@@ -47,7 +47,7 @@ public static class CliApp
         root.Subcommands.Add(StructuresCommand.Build(context ?? CliContext.Quiet));
         root.Subcommands.Add(ScoreCommand.Build(context ?? CliContext.Quiet));
         root.Subcommands.Add(ExplainCommand.Build(context ?? CliContext.Quiet));
-        root.Subcommands.Add(ValidateCommand.Build());
+        root.Subcommands.Add(ValidateCommand.Build(context ?? CliContext.Quiet));
         root.Subcommands.Add(PosteriorCommand.Build(context ?? CliContext.Quiet));
         root.Subcommands.Add(SweepCommand.Build(context ?? CliContext.Quiet));
         root.Subcommands.Add(TrainCommand.Build(context ?? CliContext.Quiet));

@@ -2,7 +2,11 @@ using System.Text;
 
 namespace PredictiveModels.Cli.Tests;
 
-/// <summary>A strict RFC 4180 reader for checking the CLI's CSV: quoted fields may hold commas, quotes and line breaks.</summary>
+/// <summary>
+/// A strict RFC 4180 reader for checking the CLI's CSV: quoted fields may hold commas, quotes and line breaks. Like the
+/// readers docs/cli.md recommends (pandas' <c>comment='#'</c>), it skips a line that starts with <c>#</c> at the start
+/// of a record: the provenance comment the CSV opens with.
+/// </summary>
 public static class CsvText
 {
     public static IReadOnlyList<string[]> Parse(string text)
@@ -28,6 +32,23 @@ public static class CsvText
                 else
                 {
                     field.Append(c);
+                }
+            }
+            else if (c == '#' && field.Length == 0 && row.Count == 0)
+            {
+                while (i + 1 < text.Length && text[i + 1] is not ('\r' or '\n'))
+                {
+                    i++;
+                }
+
+                if (i + 1 < text.Length && text[i + 1] == '\r')
+                {
+                    i++;
+                }
+
+                if (i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
                 }
             }
             else if (c == '"' && field.Length == 0)

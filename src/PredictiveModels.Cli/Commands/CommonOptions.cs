@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using System.Numerics;
 using System.CommandLine.Parsing;
+using PredictiveModels.Cli.Rendering;
 using PredictiveModels.Diagnostics;
+using PredictiveModels.Reproducibility;
 using PredictiveModels.Scenarios;
 
 namespace PredictiveModels.Cli.Commands;
@@ -136,8 +138,16 @@ internal static class CommonOptions
         }
     }
 
-    /// <summary>Writes rendered output to the file named by --output (atomically) or to standard output.</summary>
-    public static async Task WriteAsync(string content, string? outputPath, TextWriter standardOutput, CancellationToken cancellation)
+    /// <summary>
+    /// Writes output rendered in <paramref name="format"/> with its provenance line (<see cref="ProvenanceText.Add"/>; a JSON
+    /// document carries the field itself) to the file named by --output (atomically) or to standard output. The table
+    /// footer fits the width the tables were laid out in (<see cref="Text.WidthFor"/>).
+    /// </summary>
+    public static Task WriteAsync(string content, OutputFormat format, Provenance provenance, CliContext context, string? outputPath, TextWriter standardOutput, CancellationToken cancellation) =>
+        WriteAsync(ProvenanceText.Add(content, format, provenance, Text.WidthFor(context, outputPath)), outputPath, standardOutput, cancellation);
+
+    /// <summary>Writes text as it is to the file named by --output (atomically) or to standard output.</summary>
+    private static async Task WriteAsync(string content, string? outputPath, TextWriter standardOutput, CancellationToken cancellation)
     {
         cancellation.ThrowIfCancellationRequested();
         if (string.IsNullOrEmpty(outputPath))

@@ -5,6 +5,7 @@ using PredictiveModels.Cli.Rendering.Documents;
 using PredictiveModels.Complexity;
 using PredictiveModels.Diagnostics;
 using PredictiveModels.Dynamics;
+using PredictiveModels.Reproducibility;
 using PredictiveModels.Scenarios;
 using PredictiveModels.Structures;
 
@@ -57,12 +58,13 @@ internal static class ExplainCommand
         command.SetAction(async (parse, cancellation) =>
         {
             var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario), parse);
+            var provenance = Provenance.Of(loaded);
             var id = parse.GetValue(structure)!;
             var wantedPhase = parse.GetValue(phase);
             if (parse.GetValue(configuration) is { } spec)
             {
-                var energy = Energy(loaded, id, parse.GetValue(mechanism), spec, wantedPhase, parse.GetValue(format), Text.WidthFor(context, parse.GetValue(output)));
-                await CommonOptions.WriteAsync(energy, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
+                var energy = Energy(loaded, provenance, id, parse.GetValue(mechanism), spec, wantedPhase, parse.GetValue(format), Text.WidthFor(context, parse.GetValue(output)));
+                await CommonOptions.WriteAsync(energy, parse.GetValue(format), provenance, context, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
                 return ExitCodes.Success;
             }
 
@@ -84,8 +86,8 @@ internal static class ExplainCommand
                 .Where(m => wanted is null || m == wanted)
                 .Select(m => StructureScorer.Score(new Candidate(found, m), lengths, loaded.Analysis.HoleCost))
                 .ToArray();
-            var text = Render(loaded, found, scores, parse.GetValue(format), Text.WidthFor(context, parse.GetValue(output)));
-            await CommonOptions.WriteAsync(text, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
+            var text = Render(loaded, found, scores, provenance, parse.GetValue(format), Text.WidthFor(context, parse.GetValue(output)));
+            await CommonOptions.WriteAsync(text, parse.GetValue(format), provenance, context, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
             return ExitCodes.Success;
         });
         return command;
@@ -95,7 +97,7 @@ internal static class ExplainCommand
     private const int MaxConfigurationLength = 500;
 
     /// <summary>The energy of the configuration <paramref name="spec"/> names on the branch of <paramref name="id"/>, rendered.</summary>
-    private static string Energy(Scenario scenario, string id, Mechanism? wanted, string spec, string? phaseName, OutputFormat format, int width)
+    private static string Energy(Scenario scenario, Provenance provenance, string id, Mechanism? wanted, string spec, string? phaseName, OutputFormat format, int width)
     {
         if (spec.Length > MaxConfigurationLength)
         {
@@ -110,7 +112,7 @@ internal static class ExplainCommand
         var model = EnergyModel.Create(scenario, scenario.Dynamics, phase);
         var branch = BranchOf(scenario, model, id, wanted);
         var configuration = ConfigurationText.Parse(spec, model, branch);
-        return ExplainEnergy.Render(scenario, model, configuration, format, width);
+        return ExplainEnergy.Render(scenario, model, configuration, provenance, format, width);
     }
 
     /// <summary>The branch of the chain that a structure and a mechanism name; <c>none</c> names the branch with no goal.</summary>
@@ -151,9 +153,9 @@ internal static class ExplainCommand
         throw new UsageException($"{key} is no branch of the training chain: its deceptive branch stands for the simplest deceptive candidate, {deceptive}");
     }
 
-    public static string Render(Scenario scenario, Structure structure, IReadOnlyList<CandidateScore> scores, OutputFormat format, int width = Text.DefaultWidth) => format switch
+    public static string Render(Scenario scenario, Structure structure, IReadOnlyList<CandidateScore> scores, Provenance provenance, OutputFormat format, int width = Text.DefaultWidth) => format switch
     {
-        OutputFormat.Json => Json.Serialize(ExplainDocument.Of(scenario, structure, scores), Json.Documents.ExplainDocument),
+        OutputFormat.Json => Json.Serialize(ExplainDocument.Of(scenario, structure, scores, provenance), Json.Documents.ExplainDocument),
         OutputFormat.Csv => Csv.Write(["structure", "mechanism", "tree", "depth", "label", "bits"], scores.SelectMany(CsvRows)),
         OutputFormat.Markdown => RenderMarkdown(structure, scores),
         _ => RenderTable(structure, scores, width),

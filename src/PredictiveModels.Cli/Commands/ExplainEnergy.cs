@@ -3,6 +3,7 @@ using System.Text;
 using PredictiveModels.Cli.Rendering;
 using PredictiveModels.Cli.Rendering.Documents;
 using PredictiveModels.Dynamics;
+using PredictiveModels.Reproducibility;
 using PredictiveModels.Scenarios;
 
 namespace PredictiveModels.Cli.Commands;
@@ -36,12 +37,12 @@ internal static class ExplainEnergy
     private static string Formula(EnergyModel model, Configuration c, string term) =>
         term == "goal" && c.Branch == model.DeceptiveBranch ? "a min(k r, K_b), the proxy" : Formulas[term];
 
-    public static string Render(Scenario scenario, EnergyModel model, Configuration c, OutputFormat format, int width = Text.DefaultWidth)
+    public static string Render(Scenario scenario, EnergyModel model, Configuration c, Provenance provenance, OutputFormat format, int width = Text.DefaultWidth)
     {
         var terms = model.Terms(c);
         return format switch
         {
-            OutputFormat.Json => Json.Serialize(ExplainEnergyDocument.Of(scenario, model, c, terms), Json.Documents.ExplainEnergyDocument),
+            OutputFormat.Json => Json.Serialize(ExplainEnergyDocument.Of(scenario, model, c, terms, provenance), Json.Documents.ExplainEnergyDocument),
             OutputFormat.Csv => Csv.Write(["energy", "term", "bits"], CsvRows(model, terms)),
             OutputFormat.Markdown => RenderMarkdown(model, c, terms),
             _ => RenderTable(model, c, terms, width),

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PredictiveModels.Diagnostics;
 using PredictiveModels.Dynamics;
+using PredictiveModels.Reproducibility;
 
 namespace PredictiveModels.Cli.Commands;
 
@@ -37,8 +38,8 @@ internal static class ExportCommand
             var chosen = name is null ? loaded.Phases[0] : loaded.Phases.FirstOrDefault(p => p.Name == name)
                 ?? throw new UsageException($"scenario '{loaded.Name}' has no phase '{name}'{NameSuggestions.DidYouMean(name, loaded.Phases.Select(p => p.Name))}; its phases are: {string.Join(", ", loaded.Phases.Select(p => p.Name))}");
             var space = ConfigurationSpace.Build(loaded, loaded.Dynamics, chosen);
-            // Streamed entry by entry: the file can be gigabytes, and only the chain itself is held in memory.
-            await CommonOptions.WriteAsync(writer => MatrixMarketExport.Write(writer, space, loaded.Name, cancellation), parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
+            // Streamed entry by entry, with a comment line naming its provenance (Matrix Market's comments start with %): the file can be gigabytes, and only the chain itself is held in memory.
+            await CommonOptions.WriteAsync(writer => MatrixMarketExport.Write(writer, space, loaded.Name, Provenance.Of(loaded), cancellation), parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
             return ExitCodes.Success;
         });
         return command;

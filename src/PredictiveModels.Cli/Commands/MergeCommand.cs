@@ -22,8 +22,8 @@ internal static class MergeCommand
             "merge",
             """
             Joins the shards of a sharded uncertainty run into exactly what the unsharded run writes (the same bytes
-            for the same format): every shard must come from the same scenario, beliefs, seed, sample count and
-            settings, and shards 1 to K must all be there once.
+            for the same format, provenance included): every shard must come from the same scenario (the same
+            fingerprint), version, beliefs, seed, sample count and settings, and shards 1 to K must all be there once.
               predictive-models uncertainty s.yaml --samples 4096 --shard 1/2 -o part-1.json
               predictive-models uncertainty s.yaml --samples 4096 --shard 2/2 -o part-2.json
               predictive-models merge part-*.json -o whole.json
@@ -62,8 +62,9 @@ internal static class MergeCommand
 
             var whole = PropagationEvaluations.Concatenate([.. read.Select(s => s.Evaluations)]);
             var result = BeliefPropagation.Summarise(first.Parameters, first.Settings, whole);
-            var text = UncertaintyCommand.Render(first.Scenario, result, parse.GetValue(format), Text.WidthFor(context, parse.GetValue(output)));
-            await CommonOptions.WriteAsync(text, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
+            // The shards agree on their provenance (checked above), and the merged output carries it as the unsharded run would.
+            var text = UncertaintyCommand.Render(first.Scenario, first.Provenance, result, parse.GetValue(format), Text.WidthFor(context, parse.GetValue(output)));
+            await CommonOptions.WriteAsync(text, parse.GetValue(format), first.Provenance, context, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
             return ExitCodes.Success;
         });
         return command;

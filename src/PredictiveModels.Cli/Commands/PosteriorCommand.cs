@@ -4,6 +4,7 @@ using System.Text;
 using PredictiveModels.Cli.Rendering;
 using PredictiveModels.Cli.Rendering.Documents;
 using PredictiveModels.Posterior;
+using PredictiveModels.Reproducibility;
 using PredictiveModels.Scenarios;
 
 namespace PredictiveModels.Cli.Commands;
@@ -38,16 +39,16 @@ internal static class PosteriorCommand
             var result = SimplicityPosterior.Compute(loaded);
             var otherCost = loaded.Analysis.HoleCost == HoleCost.Class ? HoleCost.Min : HoleCost.Class;
             var other = SimplicityPosterior.Compute(loaded.With(analysis: loaded.Analysis.With(holeCost: otherCost)));
-            var text = Render(loaded, result, (otherCost, other.DeceptiveProbability), parse.GetValue(format), Text.WidthFor(context, parse.GetValue(output)));
-            await CommonOptions.WriteAsync(text, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
+            var text = Render(loaded, result, (otherCost, other.DeceptiveProbability), Provenance.Of(loaded), parse.GetValue(format), Text.WidthFor(context, parse.GetValue(output)));
+            await CommonOptions.WriteAsync(text, parse.GetValue(format), Provenance.Of(loaded), context, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
             return ExitCodes.Success;
         });
         return command;
     }
 
-    public static string Render(Scenario scenario, PosteriorResult result, (HoleCost Cost, double PDeceptive) other, OutputFormat format, int width = Text.DefaultWidth) => format switch
+    public static string Render(Scenario scenario, PosteriorResult result, (HoleCost Cost, double PDeceptive) other, Provenance provenance, OutputFormat format, int width = Text.DefaultWidth) => format switch
     {
-        OutputFormat.Json => Json.Serialize(PosteriorDocument.Of(scenario, result, other), Json.Documents.PosteriorDocument),
+        OutputFormat.Json => Json.Serialize(PosteriorDocument.Of(scenario, result, other, provenance), Json.Documents.PosteriorDocument),
         OutputFormat.Csv => Csv.Write(
             ["structure", "mechanism", "class", "bits", "runtimeSteps", "lossGap", "log2Weight", "log2Probability", "probability"],
             result.Candidates.Select(c => (IReadOnlyList<object?>)[c.Score.Structure.Id, ScoreCommand.Name(c.Score.Mechanism), c.Score.Class.ToString(), c.Score.Bits, c.Score.RuntimeSteps, c.Score.LossGap, c.Log2Weight, c.Log2Probability, c.Probability])),

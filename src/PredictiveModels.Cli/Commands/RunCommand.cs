@@ -5,6 +5,7 @@ using PredictiveModels.Analysis;
 using PredictiveModels.Cli.Rendering;
 using PredictiveModels.Cli.Rendering.Documents;
 using PredictiveModels.Dynamics;
+using PredictiveModels.Reproducibility;
 using PredictiveModels.Scenarios;
 using PredictiveModels.Structures;
 
@@ -40,15 +41,16 @@ internal static class RunCommand
         {
             var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario), parse);
             var result = ProgressDisplay.Run(context, "analysis", progress => ScenarioAnalysis.Run(loaded, relaxation: !parse.GetValue(skipRelaxation), progress: progress, cancellation: cancellation));
-            var text = Render(result, parse.GetValue(format), Text.WidthFor(context, parse.GetValue(output)));
-            await CommonOptions.WriteAsync(text, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
+            var provenance = Provenance.Of(loaded);
+            var text = Render(result, provenance, parse.GetValue(format), Text.WidthFor(context, parse.GetValue(output)));
+            await CommonOptions.WriteAsync(text, parse.GetValue(format), provenance, context, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
             return ExitCodes.Success;
         });
         return command;
     }
 
     /// <summary>The report of an analysis in a format; <paramref name="width"/> is the text table's width in columns.</summary>
-    public static string Render(AnalysisResult result, OutputFormat format, int width = Text.DefaultWidth)
+    public static string Render(AnalysisResult result, Provenance provenance, OutputFormat format, int width = Text.DefaultWidth)
     {
         var scenario = result.Scenario;
         var scores = result.Scores;
@@ -67,22 +69,25 @@ internal static class RunCommand
                     ScenarioReference.Of(scenario),
                     HeadlineDocument.Of(result),
                     [.. effects.Select(LeverDocument.Of)],
-                    new EmbeddedDocument(ScoreCommand.Render(scenario, scores, OutputFormat.Json)),
-                    new EmbeddedDocument(PosteriorCommand.Render(scenario, posterior, other, OutputFormat.Json)),
-                    new EmbeddedDocument(TrainCommand.Render(scenario, training, OutputFormat.Json, discretisation: grid))),
+                    new EmbeddedDocument(ScoreCommand.Render(scenario, scores, provenance, OutputFormat.Json)),
+                    new EmbeddedDocument(PosteriorCommand.Render(scenario, posterior, other, provenance, OutputFormat.Json)),
+                    new EmbeddedDocument(TrainCommand.Render(scenario, training, provenance, OutputFormat.Json, discretisation: grid)))
+                {
+                    Provenance = ProvenanceDocument.Of(provenance),
+                },
                 Json.Documents.RunDocument),
             OutputFormat.Csv => Csv.Write(
                 ["lever", "description", "simplicityPosterior", "lowPathDependence", "highPathDependence", "highRace", "highDefection", .. Enum.GetNames<OutcomeClass>().Select(k => "highIncomplete" + k), "lowPathDependenceReachedAt", .. GridColumns],
                 effects.Select(e => (IReadOnlyList<object?>)[e.Lever.Name, e.Lever.Description, e.SimplicityPosterior, e.LowPathDependence, e.HighPathDependence, .. SourceCells(e.Sources), null, .. GridCells(e.Discretisation, e.LowPathDependenceEffect, e.HighPathDependenceEffect)])
                     .Prepend(["baseline", "the scenario as stated", prior, low, high, .. SourceCells(training.Final.Sources), training.Final.Reachability?.ReachedAt, .. GridCells(grid, null, null)])),
             OutputFormat.Markdown => Headline(scenario, prior, low, high, training, grid, effects, markdown: true, Text.DefaultWidth)
-                + "\n" + ScoreCommand.Render(scenario, scores, OutputFormat.Markdown)
-                + "\n" + PosteriorCommand.Render(scenario, posterior, other, OutputFormat.Markdown)
-                + "\n" + TrainCommand.Render(scenario, training, OutputFormat.Markdown, discretisation: grid),
+                + "\n" + ScoreCommand.Render(scenario, scores, provenance, OutputFormat.Markdown)
+                + "\n" + PosteriorCommand.Render(scenario, posterior, other, provenance, OutputFormat.Markdown)
+                + "\n" + TrainCommand.Render(scenario, training, provenance, OutputFormat.Markdown, discretisation: grid),
             _ => Headline(scenario, prior, low, high, training, grid, effects, markdown: false, width)
-                + "\n== Scores ==\n" + ScoreCommand.Render(scenario, scores, OutputFormat.Table, width)
-                + "\n== Posterior (low path dependence) ==\n" + PosteriorCommand.Render(scenario, posterior, other, OutputFormat.Table, width)
-                + "\n== Training (high path dependence) ==\n" + TrainCommand.Render(scenario, training, OutputFormat.Table, discretisation: grid, width: width),
+                + "\n== Scores ==\n" + ScoreCommand.Render(scenario, scores, provenance, OutputFormat.Table, width)
+                + "\n== Posterior (low path dependence) ==\n" + PosteriorCommand.Render(scenario, posterior, other, provenance, OutputFormat.Table, width)
+                + "\n== Training (high path dependence) ==\n" + TrainCommand.Render(scenario, training, provenance, OutputFormat.Table, discretisation: grid, width: width),
         };
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using PredictiveModels.Cli.Rendering;
 using PredictiveModels.Cli.Rendering.Documents;
 using PredictiveModels.Complexity;
+using PredictiveModels.Reproducibility;
 using PredictiveModels.Scenarios;
 using PredictiveModels.Structures;
 
@@ -34,16 +35,17 @@ internal static class ScoreCommand
         {
             var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario), parse);
             var report = StructureScorer.Score(loaded);
-            var text = Render(loaded, report, parse.GetValue(format), Text.WidthFor(context, parse.GetValue(output)));
-            await CommonOptions.WriteAsync(text, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
+            var provenance = Provenance.Of(loaded);
+            var text = Render(loaded, report, provenance, parse.GetValue(format), Text.WidthFor(context, parse.GetValue(output)));
+            await CommonOptions.WriteAsync(text, parse.GetValue(format), provenance, context, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
             return ExitCodes.Success;
         });
         return command;
     }
 
-    public static string Render(Scenario scenario, ScoreReport report, OutputFormat format, int width = Text.DefaultWidth) => format switch
+    public static string Render(Scenario scenario, ScoreReport report, Provenance provenance, OutputFormat format, int width = Text.DefaultWidth) => format switch
     {
-        OutputFormat.Json => Json.Serialize(ScoreDocument.Of(scenario, report), Json.Documents.ScoreDocument),
+        OutputFormat.Json => Json.Serialize(ScoreDocument.Of(scenario, report, provenance), Json.Documents.ScoreDocument),
         OutputFormat.Csv => Csv.Write(
             ["structure", "mechanism", "class", "bits", "kmin", "kclass", "runtimeSteps", "lossGap"],
             report.Candidates.Select(c => (IReadOnlyList<object?>)[c.Structure.Id, Name(c.Mechanism), c.Class.ToString(), c.Bits, c.HasHoles ? c.Kmin : null, c.Kclass, c.RuntimeSteps, c.LossGap])),

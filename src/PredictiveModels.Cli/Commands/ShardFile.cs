@@ -4,6 +4,7 @@ using System.Text.Json;
 using PredictiveModels.Analysis;
 using PredictiveModels.Cli.Rendering.Documents;
 using PredictiveModels.Diagnostics;
+using PredictiveModels.Reproducibility;
 using PredictiveModels.Scenarios;
 using PredictiveModels.Structures;
 using PredictiveModels.Uncertainty;
@@ -16,6 +17,7 @@ namespace PredictiveModels.Cli.Commands;
 /// </summary>
 /// <param name="Path">The file it was read from.</param>
 /// <param name="Scenario">The scenario's name and source.</param>
+/// <param name="Provenance">The version that computed the shard, the scenario's fingerprint and the seed: every shard of a run has the same.</param>
 /// <param name="Parameters">The beliefs, parsed again from their notation.</param>
 /// <param name="Settings">The whole run's settings.</param>
 /// <param name="Index">The shard's index, 1 to <paramref name="Count"/>.</param>
@@ -24,6 +26,7 @@ namespace PredictiveModels.Cli.Commands;
 internal sealed record ShardFile(
     string Path,
     ScenarioReference Scenario,
+    Provenance Provenance,
     ImmutableArray<UncertainParameter> Parameters,
     PropagationSettings Settings,
     int Index,
@@ -33,9 +36,10 @@ internal sealed record ShardFile(
     /// <summary>The largest shard file merge reads, in bytes.</summary>
     public const long MaxBytes = 2L << 30;
 
-    /// <summary>Whether two shards come from the same run (same scenario, beliefs and settings).</summary>
+    /// <summary>Whether two shards come from the same run (same scenario, version, fingerprint, beliefs and settings).</summary>
     public bool SameRunAs(ShardFile other) =>
         Scenario == other.Scenario
+        && Provenance == other.Provenance
         && Settings == other.Settings
         && Count == other.Count
         && Parameters.Select(p => (p.Path, p.Notation)).SequenceEqual(other.Parameters.Select(p => (p.Path, p.Notation)));
@@ -43,6 +47,8 @@ internal sealed record ShardFile(
     /// <summary>What differs between two shards' runs, for the message when they do not belong together.</summary>
     public string DifferenceFrom(ShardFile other) =>
         Scenario != other.Scenario ? $"scenario '{Scenario.Name}' ({Scenario.Source}) against '{other.Scenario.Name}' ({other.Scenario.Source})"
+        : Provenance.Version != other.Provenance.Version ? $"it was computed by version {Provenance.Version}, the other by {other.Provenance.Version}"
+        : Provenance.ScenarioSha256 != other.Provenance.ScenarioSha256 ? $"scenario fingerprint (SHA-256) {Provenance.ScenarioSha256} against {other.Provenance.ScenarioSha256}: the scenario file changed between the shards"
         : Settings.Seed != other.Settings.Seed ? $"seed {Settings.Seed} against {other.Settings.Seed}"
         : Settings.Samples != other.Settings.Samples ? $"{Settings.Samples} samples against {other.Settings.Samples}"
         : Count != other.Count ? $"{Count} shards against {other.Count}"
@@ -117,6 +123,7 @@ internal sealed record ShardFile(
                 throw Error("seed", "is not a whole number from 0 to 2^64 - 1");
             }
 
+            var provenance = ProvenanceOf(Field(root, "provenance"), seed);
             PropagationSettings settings;
             try
             {
@@ -190,12 +197,31 @@ internal sealed record ShardFile(
                     throw Error("evaluations.evaluationsPerSample", $"is not {settings.EvaluationsPerSample(beliefs.Count)}, what the sensitivity method needs");
                 }
 
-                return new ShardFile(path, reference, beliefs.ToImmutable(), settings, index, count, raw);
+                return new ShardFile(path, reference, provenance, beliefs.ToImmutable(), settings, index, count, raw);
             }
             catch (ArgumentException e)
             {
                 throw Error("evaluations", e.Message.Split(" (Parameter")[0]);
             }
+        }
+
+        /// <summary>Reads the shard's provenance, which must name the seed the shard drew from.</summary>
+        private Provenance ProvenanceOf(JsonElement element, ulong seed)
+        {
+            Expect(element, JsonValueKind.Object, "provenance");
+            var version = String(element, "version", "provenance.");
+            var sha = String(element, "scenarioSha256", "provenance.");
+            if (sha.Length != 64 || !sha.All(char.IsAsciiHexDigitLower))
+            {
+                throw Error("provenance.scenarioSha256", "is not 64 lower-case hexadecimal digits");
+            }
+
+            if (!element.TryGetProperty("seed", out var seedElement) || !seedElement.TryGetUInt64(out var provenanceSeed) || provenanceSeed != seed)
+            {
+                throw Error("provenance.seed", string.Create(CultureInfo.InvariantCulture, $"is not {seed}, the seed of the shard's draws"));
+            }
+
+            return new Provenance(version, sha, provenanceSeed);
         }
 
         private ModelException Error(string field, string message) => new($"{path}: '{field}' {message}");

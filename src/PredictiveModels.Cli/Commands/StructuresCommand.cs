@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using PredictiveModels.Cli.Rendering;
 using PredictiveModels.Cli.Rendering.Documents;
+using PredictiveModels.Reproducibility;
 using PredictiveModels.Scenarios;
 using PredictiveModels.Structures;
 
@@ -26,19 +27,20 @@ internal static class StructuresCommand
         command.SetAction(async (parse, cancellation) =>
         {
             var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario), parse);
-            var text = Render(loaded, parse.GetValue(format), Text.WidthFor(context, parse.GetValue(output)));
-            await CommonOptions.WriteAsync(text, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
+            var provenance = Provenance.Of(loaded);
+            var text = Render(loaded, provenance, parse.GetValue(format), Text.WidthFor(context, parse.GetValue(output)));
+            await CommonOptions.WriteAsync(text, parse.GetValue(format), provenance, context, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
             return ExitCodes.Success;
         });
         return command;
     }
 
-    public static string Render(Scenario scenario, OutputFormat format, int width = Text.DefaultWidth)
+    public static string Render(Scenario scenario, Provenance provenance, OutputFormat format, int width = Text.DefaultWidth)
     {
         string Mechanisms(Structure s) => string.Join(" ", s.Mechanisms.Select(ScoreCommand.Name));
         return format switch
         {
-            OutputFormat.Json => Json.Serialize(StructuresDocument.Of(scenario), Json.Documents.StructuresDocument),
+            OutputFormat.Json => Json.Serialize(StructuresDocument.Of(scenario, provenance), Json.Documents.StructuresDocument),
             OutputFormat.Csv => Csv.Write(
                 ["id", "name", "class", "mechanisms", "camera", "procedure", "lossGap"],
                 scenario.Structures.Select(s => (IReadOnlyList<object?>)[s.Id, s.Name, s.Class.ToString(), Mechanisms(s), s.Camera.ToString(), s.Procedure.ToString(), s.LossGap])),

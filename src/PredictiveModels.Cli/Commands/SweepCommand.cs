@@ -5,6 +5,7 @@ using PredictiveModels.Cli.Rendering.Documents;
 using PredictiveModels.Diagnostics;
 using PredictiveModels.Dynamics;
 using PredictiveModels.Posterior;
+using PredictiveModels.Reproducibility;
 using PredictiveModels.Scenarios;
 using PredictiveModels.Structures;
 
@@ -67,6 +68,7 @@ internal static class SweepCommand
         command.SetAction(async (parse, cancellation) =>
         {
             var loaded = CommonOptions.LoadScenario(parse.GetValue(scenario), parse);
+            var provenance = Provenance.Of(loaded);
             var scale = parse.GetValue(log) ? SweepScale.Log : SweepScale.Linear;
             var (x, y, n) = (parse.GetValue(from), parse.GetValue(to), parse.GetValue(steps));
             var training = parse.GetValue(dynamics);
@@ -111,16 +113,16 @@ internal static class SweepCommand
             {
                 var trained = ProgressDisplay.Run(context, $"training sweep {parameter.Path}", progress =>
                     TrainingSweep.Run(loaded, parameter, x, y, n, scale, progress, cancellation));
-                text = Render(loaded, trained, parse.GetValue(format), Text.WidthFor(context, parse.GetValue(output)));
+                text = Render(loaded, trained, provenance, parse.GetValue(format), Text.WidthFor(context, parse.GetValue(output)));
             }
             else
             {
                 var result = ProgressDisplay.Run(context, $"sweep {parameter.Path}", progress =>
                     ParameterSweep.Run(loaded, parameter, x, y, n, scale, progress is null ? null : new Points(progress, n), cancellation));
-                text = Render(loaded, result, parse.GetValue(format), Text.WidthFor(context, parse.GetValue(output)));
+                text = Render(loaded, result, provenance, parse.GetValue(format), Text.WidthFor(context, parse.GetValue(output)));
             }
 
-            await CommonOptions.WriteAsync(text, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
+            await CommonOptions.WriteAsync(text, parse.GetValue(format), provenance, context, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
             return ExitCodes.Success;
         });
         return command;
@@ -136,12 +138,12 @@ internal static class SweepCommand
         _ => path,
     };
 
-    public static string Render(Scenario scenario, SweepResult result, OutputFormat format, int width = Text.DefaultWidth)
+    public static string Render(Scenario scenario, SweepResult result, Provenance provenance, OutputFormat format, int width = Text.DefaultWidth)
     {
         var classes = Enum.GetValues<OutcomeClass>();
         return format switch
         {
-            OutputFormat.Json => Json.Serialize(SweepDocument.Of(scenario, result), Json.Documents.SweepDocument),
+            OutputFormat.Json => Json.Serialize(SweepDocument.Of(scenario, result, provenance), Json.Documents.SweepDocument),
             OutputFormat.Csv => Csv.Write(
                 [result.Parameter, .. classes.Select(c => c.ToString()), "bitsUnderwater"],
                 result.Points.Select(p => (IReadOnlyList<object?>)[p.Value, .. p.Classes.Select(c => (object?)c.Probability), p.BitsUnderwater])),
@@ -150,7 +152,7 @@ internal static class SweepCommand
         };
     }
 
-    public static string Render(Scenario scenario, TrainingSweepResult result, OutputFormat format, int width = Text.DefaultWidth)
+    public static string Render(Scenario scenario, TrainingSweepResult result, Provenance provenance, OutputFormat format, int width = Text.DefaultWidth)
     {
         var classes = Enum.GetValues<OutcomeClass>();
         var last = scenario.Phases[^1].Name;
@@ -162,7 +164,7 @@ internal static class SweepCommand
         switch (format)
         {
             case OutputFormat.Json:
-                return Json.Serialize(TrainingSweepDocument.Of(scenario, result), Json.Documents.TrainingSweepDocument);
+                return Json.Serialize(TrainingSweepDocument.Of(scenario, result, provenance), Json.Documents.TrainingSweepDocument);
             case OutputFormat.Csv:
                 return Csv.Write(
                     [result.Parameter, "pDeceptiveHigh", "pDeceptiveLow", "riseHigh", "riseLow", "pathDependenceIndex"],

@@ -4,6 +4,7 @@ using System.Text;
 using PredictiveModels.Cli.Rendering;
 using PredictiveModels.Cli.Rendering.Documents;
 using PredictiveModels.Dynamics;
+using PredictiveModels.Reproducibility;
 using PredictiveModels.Scenarios;
 using PredictiveModels.Structures;
 
@@ -88,16 +89,18 @@ internal static class TrainCommand
                 ? null
                 : ProgressDisplay.Run(context, "simulating", progress => simulator.SimulateTraining(count, parse.GetValue(seed), progress: progress, cancellation: cancellation));
 
-            var text = Render(loaded, result, parse.GetValue(format), simulation, discretisation, Text.WidthFor(context, parse.GetValue(output)));
-            await CommonOptions.WriteAsync(text, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
+            // The seed is part of the provenance only when the simulation drew from it.
+            var provenance = Provenance.Of(loaded, simulation?.Seed);
+            var text = Render(loaded, result, provenance, parse.GetValue(format), simulation, discretisation, Text.WidthFor(context, parse.GetValue(output)));
+            await CommonOptions.WriteAsync(text, parse.GetValue(format), provenance, context, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
             return ExitCodes.Success;
         });
         return command;
     }
 
-    public static string Render(Scenario scenario, TrainingResult result, OutputFormat format, TrainingSimulationResult? simulation = null, TrainingDiscretisation? discretisation = null, int width = Text.DefaultWidth) => format switch
+    public static string Render(Scenario scenario, TrainingResult result, Provenance provenance, OutputFormat format, TrainingSimulationResult? simulation = null, TrainingDiscretisation? discretisation = null, int width = Text.DefaultWidth) => format switch
     {
-        OutputFormat.Json => Json.Serialize(TrainDocument.Of(scenario, result, simulation, discretisation), Json.Documents.TrainDocument),
+        OutputFormat.Json => Json.Serialize(TrainDocument.Of(scenario, result, simulation, discretisation, provenance), Json.Documents.TrainDocument),
         OutputFormat.Csv => RenderCsv(result, simulation, discretisation),
         OutputFormat.Markdown => RenderMarkdown(scenario, result, simulation, discretisation),
         _ => RenderTable(scenario, result, simulation, discretisation, width),

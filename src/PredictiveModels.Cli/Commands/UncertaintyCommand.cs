@@ -4,6 +4,7 @@ using System.Text;
 using PredictiveModels.Analysis;
 using PredictiveModels.Cli.Rendering;
 using PredictiveModels.Cli.Rendering.Documents;
+using PredictiveModels.Reproducibility;
 using PredictiveModels.Structures;
 using Spectre.Console.Rendering;
 
@@ -113,20 +114,21 @@ internal static class UncertaintyCommand
 
             var settings = new PropagationSettings(count, parse.GetValue(seed), parse.GetValue(dynamics), method, resamples);
             var reference = ScenarioReference.Of(loaded)!;
+            var provenance = Provenance.Of(loaded, settings.Seed);
             string rendered;
             if (part is { } p)
             {
                 var (first, size) = BeliefPropagation.Shard(count, p.Index, p.Count);
                 var evaluations = ProgressDisplay.Run(context, $"shard {p.Index}/{p.Count}", progress => BeliefPropagation.Evaluate(loaded, settings, first, size, progress: progress, cancellation: cancellation));
-                rendered = RenderShard(reference, loaded.UncertainParameters, settings, p.Index, p.Count, evaluations);
+                rendered = RenderShard(reference, provenance, loaded.UncertainParameters, settings, p.Index, p.Count, evaluations);
             }
             else
             {
                 var result = ProgressDisplay.Run(context, "sampling", progress => BeliefPropagation.Run(loaded, settings, progress: progress, cancellation: cancellation));
-                rendered = Render(reference, result, chosen, Text.WidthFor(context, parse.GetValue(output)));
+                rendered = Render(reference, provenance, result, chosen, Text.WidthFor(context, parse.GetValue(output)));
             }
 
-            await CommonOptions.WriteAsync(rendered, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
+            await CommonOptions.WriteAsync(rendered, part is null ? chosen : OutputFormat.Json, provenance, context, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
             return ExitCodes.Success;
         });
         return command;
@@ -176,7 +178,7 @@ internal static class UncertaintyCommand
     }
 
     /// <summary>The shard document of a part of the samples.</summary>
-    public static string RenderShard(ScenarioReference scenario, System.Collections.Immutable.ImmutableArray<Scenarios.UncertainParameter> parameters, PropagationSettings settings, int index, int count, PropagationEvaluations evaluations) =>
+    public static string RenderShard(ScenarioReference scenario, Provenance provenance, System.Collections.Immutable.ImmutableArray<Scenarios.UncertainParameter> parameters, PropagationSettings settings, int index, int count, PropagationEvaluations evaluations) =>
         Json.Serialize(
             new UncertaintyShardDocument(
                 scenario,
@@ -192,13 +194,16 @@ internal static class UncertaintyCommand
                     [.. evaluations.Measures.Select(UncertaintyDocument.MeasureName)],
                     [.. OutcomeDistribution.Classes.Select(c => c.ToString())],
                     evaluations.Inputs,
-                    evaluations.Outputs)),
+                    evaluations.Outputs))
+            {
+                Provenance = ProvenanceDocument.Of(provenance),
+            },
             Json.Documents.UncertaintyShardDocument);
 
     /// <summary>The output of a whole propagation (as <c>uncertainty</c> and <c>merge</c> write it).</summary>
-    public static string Render(ScenarioReference scenario, BeliefPropagationResult result, OutputFormat format, int width = Text.DefaultWidth) => format switch
+    public static string Render(ScenarioReference scenario, Provenance provenance, BeliefPropagationResult result, OutputFormat format, int width = Text.DefaultWidth) => format switch
     {
-        OutputFormat.Json => Json.Serialize(UncertaintyDocument.Of(scenario, result), Json.Documents.UncertaintyDocument),
+        OutputFormat.Json => Json.Serialize(UncertaintyDocument.Of(scenario, result, provenance), Json.Documents.UncertaintyDocument),
         OutputFormat.Csv => RenderCsv(result),
         OutputFormat.Markdown => RenderMarkdown(scenario, result),
         _ => RenderTable(scenario, result, width),

@@ -3,6 +3,7 @@ using PredictiveModels.Cli.Rendering;
 using PredictiveModels.Cli.Rendering.Documents;
 using PredictiveModels.Complexity;
 using PredictiveModels.Dynamics;
+using PredictiveModels.Reproducibility;
 using PredictiveModels.Scenarios;
 
 namespace PredictiveModels.Cli.Commands;
@@ -10,7 +11,7 @@ namespace PredictiveModels.Cli.Commands;
 /// <summary><c>validate SCENARIO</c>: checks a scenario file and reports what it holds.</summary>
 internal static class ValidateCommand
 {
-    public static Command Build()
+    public static Command Build(CliContext context)
     {
         var scenario = new Argument<string>("scenario") { Description = "Scenario file (.yaml, .yml or .json) to check." };
         CommonOptions.RejectUnknownOptions(scenario);
@@ -39,14 +40,15 @@ internal static class ValidateCommand
             // (with the relaxation time, which train computes unless told not to; the message gives both figures).
             ChainBudget.Check(loaded, relaxation: true);
             var report = StructureScorer.Score(loaded);
-            var text = Render(loaded, report, parse.GetValue(format));
-            await CommonOptions.WriteAsync(text, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
+            var provenance = Provenance.Of(loaded);
+            var text = Render(loaded, report, provenance, parse.GetValue(format));
+            await CommonOptions.WriteAsync(text, parse.GetValue(format), provenance, context, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
             return ExitCodes.Success;
         });
         return command;
     }
 
-    public static string Render(Scenario scenario, ScoreReport report, OutputFormat format)
+    public static string Render(Scenario scenario, ScoreReport report, Provenance provenance, OutputFormat format)
     {
         var concepts = scenario.WorldModel.Concepts.Length;
         var derived = scenario.WorldModel.Concepts.Count(c => c.IsDerived);
@@ -56,7 +58,7 @@ internal static class ValidateCommand
         return format switch
         {
             OutputFormat.Json => Json.Serialize(
-                new ValidateDocument(ScenarioReference.Of(scenario), Valid: true, concepts, derived, structures, candidates),
+                new ValidateDocument(ScenarioReference.Of(scenario), Valid: true, concepts, derived, structures, candidates) { Provenance = ProvenanceDocument.Of(provenance) },
                 Json.Documents.ValidateDocument),
             OutputFormat.Csv => Csv.Write(["valid", "concepts", "derivedConcepts", "structures", "candidates"], [[true, concepts, derived, structures, candidates]]),
             OutputFormat.Markdown => $"**Valid.** {summary}\n",

@@ -39,7 +39,7 @@ public sealed partial class CommonOptionsTests
 
         (await CliRun.Of("score", "--format", "csv", "--output", target)).ShouldSucceed();
 
-        File.ReadAllText(target).Should().StartWith("structure,mechanism,");
+        File.ReadAllText(target).Should().StartWith("# provenance: ").And.Contain("\nstructure,mechanism,", "the header row follows the provenance comment");
         folder.FileNames().Should().Equal("scores.csv");
     }
 
@@ -160,7 +160,7 @@ public sealed partial class CommonOptionsTests
 
         (await CliRun.Of("score", "--format", "csv", "--output", folder.File("latest.csv"))).ShouldSucceed();
 
-        File.ReadAllText(target).Should().StartWith("structure,mechanism,");
+        File.ReadAllText(target).Should().StartWith("# provenance: ").And.Contain("\nstructure,mechanism,", "the header row follows the provenance comment");
         new FileInfo(folder.File("latest.csv")).LinkTarget.Should().Be("scores.csv");
     }
 }

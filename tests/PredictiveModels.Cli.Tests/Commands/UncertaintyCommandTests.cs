@@ -40,8 +40,9 @@ public sealed class UncertaintyCommandTests
         table.Output.Should().StartWith("Uncertainty: scenario 'uncertain', 2 beliefs, 40 samples, seed 1, Saltelli design (4 evaluations per sample; summaries over the 40 base draws).");
         table.Output.Should().Contain("analysis.dataSize").And.Contain("1e3 to 1e5").And.Contain("rank correlation").And.Contain("first-order index [95%]").And.Contain("total-order index [95%]");
         var lines = csv.Output.Split(["\r\n", "\n"], StringSplitOptions.RemoveEmptyEntries);
-        lines[0].Should().Be("sample,analysis.speedWeight,analysis.dataSize,pDeceptive");
-        lines.Should().HaveCount(41);
+        lines[0].Should().StartWith("# provenance: ");
+        lines[1].Should().Be("sample,analysis.speedWeight,analysis.dataSize,pDeceptive");
+        lines.Should().HaveCount(42);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using PredictiveModels.Complexity;
+using PredictiveModels.Reproducibility;
 
 namespace PredictiveModels.Cli.Rendering.Documents;
 
@@ -10,7 +11,7 @@ internal sealed record ExplainDocument(ScenarioReference? Scenario, string Struc
     : OutputDocument("explain", Scenario)
 {
     /// <summary>The document of a structure's scored candidates: each with its breakdown, and with a hole its Kmin and Kclass breakdowns too.</summary>
-    public static ExplainDocument Of(Scenarios.Scenario scenario, Structures.Structure structure, IEnumerable<CandidateScore> scores) =>
+    public static ExplainDocument Of(Scenarios.Scenario scenario, Structures.Structure structure, IEnumerable<CandidateScore> scores, Provenance provenance) =>
         new(
             ScenarioReference.Of(scenario),
             structure.Id,
@@ -19,5 +20,8 @@ internal sealed record ExplainDocument(ScenarioReference? Scenario, string Struc
                 Breakdown = BreakdownDocument.Of(c.Breakdown),
                 KminBreakdown = c.HasHoles ? BreakdownDocument.Of(c.MinBreakdown) : null,
                 KclassBreakdown = c.HasHoles ? BreakdownDocument.Of(c.ClassBreakdown!) : null,
-            })]);
+            })])
+        {
+            Provenance = ProvenanceDocument.Of(provenance),
+        };
 }

@@ -1,5 +1,6 @@
 using PredictiveModels.Cli.Commands;
 using PredictiveModels.Dynamics;
+using PredictiveModels.Reproducibility;
 
 namespace PredictiveModels.Cli.Rendering.Documents;
 
@@ -13,7 +14,7 @@ internal sealed record ExplainEnergyDocument(ScenarioReference? Scenario, string
     : OutputDocument("explain", Scenario)
 {
     /// <summary>The document of a configuration's energy terms (<see cref="EnergyModel.Terms"/>) in the model's phase.</summary>
-    public static ExplainEnergyDocument Of(Scenarios.Scenario scenario, EnergyModel model, Configuration c, EnergyTerms terms) =>
+    public static ExplainEnergyDocument Of(Scenarios.Scenario scenario, EnergyModel model, Configuration c, EnergyTerms terms, Provenance provenance) =>
         new(
             ScenarioReference.Of(scenario),
             model.Branches[c.Branch].Candidate?.Structure.Id,
@@ -23,7 +24,10 @@ internal sealed record ExplainEnergyDocument(ScenarioReference? Scenario, string
                 EnergyDocument.TermsOf(terms),
                 terms.PhaseEnergy,
                 terms.Pretraining is { } pre ? new PretrainingEnergyDocument(EnergyDocument.TermsOf(pre), pre.Total) : null,
-                terms.Total));
+                terms.Total))
+        {
+            Provenance = ProvenanceDocument.Of(provenance),
+        };
 }
 
 /// <summary>One configuration of the training chain, its steps spelled out. On a goal branch origin and flag are null.</summary>

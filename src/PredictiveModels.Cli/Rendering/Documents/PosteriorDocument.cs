@@ -1,4 +1,5 @@
 using PredictiveModels.Posterior;
+using PredictiveModels.Reproducibility;
 using PredictiveModels.Scenarios;
 
 namespace PredictiveModels.Cli.Rendering.Documents;
@@ -24,7 +25,7 @@ internal sealed record PosteriorDocument(
     : OutputDocument("posterior", Scenario)
 {
     /// <summary>The document of a posterior, with <c>P(Deceptive)</c> under the other hole cost.</summary>
-    public static PosteriorDocument Of(Scenario scenario, PosteriorResult result, (HoleCost Cost, double PDeceptive) other) =>
+    public static PosteriorDocument Of(Scenario scenario, PosteriorResult result, (HoleCost Cost, double PDeceptive) other, Provenance provenance) =>
         new(
             ScenarioReference.Of(scenario),
             AnalysisSettingsDocument.Of(scenario.Analysis),
@@ -33,7 +34,10 @@ internal sealed record PosteriorDocument(
             result.BitsUnderwater,
             new OtherHoleCostDocument(other.Cost.ToString().ToLowerInvariant(), other.PDeceptive),
             [.. result.Candidates.Select(c => CandidateDocument.Of(c.Score) with { Log2Weight = c.Log2Weight, Log2Probability = c.Log2Probability, Probability = c.Probability })],
-            [.. result.Eliminations.Select(e => new EliminationDocument(e.StructureId, e.LossGap, e.EliminatedAtDataSize, e.Log2Share, e.Share, e.IsEliminated))]);
+            [.. result.Eliminations.Select(e => new EliminationDocument(e.StructureId, e.LossGap, e.EliminatedAtDataSize, e.Log2Share, e.Share, e.IsEliminated))])
+        {
+            Provenance = ProvenanceDocument.Of(provenance),
+        };
 }
 
 /// <summary>The analysis settings a posterior was computed at.</summary>

@@ -1,4 +1,5 @@
 using PredictiveModels.Complexity;
+using PredictiveModels.Reproducibility;
 
 namespace PredictiveModels.Cli.Rendering.Documents;
 
@@ -11,12 +12,15 @@ internal sealed record ScoreDocument(ScenarioReference? Scenario, ScoreSettingsD
     : OutputDocument("score", Scenario)
 {
     /// <summary>The document of a score report.</summary>
-    public static ScoreDocument Of(Scenarios.Scenario scenario, ScoreReport report) =>
+    public static ScoreDocument Of(Scenarios.Scenario scenario, ScoreReport report, Provenance provenance) =>
         new(
             ScenarioReference.Of(scenario),
             new ScoreSettingsDocument(report.HoleCost.ToString().ToLowerInvariant(), report.SizeBound),
             report.WorldModelBits,
-            [.. report.Candidates.Select(c => CandidateDocument.Of(c) with { Breakdown = BreakdownDocument.Of(c.Breakdown) })]);
+            [.. report.Candidates.Select(c => CandidateDocument.Of(c) with { Breakdown = BreakdownDocument.Of(c.Breakdown) })])
+        {
+            Provenance = ProvenanceDocument.Of(provenance),
+        };
 }
 
 /// <summary>The settings a score depends on.</summary>

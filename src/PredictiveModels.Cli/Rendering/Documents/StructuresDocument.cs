@@ -1,4 +1,5 @@
 using PredictiveModels.Cli.Commands;
+using PredictiveModels.Reproducibility;
 using PredictiveModels.Scenarios;
 using PredictiveModels.Structures;
 
@@ -11,8 +12,8 @@ internal sealed record StructuresDocument(ScenarioReference? Scenario, IReadOnly
     : OutputDocument("structures", Scenario)
 {
     /// <summary>The catalog of a scenario.</summary>
-    public static StructuresDocument Of(Scenario scenario) =>
-        new(ScenarioReference.Of(scenario), [.. scenario.Structures.Select(StructureDocument.Of)]);
+    public static StructuresDocument Of(Scenario scenario, Provenance provenance) =>
+        new(ScenarioReference.Of(scenario), [.. scenario.Structures.Select(StructureDocument.Of)]) { Provenance = ProvenanceDocument.Of(provenance) };
 }
 
 /// <summary>One structure as the scenario declares it.</summary>

@@ -1,5 +1,6 @@
 using PredictiveModels.Dynamics;
 using PredictiveModels.Posterior;
+using PredictiveModels.Reproducibility;
 using PredictiveModels.Scenarios;
 
 namespace PredictiveModels.Cli.Rendering.Documents;
@@ -14,13 +15,16 @@ internal sealed record SweepDocument(ScenarioReference? Scenario, string Param, 
     : OutputDocument("sweep", Scenario)
 {
     /// <summary>The document of a posterior sweep.</summary>
-    public static SweepDocument Of(Scenario scenario, SweepResult result) =>
+    public static SweepDocument Of(Scenario scenario, SweepResult result, Provenance provenance) =>
         new(
             ScenarioReference.Of(scenario),
             result.Parameter,
             result.Unit,
             result.Scale.ToString().ToLowerInvariant(),
-            [.. result.Points.Select(p => new SweepPointDocument(p.Value, ClassProbabilities.Of(p.Classes), p.DeceptiveProbability, p.BitsUnderwater))]);
+            [.. result.Points.Select(p => new SweepPointDocument(p.Value, ClassProbabilities.Of(p.Classes), p.DeceptiveProbability, p.BitsUnderwater))])
+        {
+            Provenance = ProvenanceDocument.Of(provenance),
+        };
 }
 
 /// <summary>The posterior at one value of the swept parameter.</summary>
@@ -41,14 +45,17 @@ internal sealed record TrainingSweepDocument(ScenarioReference? Scenario, string
     : OutputDocument("sweep", Scenario)
 {
     /// <summary>The document of a training sweep.</summary>
-    public static TrainingSweepDocument Of(Scenario scenario, TrainingSweepResult result) =>
+    public static TrainingSweepDocument Of(Scenario scenario, TrainingSweepResult result, Provenance provenance) =>
         new(
             ScenarioReference.Of(scenario),
             result.Parameter,
             result.Unit,
             result.Scale.ToString().ToLowerInvariant(),
             "dynamics",
-            [.. result.Points.Select(TrainingSweepPointDocument.Of)]);
+            [.. result.Points.Select(TrainingSweepPointDocument.Of)])
+        {
+            Provenance = ProvenanceDocument.Of(provenance),
+        };
 }
 
 /// <summary>Training at one value of the swept parameter.</summary>

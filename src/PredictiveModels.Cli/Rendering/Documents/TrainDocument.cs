@@ -1,8 +1,9 @@
-using System.Text.Json.Serialization;
 using PredictiveModels.Cli.Commands;
 using PredictiveModels.Dynamics;
+using PredictiveModels.Reproducibility;
 using PredictiveModels.Scenarios;
 using PredictiveModels.Structures;
+using System.Text.Json.Serialization;
 
 namespace PredictiveModels.Cli.Rendering.Documents;
 
@@ -21,13 +22,16 @@ internal sealed record TrainDocument(
     : OutputDocument("train", Scenario)
 {
     /// <summary>The document of a training, with its discretisation estimates and simulation when there are any.</summary>
-    public static TrainDocument Of(Scenario scenario, TrainingResult result, TrainingSimulationResult? simulation, TrainingDiscretisation? discretisation) =>
+    public static TrainDocument Of(Scenario scenario, TrainingResult result, TrainingSimulationResult? simulation, TrainingDiscretisation? discretisation, Provenance provenance) =>
         new(
             ScenarioReference.Of(scenario),
             [.. result.Phases.Select((p, i) => PhaseDocument.Of(p, simulation?.Phases[i]))],
             new EquilibriumClassesDocument(ClassProbabilities.Of(result.Equilibrium)),
             DiscretisationDocument.Of(discretisation),
-            simulation is null ? null : TrainingSimulationDocument.Of(simulation));
+            simulation is null ? null : TrainingSimulationDocument.Of(simulation))
+        {
+            Provenance = ProvenanceDocument.Of(provenance),
+        };
 }
 
 /// <summary>The outcome classes of an equilibrium, without the undecided mass.</summary>

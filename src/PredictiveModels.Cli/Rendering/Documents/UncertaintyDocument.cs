@@ -1,7 +1,8 @@
+using PredictiveModels.Analysis;
+using PredictiveModels.Reproducibility;
+using PredictiveModels.Structures;
 using System.Globalization;
 using System.Text.Json.Serialization;
-using PredictiveModels.Analysis;
-using PredictiveModels.Structures;
 
 namespace PredictiveModels.Cli.Rendering.Documents;
 
@@ -26,7 +27,7 @@ internal sealed record UncertaintyDocument(
     : OutputDocument("uncertainty", Scenario)
 {
     /// <summary>The document of a propagation.</summary>
-    public static UncertaintyDocument Of(ScenarioReference? scenario, BeliefPropagationResult result) =>
+    public static UncertaintyDocument Of(ScenarioReference? scenario, BeliefPropagationResult result, Provenance provenance) =>
         new(
             scenario,
             result.Settings.Seed,
@@ -35,7 +36,10 @@ internal sealed record UncertaintyDocument(
             SensitivityName(result.Settings.Sensitivity),
             result.Settings.Sensitivity == SensitivityMethod.Sobol ? result.Settings.BootstrapResamples : null,
             [.. result.Parameters.Select(p => new BeliefDocument(p.Path, p.Notation, p.Median))],
-            [.. result.Measures.Select(m => MeasureDocument.Of(m, result))]);
+            [.. result.Measures.Select(m => MeasureDocument.Of(m, result))])
+        {
+            Provenance = ProvenanceDocument.Of(provenance),
+        };
 
     /// <summary>The name of a measure in the documents: <c>posterior</c>, <c>endOfTraining</c>, <c>equilibrium</c>.</summary>
     public static string MeasureName(PropagationMeasure measure) => measure switch

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PredictiveModels.Reproducibility;
 using PredictiveModels.Scenarios;
 
 namespace PredictiveModels.Dynamics;
@@ -34,7 +35,21 @@ public static class MatrixMarketExport
     /// The entries are written as they are computed, row by row, so the memory used is that of the chain and one row,
     /// whatever the size of the file (about 15 bytes per entry).
     /// </remarks>
-    public static void Write(TextWriter writer, ConfigurationSpace space, string scenarioName, CancellationToken cancellation = default)
+    public static void Write(TextWriter writer, ConfigurationSpace space, string scenarioName, CancellationToken cancellation = default) =>
+        Write(writer, space, scenarioName, null, cancellation);
+
+    /// <summary>
+    /// As <see cref="Write(TextWriter, ConfigurationSpace, string, CancellationToken)"/>, with a comment line after the
+    /// scenario's that names the result's provenance: <c>% provenance: version=V, scenarioSha256=H</c> (and
+    /// <c>, seed=S</c> when it has one; the fingerprint is left out when it has none).
+    /// </summary>
+    /// <param name="writer">Receives the text; it is not closed or flushed.</param>
+    /// <param name="space">The chain.</param>
+    /// <param name="scenarioName">The name of the scenario the chain was built from, shown in a comment (line breaks become spaces).</param>
+    /// <param name="provenance">The version, scenario fingerprint and seed the file is to name; null writes no provenance line.</param>
+    /// <param name="cancellation">Stops the export between rows (the writer then holds part of the file).</param>
+    /// <exception cref="ArgumentNullException">An argument other than <paramref name="provenance"/> is null.</exception>
+    public static void Write(TextWriter writer, ConfigurationSpace space, string scenarioName, Provenance? provenance, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(space);
@@ -60,6 +75,13 @@ public static class MatrixMarketExport
         writer.Write(Banner + "\n");
         writer.Write("% Generator Q of a PredictiveModels training chain (MODEL.md section 6): dp/dt = p Q for a row vector p.\n");
         writer.Write($"% scenario: {OneLine(scenarioName)}\n");
+        if (provenance is not null)
+        {
+            var seed = provenance.Seed is { } s ? Invariant($", seed={s}") : "";
+            var sha = provenance.ScenarioSha256 is { } h ? ", scenarioSha256=" + h : "";
+            writer.Write($"% provenance: version={OneLine(provenance.Version)}{sha}{seed}\n");
+        }
+
         writer.Write("% rows: configuration moved from; columns: configuration moved to; index i (1-based) is configuration i-1 of the chain.\n");
         writer.Write("% off-diagonal: heat-bath rate per unit of training time (every move, even when the rate underflows to 0); diagonal: minus the exit rate.\n");
         writer.Write(Invariant($"% configurations: {space.Count}; moves: {moves}; start configuration: {space.Start + 1}\n"));

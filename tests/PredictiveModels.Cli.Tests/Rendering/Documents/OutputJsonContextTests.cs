@@ -17,23 +17,27 @@ public sealed class OutputJsonContextTests
     }
 
     [Fact]
-    public void A_document_starts_with_its_version_command_and_scenario_and_ends_with_one_newline()
+    public void A_document_starts_with_its_version_command_scenario_and_provenance_and_ends_with_one_newline()
     {
-        var text = CliJson.Serialize(new ValidateDocument(new ScenarioReference("s", "ü.yaml"), true, 1, 0, 2, 3), CliJson.Documents.ValidateDocument);
+        var text = CliJson.Serialize(new ValidateDocument(new ScenarioReference("s", "ü.yaml"), true, 1, 0, 2, 3) { Provenance = Provenance }, CliJson.Documents.ValidateDocument);
 
         text.Should().EndWith("}\n").And.NotEndWith("\n\n");
         using var json = JsonDocument.Parse(text);
-        json.RootElement.EnumerateObject().Select(p => p.Name).Should().Equal("schemaVersion", "command", "scenario", "valid", "concepts", "derivedConcepts", "structures", "candidates");
+        json.RootElement.EnumerateObject().Select(p => p.Name).Should().Equal("schemaVersion", "command", "scenario", "provenance", "valid", "concepts", "derivedConcepts", "structures", "candidates");
+        json.RootElement.GetProperty("provenance").EnumerateObject().Select(p => p.Name).Should().Equal("version", "scenarioSha256", "seed");
         text.Should().Contain("\"source\": \"ü.yaml\"", "non-ASCII text is written as it is, not escaped");
     }
 
     [Fact]
-    public void A_document_without_a_scenario_has_no_scenario_field()
+    public void A_document_without_a_scenario_has_no_scenario_field_and_no_fingerprint()
     {
-        var text = CliJson.Serialize(new ValidateDocument(null, true, 1, 0, 2, 3), CliJson.Documents.ValidateDocument);
+        var text = CliJson.Serialize(new ValidateDocument(null, true, 1, 0, 2, 3) { Provenance = new ProvenanceDocument("1.2.3", null, null) }, CliJson.Documents.ValidateDocument);
 
-        text.Should().NotContain("scenario");
+        text.Should().NotContain("scenario").And.NotContain("seed");
+        text.Should().Contain("\"provenance\": {\n    \"version\": \"1.2.3\"\n  }");
     }
+
+    private static ProvenanceDocument Provenance { get; } = new("1.2.3+abc", new string('a', 64), 7);
 
     [Fact]
     public void A_number_that_is_not_finite_is_written_as_null()
