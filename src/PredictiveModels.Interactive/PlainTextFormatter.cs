@@ -153,7 +153,7 @@ public static class PlainTextFormatter
     }
 
     /// <summary>The provenance line that ends a result which records it.</summary>
-    private static string Footer(Reproducibility.Provenance provenance) => "provenance: " + ProvenanceText.Of(provenance) + "\n";
+    private static string Footer(Reproducibility.Provenance provenance) => ProvenanceText.Of(provenance) + "\n";
 
     /// <summary>A chart in a plain-text output: its title and size (the picture needs HTML).</summary>
     /// <param name="chart">The chart.</param>

@@ -52,7 +52,7 @@ public sealed class ProvenanceFooterTests
 
         var lines = PlainTextFormatter.FormatObject(result)!.TrimEnd('\n').Split('\n');
 
-        lines[^1].Should().Be("provenance: " + ProvenanceText.Of(provenance));
+        lines[^1].Should().Be(ProvenanceText.Of(provenance));
     }
 
     [Fact]
@@ -62,8 +62,8 @@ public sealed class ProvenanceFooterTests
         var propagation = PlainTextFormatter.FormatObject(Results.Propagation)!;
 
         Results.Scenario.Sha256.Should().NotBeNull();
-        scores.Should().Contain("scenario SHA-256 " + Results.Scenario.Sha256);
-        propagation.Should().Contain("; seed 7");
+        scores.Should().Contain($"provenance: version={Provenance.LibraryVersion}, scenarioSha256={Results.Scenario.Sha256}<");
+        propagation.Should().Contain(", seed=7\n");
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class ProvenanceFooterTests
     {
         var text = ProvenanceText.Of(Results.Training.Provenance);
 
-        text.Should().Be($"PredictiveModels {Provenance.LibraryVersion}; scenario not fingerprinted (built or changed in code)");
+        text.Should().Be($"provenance: version={Provenance.LibraryVersion} (no scenario fingerprint: the scenario was built or changed in code)");
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Globalization;
 using PredictiveModels.Reproducibility;
 
 namespace PredictiveModels.Cli.Rendering;
@@ -14,18 +13,7 @@ internal static class ProvenanceText
     public static string Fields(Provenance provenance)
     {
         ArgumentNullException.ThrowIfNull(provenance);
-        var fields = new List<string> { "version=" + provenance.Version };
-        if (provenance.ScenarioSha256 is { } sha)
-        {
-            fields.Add("scenarioSha256=" + sha);
-        }
-
-        if (provenance.Seed is { } seed)
-        {
-            fields.Add("seed=" + seed.ToString(CultureInfo.InvariantCulture));
-        }
-
-        return string.Join(", ", fields);
+        return provenance.ToString();
     }
 
     /// <summary>The CSV's first line: a comment, so that a reader told to skip <c>#</c> lines reads the header row next.</summary>

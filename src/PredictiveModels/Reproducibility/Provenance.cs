@@ -34,4 +34,24 @@ public sealed record Provenance(string Version, string? ScenarioSha256, ulong? S
     /// <param name="scenario">The scenario the result was computed from; null for a result of no scenario.</param>
     /// <param name="seed">The seed of the result's random draws; null when it makes none.</param>
     public static Provenance Of(Scenario? scenario, ulong? seed = null) => new(LibraryVersion, scenario?.Sha256, seed);
+
+    /// <summary>
+    /// The fields in the order and spelling of the JSON field <c>provenance</c>, absent ones left out:
+    /// <c>version=V, scenarioSha256=H, seed=S</c>. Every text output of the tool and the notebook formatters write this line.
+    /// </summary>
+    public override string ToString()
+    {
+        var fields = new List<string> { "version=" + Version };
+        if (ScenarioSha256 is { } sha)
+        {
+            fields.Add("scenarioSha256=" + sha);
+        }
+
+        if (Seed is { } seed)
+        {
+            fields.Add("seed=" + seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return string.Join(", ", fields);
+    }
 }

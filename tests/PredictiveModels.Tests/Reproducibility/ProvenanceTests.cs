@@ -77,4 +77,11 @@ public sealed class ProvenanceTests
         new Provenance("0.1.0+abc123", null, null).Commit.Should().Be("abc123");
         new Provenance("0.1.0", null, null).Commit.Should().BeNull();
     }
+
+    [Fact]
+    public void The_text_form_lists_the_fields_as_the_json_names_them_and_leaves_out_absent_ones()
+    {
+        new Provenance("0.1.0+abc", new string('f', 64), 42).ToString().Should().Be($"version=0.1.0+abc, scenarioSha256={new string('f', 64)}, seed=42");
+        new Provenance("0.1.0", null, null).ToString().Should().Be("version=0.1.0");
+    }
 }
