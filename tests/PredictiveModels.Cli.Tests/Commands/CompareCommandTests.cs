@@ -154,6 +154,37 @@ public sealed class CompareCommandTests
     }
 
     [Fact]
+    public async Task Every_scenario_is_checked_before_any_is_trained()
+    {
+        // With cancellation already requested, the first training would stop the run with exit code 130: a chain too
+        // large in the second file must be found (exit code 1, located) before the first scenario is trained.
+        using var folder = new TempFolder();
+        var tight = folder.Write("tight.yaml", $"schemaVersion: 1\nextends: {Minimal}\nname: tight\ndynamics:\n  maxConfigurations: 10\n");
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        var run = (await CliRun.Of(["compare", Minimal, tight, "--output", folder.File("compare.txt")], cancelled.Token)).ShouldFailCleanly(ExitCodes.ModelError);
+
+        run.Error.Should().Contain($"{tight}:4:").And.Contain("more than the limit of 10");
+        folder.FileNames().Should().Equal("tight.yaml");
+    }
+
+    [Fact]
+    public async Task A_cancelled_comparison_exits_130_and_writes_no_output_file()
+    {
+        using var folder = new TempFolder();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        var run = await CliRun.Of(["compare", Minimal, "--output", folder.File("compare.json")], cancelled.Token);
+
+        run.ExitCode.Should().Be(ExitCodes.Cancelled);
+        run.Output.Should().BeEmpty();
+        run.ShouldShowNoStackTrace();
+        folder.FileNames().Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task A_missing_scenario_file_exits_1_naming_it()
     {
         var missing = Path.Combine(Path.GetTempPath(), "pm-compare-" + Guid.NewGuid().ToString("N") + ".yaml");
