@@ -32,6 +32,7 @@ public static class CliApp
             Examples:
               predictive-models run                            the full report on the default scenario
               predictive-models report -o report.html          the same as one HTML page with charts
+              predictive-models compare a.yaml b.yaml          the headline numbers of several scenarios side by side
               predictive-models score                          score the default scenario
               predictive-models explain deceptive-agent        where the deceptive agent's bits go
               predictive-models score my.yaml --format json --output scores.json
@@ -53,6 +54,7 @@ public static class CliApp
         root.Subcommands.Add(TrainCommand.Build(context ?? CliContext.Quiet));
         root.Subcommands.Add(ExportCommand.Build());
         root.Subcommands.Add(RunCommand.Build(context ?? CliContext.Quiet));
+        root.Subcommands.Add(CompareCommand.Build(context ?? CliContext.Quiet));
         root.Subcommands.Add(ReportCommand.Build(context ?? CliContext.Quiet));
         root.Subcommands.Add(UncertaintyCommand.Build(context ?? CliContext.Quiet));
         root.Subcommands.Add(MergeCommand.Build(context ?? CliContext.Quiet));

@@ -94,6 +94,31 @@ public sealed class OutputSchemaTests
     }
 
     [Fact]
+    public async Task Compare_matches_the_schema_with_a_scenario_named_twice()
+    {
+        var minimal = Path.Combine(Samples, "minimal.yaml");
+
+        await ShouldMatchSchema("compare", minimal, Path.Combine(Samples, "minimal.json"), minimal);
+    }
+
+    [Fact]
+    public async Task The_schema_requires_the_fingerprint_in_every_entry_of_compare_and_in_the_provenance_of_every_other_command()
+    {
+        // compare's provenance names the version only, so the schema's head asks no more of every document; each
+        // command's own definition must still ask for the fingerprint where it belongs.
+        var compare = JsonNode.Parse(await JsonOf("compare", Path.Combine(Samples, "minimal.yaml")))!;
+        compare["scenarios"]![0]!.AsObject().Remove("scenarioSha256");
+        var validate = JsonNode.Parse(await JsonOf("validate", Path.Combine(Samples, "minimal.yaml")))!;
+        validate["provenance"]!.AsObject().Remove("scenarioSha256");
+        var fingerprinted = JsonNode.Parse(await JsonOf("compare", Path.Combine(Samples, "minimal.yaml")))!;
+        fingerprinted["provenance"]!["scenarioSha256"] = new string('0', 64);
+
+        Errors(compare).Should().NotBeEmpty();
+        Errors(validate).Should().NotBeEmpty();
+        Errors(fingerprinted).Should().NotBeEmpty("compare's provenance has no single scenario to name");
+    }
+
+    [Fact]
     public void Every_approved_json_document_of_the_default_matches_the_schema()
     {
         // The approval tests (Approval/JsonApprovalTests) keep these files equal to what the commands write on the

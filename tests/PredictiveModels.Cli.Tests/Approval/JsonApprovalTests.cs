@@ -17,6 +17,9 @@ public sealed class JsonApprovalTests
         { "validate", ["samples/scenarios/default.yaml"] },
         { "posterior", [] },
         { "sweep", ["-p", "n", "--from", "0", "--to", "200", "--steps", "5"] },
+
+        // compare trains every scenario it names, minutes on the default: the minimal sample, in both its files.
+        { "compare", ["samples/scenarios/minimal.yaml", "samples/scenarios/minimal.json"] },
     };
 
     [Theory]

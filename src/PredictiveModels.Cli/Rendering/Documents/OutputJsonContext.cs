@@ -17,6 +17,7 @@ namespace PredictiveModels.Cli.Rendering.Documents;
 [JsonSerializable(typeof(TrainingSweepDocument))]
 [JsonSerializable(typeof(TrainDocument))]
 [JsonSerializable(typeof(RunDocument))]
+[JsonSerializable(typeof(CompareDocument))]
 [JsonSerializable(typeof(UncertaintyDocument))]
 [JsonSerializable(typeof(UncertaintyShardDocument))]
 internal sealed partial class OutputJsonContext : JsonSerializerContext;
