@@ -21,5 +21,5 @@ public static class OutcomeClassNames
     /// <summary>The readable name of a mechanism ("internal", "corrigible", "deceptive").</summary>
     /// <param name="mechanism">The mechanism.</param>
     /// <returns>The name in lower case.</returns>
-    public static string Of(Mechanism mechanism) => mechanism.ToString().ToLowerInvariant();
+    public static string Of(Mechanism mechanism) => mechanism.Name();
 }

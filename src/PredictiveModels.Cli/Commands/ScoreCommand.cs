@@ -53,7 +53,7 @@ internal static class ScoreCommand
         _ => RenderTable(scenario, report, width),
     };
 
-    public static string Name(Mechanism mechanism) => mechanism.ToString().ToLowerInvariant();
+    public static string Name(Mechanism mechanism) => mechanism.Name();
 
     private static string RenderTable(Scenario scenario, ScoreReport report, int width)
     {

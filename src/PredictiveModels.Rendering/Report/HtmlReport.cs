@@ -505,7 +505,7 @@ public static class HtmlReport
 
     private static string Kname(HoleCost cost) => cost == HoleCost.Class ? "Kclass" : "Kmin";
 
-    private static string Mechanism(Mechanism mechanism) => mechanism.ToString().ToLowerInvariant();
+    private static string Mechanism(Mechanism mechanism) => mechanism.Name();
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 

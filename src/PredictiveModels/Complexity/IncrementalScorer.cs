@@ -252,13 +252,13 @@ internal sealed class IncrementalScorer
         {
             var structure = candidate.Structure;
             var builder = new BitsProgram.Builder();
-            var cameraMode = candidate.Mechanism == Mechanism.Internal ? CostMode.Inlined : CostMode.Pointer;
+            var cameraMode = candidate.Mechanism.CarriesCamera() ? CostMode.Inlined : CostMode.Pointer;
             Breakdown(structure.Camera, cameraMode, holeCost, expandDerived: true, builder);
             builder.Sum(1);
             Breakdown(structure.Procedure, CostMode.Pointer, holeCost, expandDerived: true, builder);
             builder.Sum(1);
             var parts = 2;
-            if (candidate.Mechanism == Mechanism.Deceptive && !structure.Requires.IsEmpty)
+            if (candidate.Mechanism.IsDeceptive() && !structure.Requires.IsEmpty)
             {
                 foreach (var name in structure.Requires)
                 {

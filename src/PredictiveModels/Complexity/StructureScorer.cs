@@ -12,7 +12,8 @@ namespace PredictiveModels.Complexity;
 /// <list type="bullet">
 /// <item><description>internal: <c>Linl(camera) + Lptr(procedure)</c>;</description></item>
 /// <item><description>corrigible: <c>Lptr(camera) + Lptr(procedure)</c>;</description></item>
-/// <item><description>deceptive: <c>Lptr(camera) + Lptr(procedure) + sum of Lptr(required concept)</c>.</description></item>
+/// <item><description>deceptive: <c>Lptr(camera) + Lptr(procedure) + sum of Lptr(required concept)</c>;</description></item>
+/// <item><description>deceptive-hardcoded: <c>Linl(camera) + Lptr(procedure) + sum of Lptr(required concept)</c>.</description></item>
 /// </list>
 /// </summary>
 public static class StructureScorer
@@ -52,12 +53,12 @@ public static class StructureScorer
         ArgumentNullException.ThrowIfNull(lengths);
         var structure = candidate.Structure;
         var world = lengths.WorldModel;
-        var cameraMode = candidate.Mechanism == Mechanism.Internal ? CostMode.Inlined : CostMode.Pointer;
+        var cameraMode = candidate.Mechanism.CarriesCamera() ? CostMode.Inlined : CostMode.Pointer;
         var camera = lengths.Measure(structure.Camera, cameraMode);
         var procedure = lengths.Measure(structure.Procedure, CostMode.Pointer);
 
         BitBreakdown? required = null;
-        if (candidate.Mechanism == Mechanism.Deceptive && !structure.Requires.IsEmpty)
+        if (candidate.Mechanism.IsDeceptive() && !structure.Requires.IsEmpty)
         {
             required = BitBreakdown.Node(
                 "pointers to the required concepts",

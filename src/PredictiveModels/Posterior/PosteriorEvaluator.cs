@@ -56,7 +56,7 @@ public sealed class PosteriorEvaluator
         _bits = [.. candidates.Select(c => c.Bits)];
         _log2Steps = [.. candidates.Select(c => Math.Log2(c.RuntimeSteps))];
         _structureOf = [.. candidates.Select(c => scenario.Structures.IndexOf(c.Structure))];
-        _isDeceptive = [.. candidates.Select(c => c.Mechanism == Mechanism.Deceptive)];
+        _isDeceptive = [.. candidates.Select(c => c.Mechanism.IsDeceptive())];
         _classMembers = [.. OutcomeDistribution.Classes.Select(k => Enumerable.Range(0, candidates.Length).Where(i => candidates[i].Class == k).ToArray())];
         _gaps = [.. scenario.Structures.Select(s => s.LossGap)];
         _steps = [.. scenario.Structures.Select(s => s.RuntimeSteps(Mechanism.Internal, scenario.WorldModel))];

@@ -278,16 +278,16 @@ internal sealed class ScenarioReader
             var items = Sequence(mechanismsNode, path + ".mechanisms");
             if (items.Count == 0)
             {
-                _bag.Add("the list of mechanisms is empty; give at least one of internal, corrigible, deceptive", mechanismsNode.Location, path + ".mechanisms");
+                _bag.Add($"the list of mechanisms is empty; give at least one of {string.Join(", ", MechanismNames.All)}", mechanismsNode.Location, path + ".mechanisms");
             }
 
             for (var i = 0; i < items.Count; i++)
             {
-                if (ReadEnum<Mechanism>(items[i], $"{path}.mechanisms[{i}]", "mechanism", lowerCase: true) is { } m)
+                if (ReadMechanism(items[i], $"{path}.mechanisms[{i}]") is { } m)
                 {
                     if (mechanisms.Contains(m))
                     {
-                        _bag.Add($"the mechanism '{m.ToString().ToLowerInvariant()}' is listed twice", items[i].Location, $"{path}.mechanisms[{i}]");
+                        _bag.Add($"the mechanism '{m.Name()}' is listed twice", items[i].Location, $"{path}.mechanisms[{i}]");
                     }
 
                     mechanisms.Add(m);
@@ -796,6 +796,24 @@ internal sealed class ScenarioReader
     }
 
     private static IEnumerable<string> NumericKeys(ParameterScope scope) => ParameterRegistry.InScope(scope).Select(d => d.Key);
+
+    private Mechanism? ReadMechanism(DocNode node, string path)
+    {
+        var names = MechanismNames.All;
+        if (node is DocScalar { IsNull: false } scalar)
+        {
+            if (MechanismNames.Parse(scalar.Value) is { } mechanism)
+            {
+                return mechanism;
+            }
+
+            _bag.Add($"'{scalar.Value}' is not a mechanism{NameSuggestions.DidYouMean(scalar.Value, names)}; use one of {string.Join(", ", names)}", scalar.Location, path);
+            return null;
+        }
+
+        Expected(node, $"a mechanism ({string.Join(", ", names)})", path);
+        return null;
+    }
 
     private T? ReadEnum<T>(DocNode node, string path, string what, bool lowerCase = false)
         where T : struct, Enum

@@ -137,7 +137,7 @@ public sealed class Structure
         var mechanismList = mechanisms.ToImmutableArray();
         if (mechanismList.IsEmpty)
         {
-            bag.Add($"structure '{id}' lists no mechanism; give at least one of internal, corrigible, deceptive", location);
+            bag.Add($"structure '{id}' lists no mechanism; give at least one of {string.Join(", ", MechanismNames.All)}", location);
         }
         else if (mechanismList.Distinct().Count() != mechanismList.Length)
         {
@@ -196,7 +196,7 @@ public sealed class Structure
     {
         ArgumentNullException.ThrowIfNull(worldModel);
         var steps = RuntimeStepsOverride ?? FormulaSteps(worldModel) ?? 1.0;
-        return mechanism == Mechanism.Deceptive ? steps + DeriveSteps : steps;
+        return mechanism.IsDeceptive() ? steps + DeriveSteps : steps;
     }
 
     /// <summary>Returns a copy with some values changed; the result is checked like <see cref="Create"/>.</summary>

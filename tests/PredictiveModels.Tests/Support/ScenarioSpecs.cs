@@ -335,7 +335,7 @@ internal static class ScenarioSpecs
         yield return $"camera: \"{s.Camera}\"";
         yield return $"procedure: \"{s.Procedure}\"";
         yield return $"class: {s.Class}";
-        yield return $"mechanisms: [{string.Join(", ", order(s.Mechanisms.Select(m => m.ToString().ToLowerInvariant())))}]";
+        yield return $"mechanisms: [{string.Join(", ", order(s.Mechanisms.Select(m => m.Name())))}]";
         if (s.LossGap is { } gap)
         {
             yield return $"lossGap: {Number(gap)}";

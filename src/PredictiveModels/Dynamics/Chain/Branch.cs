@@ -14,7 +14,7 @@ namespace PredictiveModels.Dynamics;
 public sealed record Branch(Candidate? Candidate, double Bits, int Steps, double RuntimeSteps, double LossGap, int GoalUnlockedAt, double PretrainingBits, double CameraSteps)
 {
     /// <summary>True for the deceptive branch.</summary>
-    public bool IsDeceptive => Candidate?.Mechanism == Mechanism.Deceptive;
+    public bool IsDeceptive => Candidate?.Mechanism.IsDeceptive() == true;
 
     /// <summary>The outcome class of the branch; null for no goal ("undecided").</summary>
     public OutcomeClass? Class => Candidate?.Class;

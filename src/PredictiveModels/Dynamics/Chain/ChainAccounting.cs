@@ -55,7 +55,7 @@ public sealed record ChainAccounting(
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var report = StructureScorer.Score(scenario);
-        var simplest = report.Candidates.Where(c => c.Mechanism == Mechanism.Deceptive).MinBy(c => c.Bits);
+        var simplest = report.Candidates.Where(c => c.Mechanism.IsDeceptive()).MinBy(c => c.Bits);
         return Derive(scenario.WorldModel, simplest, settings ?? scenario.Dynamics);
     }
 

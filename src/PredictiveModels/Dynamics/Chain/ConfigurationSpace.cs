@@ -569,8 +569,8 @@ public sealed class ConfigurationSpace
 
         // Every threshold of the world axis gets a point of its own, so that no capability appears later than it should
         // because the grid rounded it up (see WorldGrid).
-        var nonDeceptive = report.Candidates.Where(c => c.Mechanism != Mechanism.Deceptive).ToArray();
-        var deceptiveScores = report.Candidates.Where(c => c.Mechanism == Mechanism.Deceptive).ToArray();
+        var nonDeceptive = report.Candidates.Where(c => !c.Mechanism.IsDeceptive()).ToArray();
+        var deceptiveScores = report.Candidates.Where(c => c.Mechanism.IsDeceptive()).ToArray();
         var unlockFractions = nonDeceptive
             .Select(score => score.Mechanism == Mechanism.Corrigible ? FractionAt(score.Structure.Camera.Nodes().OfType<Application>().Select(a => a.Name)) : 0)
             .ToArray();
