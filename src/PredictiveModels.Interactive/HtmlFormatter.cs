@@ -63,7 +63,7 @@ public static class HtmlFormatter
         var caption = $"{score.Candidate.Structure.Name} ({OutcomeClassNames.Of(score.Mechanism)}), {OutcomeClassNames.Of(score.Class)}: {NumberText.Bits(score.Bits)} bits under hole cost {score.HoleCost}";
         return Html.Render(Html.Root("candidate-score",
             Html.Table("breakdown", caption, ["part", "bits"], rows),
-            Html.Note($"K_min {NumberText.Bits(score.Kmin)} bits" + (score.Kclass is { } k ? $", K_class {NumberText.Bits(k)} bits" : "") + $", runtime {NumberText.Decimal(score.RuntimeSteps)} steps, loss gap {NumberText.Decimal(score.LossGap)}"),
+            Html.Note($"K_min {NumberText.Bits(score.Kmin)} bits" + (score.Kclass is { } k ? $", K_class {NumberText.Bits(k)} bits, K_class counting {NumberText.Bits(score.KclassCounting!.Value)} bits" : "") + $", runtime {NumberText.Decimal(score.RuntimeSteps)} steps, loss gap {NumberText.Decimal(score.LossGap)}"),
             InlineSvg.Figure(BitBreakdownChart.Of(score))));
     }
 

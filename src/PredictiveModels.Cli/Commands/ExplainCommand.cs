@@ -42,9 +42,11 @@ internal static class ExplainCommand
             """
             Show where every bit of a structure's description complexity goes: a tree whose leaves are the selections of
             concepts and built-ins, inlined concepts, literal codes and hole costs, and whose inner nodes are the exact
-            sums of their parts. For a structure with holes both trees are shown: Kclass (every filling counts) and Kmin
-            (the cheapest filling). With --configuration, show instead the energy of one configuration of the training
-            chain on the structure's branch in one phase, E = a K + lambda log2 T + n CE, term by term in bits.
+            sums of their parts. For a structure with holes three trees are shown: Kclass (every filling counts, in the
+            world model's normalised code), Kclass under the counting measure (every filling at its own cost, so a class
+            of many members may weigh less than nothing) and Kmin (the cheapest filling). With --configuration, show
+            instead the energy of one configuration of the training chain on the structure's branch in one phase,
+            E = a K + lambda log2 T + n CE, term by term in bits.
             """)
         {
             structure,
@@ -84,7 +86,7 @@ internal static class ExplainCommand
             var lengths = new DescriptionLengths(loaded.WorldModel, loaded.Analysis.SizeBound);
             var scores = found.Mechanisms
                 .Where(m => wanted is null || m == wanted)
-                .Select(m => StructureScorer.Score(new Candidate(found, m), lengths, loaded.Analysis.HoleCost))
+                .Select(m => StructureScorer.Score(new Candidate(found, m), lengths, loaded.Analysis.HoleCost, loaded.Analysis.ClassMeasure))
                 .ToArray();
             var text = Render(loaded, found, scores, provenance, parse.GetValue(format), Text.WidthFor(context, parse.GetValue(output)));
             await CommonOptions.WriteAsync(text, parse.GetValue(format), provenance, context, parse.GetValue(output), parse.InvocationConfiguration.Output, cancellation);
@@ -162,7 +164,7 @@ internal static class ExplainCommand
     };
 
     private static IEnumerable<(string Name, BitBreakdown Tree)> Trees(CandidateScore c) =>
-        c.HasHoles ? [("kclass", c.ClassBreakdown!), ("kmin", c.MinBreakdown)] : [("k", c.MinBreakdown)];
+        c.HasHoles ? [("kclass", c.ClassBreakdown!), ("kclassCounting", c.CountingBreakdown!), ("kmin", c.MinBreakdown)] : [("k", c.MinBreakdown)];
 
     private static IEnumerable<IReadOnlyList<object?>> CsvRows(CandidateScore c)
     {
@@ -190,7 +192,7 @@ internal static class ExplainCommand
         {
             foreach (var (name, tree) in Trees(c))
             {
-                var title = name switch { "kclass" => "Kclass", "kmin" => "Kmin", _ => "K" };
+                var title = name switch { "kclass" => "Kclass", "kclassCounting" => "Kclass under the counting measure", "kmin" => "Kmin", _ => "K" };
                 items.Add(Text.Line($"\n{ScoreCommand.Name(c.Mechanism)} ({c.Class}): {title} = {Text.Bits(tree.Bits)} bits"));
                 items.Add(Text.Tree(tree));
             }

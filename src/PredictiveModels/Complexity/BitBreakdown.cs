@@ -19,7 +19,11 @@ public sealed class BitBreakdown
     /// <summary>What this part of the description is, e.g. <c>select 'restrict' (Stream)</c>.</summary>
     public string Label { get; }
 
-    /// <summary>The bits of this part; for an inner node, the sum of its children's bits. Finite, at least 0.</summary>
+    /// <summary>
+    /// The bits of this part; for an inner node, the sum of its children's bits. Finite; at least 0, except in a tree
+    /// that holds a <see cref="ClassCount"/> leaf (the counting measure), where a class of many members weighs less than
+    /// nothing and its leaf, and the sums above it, may be negative.
+    /// </summary>
     public double Bits { get; }
 
     /// <summary>The parts of this part; empty for a leaf.</summary>
@@ -33,6 +37,22 @@ public sealed class BitBreakdown
         if (!double.IsFinite(bits) || bits < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(bits), bits, "Bits must be finite and at least 0.");
+        }
+
+        return new BitBreakdown(label, bits, []);
+    }
+
+    /// <summary>
+    /// Creates a leaf that weighs a class by counting its members under <see cref="Scenarios.ClassMeasure.Counting"/>:
+    /// <c>-log2</c> of a mass that may exceed 1, so the bits may be negative.
+    /// </summary>
+    /// <param name="label">What the bits pay for.</param>
+    /// <param name="bits">Bits, finite (negative when the class's count exceeds 1).</param>
+    public static BitBreakdown ClassCount(string label, double bits)
+    {
+        if (!double.IsFinite(bits))
+        {
+            throw new ArgumentOutOfRangeException(nameof(bits), bits, "Bits must be finite.");
         }
 
         return new BitBreakdown(label, bits, []);

@@ -1,4 +1,5 @@
 using PredictiveModels.Expressions;
+using PredictiveModels.Scenarios;
 
 namespace PredictiveModels.Complexity;
 
@@ -10,10 +11,13 @@ namespace PredictiveModels.Complexity;
 /// <param name="Expression">The expression measured.</param>
 /// <param name="Mode">Pointer (<c>Lptr</c>) or inlined (<c>Linl</c>) lengths.</param>
 /// <param name="SizeBound">The largest number of nodes per hole filling that was counted (at least 1).</param>
-/// <param name="Log2Mass">log2 of the counted (truncated) mass; at most 0.</param>
+/// <param name="Log2Mass">log2 of the counted (truncated) mass; at most 0 in the normalised measure, unbounded above in the counting one.</param>
 /// <param name="Log2MassUpperBound">log2 of an upper bound on the full mass, at least <paramref name="Log2Mass"/>; +infinity when no bound is known.</param>
 public sealed record ClassMass(Expression Expression, CostMode Mode, int SizeBound, double Log2Mass, double Log2MassUpperBound)
 {
+    /// <summary>The measure the mass was taken in; <see cref="ClassMeasure.Normalised"/> unless set.</summary>
+    public ClassMeasure Measure { get; init; } = ClassMeasure.Normalised;
+
     /// <summary><c>Kclass = -log2 M</c> in bits, from the counted mass: an upper bound on the exact value.</summary>
     public double Kclass => -Log2Mass;
 

@@ -9,8 +9,8 @@ namespace PredictiveModels.Complexity;
 /// <summary>
 /// Computes description lengths of expressions given a world model: pointer length
 /// <c>Lptr</c>, inlined length <c>Linl</c>, and for expressions with holes the cheapest filling
-/// <c>Kmin</c> and the class cost <c>Kclass = -log2 M</c> by the inside algorithm. Thread-safe;
-/// the inside tables are built once per cost mode, on first use.
+/// <c>Kmin</c> and the class cost <c>Kclass = -log2 M</c> by the inside algorithm, under both class
+/// measures. Thread-safe; the inside tables are built once per cost mode and measure, on first use.
 /// </summary>
 public sealed class DescriptionLengths
 {
@@ -20,8 +20,7 @@ public sealed class DescriptionLengths
     /// <summary>The largest size bound accepted (<see cref="AnalysisSettings.MaxSizeBound"/>).</summary>
     public const int MaxSizeBound = AnalysisSettings.MaxSizeBound;
 
-    private readonly Lazy<InsideTable> _pointerTable;
-    private readonly Lazy<InsideTable> _inlinedTable;
+    private readonly Lazy<InsideTable>[] _tables; // [measure * 2 + mode]
     private readonly ExpressionCoster _coster;
 
     /// <summary>Creates the calculator.</summary>
@@ -41,8 +40,9 @@ public sealed class DescriptionLengths
 
         WorldModel = worldModel;
         SizeBound = sizeBound;
-        _pointerTable = new Lazy<InsideTable>(() => new InsideTable(worldModel, CostMode.Pointer, sizeBound));
-        _inlinedTable = new Lazy<InsideTable>(() => new InsideTable(worldModel, CostMode.Inlined, sizeBound));
+        _tables = [.. from measure in Enum.GetValues<ClassMeasure>()
+                      from mode in Enum.GetValues<CostMode>()
+                      select new Lazy<InsideTable>(() => new InsideTable(worldModel, mode, sizeBound, measure))];
         _coster = new ExpressionCoster(worldModel, Table);
     }
 
@@ -60,7 +60,10 @@ public sealed class DescriptionLengths
     /// <param name="expression">A well-typed expression over the world model.</param>
     public BitBreakdown Inlined(Expression expression) => _coster.Breakdown(expression, CostMode.Inlined, HoleCost.Min);
 
-    /// <summary>Measures an expression: <c>Kmin</c> always, <c>Kclass</c> and the class mass when it has holes.</summary>
+    /// <summary>
+    /// Measures an expression: <c>Kmin</c> always; when it has holes, <c>Kclass</c> and the class mass under both the
+    /// normalised and the counting measure.
+    /// </summary>
     /// <param name="expression">A well-typed expression over the world model.</param>
     /// <param name="mode">Pointer or inlined lengths.</param>
     /// <exception cref="ModelException">A hole's type has no finite filling, or its cheapest filling exceeds the size bound.</exception>
@@ -74,7 +77,12 @@ public sealed class DescriptionLengths
         }
 
         var cls = _coster.Breakdown(expression, mode, HoleCost.Class);
-        return new ExpressionCost(mode, min, cls, ClassMass(expression, mode));
+        var counting = _coster.CountingBreakdown(expression, mode);
+        return new ExpressionCost(mode, min, cls, ClassMass(expression, mode))
+        {
+            CountingBreakdown = counting,
+            CountingClassMass = ClassMass(expression, mode, ClassMeasure.Counting),
+        };
     }
 
     /// <summary>
@@ -83,23 +91,27 @@ public sealed class DescriptionLengths
     /// </summary>
     /// <param name="expression">A well-typed expression over the world model.</param>
     /// <param name="mode">Pointer or inlined lengths.</param>
-    public ClassMass ClassMass(Expression expression, CostMode mode = CostMode.Pointer)
+    /// <param name="measure">The normalised measure (the world model's code) or the counting one, in which a class's mass may exceed 1.</param>
+    public ClassMass ClassMass(Expression expression, CostMode mode = CostMode.Pointer, ClassMeasure measure = ClassMeasure.Normalised)
     {
         ArgumentNullException.ThrowIfNull(expression);
-        var table = Table(mode);
-        var classBits = _coster.Breakdown(expression, mode, HoleCost.Class).Bits;
+        var table = Table(mode, measure);
+        var counting = measure == ClassMeasure.Counting;
+        var classBits = counting ? _coster.CountingBreakdown(expression, mode).Bits : _coster.Breakdown(expression, mode, HoleCost.Class).Bits;
         var holes = expression.Nodes().OfType<Hole>().ToArray();
 
-        // The class breakdown charges each hole -log2 of its bounded mass (clamped at 0), so the
-        // counted mass is 2^-classBits; the upper bound swaps each hole's bounded mass for its bound.
+        // The class breakdown charges each hole -log2 of its bounded mass (clamped at 0 in the normalised measure,
+        // where that mass is at most 1 but for rounding), so the counted mass is 2^-classBits; the upper bound swaps
+        // each hole's bounded mass for its bound.
         var log2Mass = -classBits;
         var upper = log2Mass;
         foreach (var hole in holes)
         {
-            upper += table.Log2MassUpperBound(hole.Type) - Math.Min(0.0, table.Log2BoundedMass(hole.Type));
+            var bounded = table.Log2BoundedMass(hole.Type);
+            upper += table.Log2MassUpperBound(hole.Type) - (counting ? bounded : Math.Min(0.0, bounded));
         }
 
-        return new ClassMass(expression, mode, SizeBound, log2Mass, Math.Max(upper, log2Mass));
+        return new ClassMass(expression, mode, SizeBound, log2Mass, Math.Max(upper, log2Mass)) { Measure = measure };
     }
 
     /// <summary>The cheapest expression of a type, with its length in bits.</summary>
@@ -108,7 +120,7 @@ public sealed class DescriptionLengths
     /// <exception cref="ModelException">The type has no finite expression.</exception>
     public (Expression Expression, double Bits) Cheapest(ModelType type, CostMode mode = CostMode.Pointer)
     {
-        var table = Table(mode);
+        var table = Table(mode, ClassMeasure.Normalised);
         var expression = table.CheapestExpression(type);
         return (expression, table.CheapestBits(type));
     }
@@ -119,7 +131,9 @@ public sealed class DescriptionLengths
     /// </summary>
     /// <param name="type">The type.</param>
     /// <param name="mode">Pointer or inlined lengths.</param>
-    public double Log2TypeMass(ModelType type, CostMode mode = CostMode.Pointer) => Table(mode).Log2BoundedMass(type);
+    /// <param name="measure">The normalised or the counting measure.</param>
+    public double Log2TypeMass(ModelType type, CostMode mode = CostMode.Pointer, ClassMeasure measure = ClassMeasure.Normalised) =>
+        Table(mode, measure).Log2BoundedMass(type);
 
-    private InsideTable Table(CostMode mode) => mode == CostMode.Pointer ? _pointerTable.Value : _inlinedTable.Value;
+    private InsideTable Table(CostMode mode, ClassMeasure measure) => _tables[((int)measure * 2) + (int)mode].Value;
 }

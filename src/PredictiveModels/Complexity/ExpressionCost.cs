@@ -13,6 +13,15 @@ namespace PredictiveModels.Complexity;
 /// <param name="ClassMass">Details of the class mass; null without holes.</param>
 public sealed record ExpressionCost(CostMode Mode, BitBreakdown MinBreakdown, BitBreakdown? ClassBreakdown, ClassMass? ClassMass)
 {
+    /// <summary>The breakdown of the class under the counting measure (<see cref="ClassMeasure.Counting"/>); null without holes. Its bits may be negative.</summary>
+    public BitBreakdown? CountingBreakdown { get; init; }
+
+    /// <summary>Details of the class mass under the counting measure; null without holes.</summary>
+    public ClassMass? CountingClassMass { get; init; }
+
+    /// <summary><c>-log2</c> of the counted class mass in bits (<see cref="ClassMeasure.Counting"/>); null without holes. Negative when the count exceeds 1.</summary>
+    public double? KclassCounting => CountingBreakdown?.Bits;
+
     /// <summary>Bits of the cheapest filling (or of the expression itself, without holes); at least 0.</summary>
     public double Kmin => MinBreakdown.Bits;
 

@@ -174,6 +174,9 @@ internal sealed class HoleCostTable
     /// <summary><c>Kclass</c> of a hole of <paramref name="type"/>, as <see cref="ExpressionCoster"/> charges it: <c>max(0, -log2 bounded mass)</c>.</summary>
     public static double ClassCost(Scratch scratch, ModelType type) => Math.Max(0.0, -scratch.Log2Bounded[(int)type]);
 
+    /// <summary>The counting measure's class cost of a hole of <paramref name="type"/>: <c>-log2</c> of the bounded mass, unclamped (a count may exceed 1).</summary>
+    public static double CountingClassCost(Scratch scratch, ModelType type) => -scratch.Log2Bounded[(int)type];
+
     private bool Changed(Scratch scratch, ReadOnlySpan<double> headBits, double literalSelectionBits)
     {
         if (!scratch.LiteralSelectionBits.Equals(literalSelectionBits))

@@ -14,6 +14,8 @@ namespace PredictiveModels.Complexity;
 /// - log2(weight))</c>), intrinsic bits (a base concept's bits; a derived one's inlined definition, in the same order
 /// as <see cref="WorldModel"/> adds it) and hole costs. The sums are compiled once (<see cref="BitsProgram"/>) and the
 /// hole costs are recomputed only when the head bits of the grammar the holes reach change (<see cref="HoleCostTable"/>).
+/// Under the counting measure, an expression with holes is compiled with the counting selection costs and the counted
+/// hole masses, as <see cref="ExpressionCoster.CountingBreakdown"/> builds it.
 /// Every term is computed by the same operations as <see cref="StructureScorer"/>, so the scores are the same doubles.
 /// Immutable and thread-safe; the numbers of one evaluation live in a <see cref="State"/>.
 /// </summary>
@@ -25,15 +27,16 @@ internal sealed class IncrementalScorer
     private readonly int[] _symbolType;
     private readonly bool[] _isConcept;
     private readonly int[][] _alternatives;
+    private readonly int[][] _builtInAlternatives;
     private readonly double[] _baseWeights;
     private readonly double[] _baseBits;
     private readonly double _baseLiteralWeight;
     private readonly (int Symbol, BitsProgram Program)[] _derived;
     private readonly BitsProgram[] _candidates;
-    private readonly HoleCostTable?[] _tables;
+    private readonly HoleCostTable?[] _tables; // [measure * 2 + mode]
     private readonly int _stackSize;
 
-    private IncrementalScorer(WorldModel world, IReadOnlyList<Candidate> candidates, HoleCost holeCost, int sizeBound)
+    private IncrementalScorer(WorldModel world, IReadOnlyList<Candidate> candidates, HoleCost holeCost, int sizeBound, ClassMeasure classMeasure)
     {
         var symbols = world.Symbols.ToArray();
         SymbolCount = symbols.Length;
@@ -41,14 +44,15 @@ internal sealed class IncrementalScorer
         _symbolType = [.. symbols.Select(s => (int)s.ResultType)];
         _isConcept = [.. symbols.Select(s => s is Concept)];
         _alternatives = [.. Types.Select(t => world.Alternatives(t).Select(s => _symbolIndex[s.Name]).ToArray())];
+        _builtInAlternatives = [.. Types.Select(t => world.BuiltIns.Where(b => b.ResultType == t).Select(b => _symbolIndex[b.Name]).ToArray())];
         _baseWeights = [.. symbols.Select(s => s.Weight)];
         _baseBits = [.. symbols.Select(s => s is Concept { Bits: { } bits } ? bits : 0.0)];
         _baseLiteralWeight = world.LiteralWeight;
 
-        var holeTypes = new List<ModelType>[2] { [], [] };
+        var holeTypes = new List<ModelType>[4] { [], [], [], [] };
         var compiler = new Compiler(this, world, symbols, holeTypes);
         _derived = [.. compiler.DerivedInOrder()];
-        _candidates = [.. candidates.Select(c => compiler.Candidate(c, holeCost))];
+        _candidates = [.. candidates.Select(c => compiler.Candidate(c, holeCost, classMeasure))];
         _tables = [.. holeTypes.Select(types => types.Count == 0 ? null : new HoleCostTable(world, _symbolIndex, types, sizeBound))];
         _stackSize = _derived.Select(d => d.Program.MaxDepth).Concat(_candidates.Select(p => p.MaxDepth)).DefaultIfEmpty(1).Max();
     }
@@ -61,15 +65,22 @@ internal sealed class IncrementalScorer
 
     private int LiteralTerm => SymbolCount;
 
-    private int TermCount => (2 * SymbolCount) + 1 + (2 * 2 * Types.Length);
+    private int TermCount => (3 * SymbolCount) + 2 + (3 * 2 * Types.Length);
+
+    private int CountingHeadTerm(int symbol) => (2 * SymbolCount) + 1 + (2 * 2 * Types.Length) + symbol;
+
+    private int CountingLiteralTerm => (3 * SymbolCount) + 1 + (2 * 2 * Types.Length);
+
+    private int CountingHoleTerm(CostMode mode, ModelType type) => (3 * SymbolCount) + 2 + (2 * 2 * Types.Length) + ((int)mode * Types.Length) + (int)type;
 
     /// <summary>Compiles the scoring of <paramref name="candidates"/> over <paramref name="world"/>.</summary>
     /// <param name="world">The world model whose numbers the state varies.</param>
     /// <param name="candidates">The candidates, in the order of the scores.</param>
     /// <param name="holeCost">The hole cost of the scores.</param>
     /// <param name="sizeBound">The size bound of class masses, in nodes.</param>
-    public static IncrementalScorer For(WorldModel world, IReadOnlyList<Candidate> candidates, HoleCost holeCost, int sizeBound) =>
-        new(world, candidates, holeCost, sizeBound);
+    /// <param name="classMeasure">The class measure of the scores when holes cost their class.</param>
+    public static IncrementalScorer For(WorldModel world, IReadOnlyList<Candidate> candidates, HoleCost holeCost, int sizeBound, ClassMeasure classMeasure = ClassMeasure.Normalised) =>
+        new(world, candidates, holeCost, sizeBound, classMeasure);
 
     /// <summary>The index of a symbol by name; -1 when there is none.</summary>
     public int SymbolIndex(string name) => _symbolIndex.GetValueOrDefault(name, -1);
@@ -106,6 +117,27 @@ internal sealed class IncrementalScorer
         }
 
         terms[LiteralTerm] = Math.Max(0.0, state.Log2Total[(int)ModelType.Nat] - Math.Log2(state.LiteralWeight));
+        if (_tables[2] is not null || _tables[3] is not null)
+        {
+            // The counting measure's selections, as WorldModel.CountingSelectionBits computes them.
+            for (var t = 0; t < Types.Length; t++)
+            {
+                var builtIns = 0.0;
+                foreach (var s in _builtInAlternatives[t])
+                {
+                    builtIns += state.Weights[s];
+                }
+
+                state.Log2CountingTotal[t] = Math.Log2(WorldModel.CountingReference(builtIns, Types[t] == ModelType.Nat ? state.LiteralWeight : 0.0));
+            }
+
+            for (var s = 0; s < SymbolCount; s++)
+            {
+                terms[CountingHeadTerm(s)] = Math.Max(0.0, state.Log2CountingTotal[_symbolType[s]] - state.Log2Weights[s]);
+            }
+
+            terms[CountingLiteralTerm] = Math.Max(0.0, state.Log2CountingTotal[(int)ModelType.Nat] - Math.Log2(state.LiteralWeight));
+        }
         for (var s = 0; s < SymbolCount; s++)
         {
             terms[IntrinsicTerm(s)] = state.Bits[s];
@@ -122,34 +154,44 @@ internal sealed class IncrementalScorer
             terms[IntrinsicTerm(symbol)] = inlined;
         }
 
-        for (var mode = 0; mode < _tables.Length; mode++)
+        for (var k = 0; k < _tables.Length; k++)
         {
-            if (_tables[mode] is not { } table)
+            if (_tables[k] is not { } table)
             {
                 continue;
             }
 
-            var heads = terms.AsSpan(0, SymbolCount);
-            if (mode == (int)CostMode.Inlined)
+            var mode = (CostMode)(k % 2);
+            var counting = k >= 2;
+            var selection = counting ? terms.AsSpan(CountingHeadTerm(0), SymbolCount) : terms.AsSpan(0, SymbolCount);
+            var heads = selection;
+            if (mode == CostMode.Inlined)
             {
                 for (var s = 0; s < SymbolCount; s++)
                 {
-                    state.InlinedHeads[s] = _isConcept[s] ? terms[IntrinsicTerm(s)] : terms[s];
+                    state.InlinedHeads[s] = _isConcept[s] ? terms[IntrinsicTerm(s)] : selection[s];
                 }
 
                 heads = state.InlinedHeads;
             }
 
-            var scratch = state.Tables[mode]!;
-            if (!table.Update(scratch, heads, terms[LiteralTerm]))
+            var scratch = state.Tables[k]!;
+            if (!table.Update(scratch, heads, terms[counting ? CountingLiteralTerm : LiteralTerm]))
             {
                 return false;
             }
 
             foreach (var type in table.HoleTypes)
             {
-                terms[HoleMinTerm((CostMode)mode, type)] = HoleCostTable.MinCost(scratch, type);
-                terms[HoleMinTerm((CostMode)mode, type) + 1] = HoleCostTable.ClassCost(scratch, type);
+                if (counting)
+                {
+                    terms[CountingHoleTerm(mode, type)] = HoleCostTable.CountingClassCost(scratch, type);
+                }
+                else
+                {
+                    terms[HoleMinTerm(mode, type)] = HoleCostTable.MinCost(scratch, type);
+                    terms[HoleMinTerm(mode, type) + 1] = HoleCostTable.ClassCost(scratch, type);
+                }
             }
         }
 
@@ -180,6 +222,7 @@ internal sealed class IncrementalScorer
             LiteralWeight = scorer._baseLiteralWeight;
             Terms = new double[scorer.TermCount];
             Log2Total = new double[Types.Length];
+            Log2CountingTotal = new double[Types.Length];
             InlinedHeads = new double[scorer.SymbolCount];
             Tables = [.. scorer._tables.Select(t => t?.CreateScratch())];
         }
@@ -199,6 +242,8 @@ internal sealed class IncrementalScorer
         internal double[] Terms { get; }
 
         internal double[] Log2Total { get; }
+
+        internal double[] Log2CountingTotal { get; }
 
         internal double[] InlinedHeads { get; }
 
@@ -248,14 +293,18 @@ internal sealed class IncrementalScorer
             return order;
         }
 
-        public BitsProgram Candidate(Candidate candidate, HoleCost holeCost)
+        public BitsProgram Candidate(Candidate candidate, HoleCost holeCost, ClassMeasure classMeasure)
         {
             var structure = candidate.Structure;
             var builder = new BitsProgram.Builder();
             var cameraMode = candidate.Mechanism.CarriesCamera() ? CostMode.Inlined : CostMode.Pointer;
-            Breakdown(structure.Camera, cameraMode, holeCost, expandDerived: true, builder);
+
+            // Under the counting measure, an expression with holes is a class counted in the counting code; one without
+            // keeps the world model's code (StructureScorer takes its cheapest-filling breakdown, which is its only one).
+            ClassMeasure MeasureOf(Expression e) => holeCost == HoleCost.Class && classMeasure == ClassMeasure.Counting && e.HasHoles ? ClassMeasure.Counting : ClassMeasure.Normalised;
+            Breakdown(structure.Camera, cameraMode, holeCost, expandDerived: true, builder, MeasureOf(structure.Camera));
             builder.Sum(1);
-            Breakdown(structure.Procedure, CostMode.Pointer, holeCost, expandDerived: true, builder);
+            Breakdown(structure.Procedure, CostMode.Pointer, holeCost, expandDerived: true, builder, MeasureOf(structure.Procedure));
             builder.Sum(1);
             var parts = 2;
             if (candidate.Mechanism.IsDeceptive() && !structure.Requires.IsEmpty)
@@ -302,14 +351,19 @@ internal sealed class IncrementalScorer
             }
         }
 
-        private void Breakdown(Expression expression, CostMode mode, HoleCost holeCost, bool expandDerived, BitsProgram.Builder builder)
+        private void Breakdown(Expression expression, CostMode mode, HoleCost holeCost, bool expandDerived, BitsProgram.Builder builder, ClassMeasure measure = ClassMeasure.Normalised)
         {
+            var counting = measure == ClassMeasure.Counting;
             switch (expression)
             {
                 case NatLiteral literal:
-                    builder.Term(scorer.LiteralTerm);
+                    builder.Term(counting ? scorer.CountingLiteralTerm : scorer.LiteralTerm);
                     builder.Constant(EliasDelta.NaturalLength(literal.Value));
                     builder.Sum(2);
+                    return;
+                case Hole hole when counting:
+                    holeTypes[2 + (int)mode].Add(hole.Type);
+                    builder.Term(scorer.CountingHoleTerm(mode, hole.Type));
                     return;
                 case Hole hole:
                     holeTypes[(int)mode].Add(hole.Type);
@@ -326,10 +380,18 @@ internal sealed class IncrementalScorer
                     return;
                 case Application application:
                     var s = scorer._symbolIndex[application.Name];
-                    Head(s, mode, expandDerived, builder);
+                    if (counting && (mode == CostMode.Pointer || !scorer._isConcept[s]))
+                    {
+                        builder.Term(scorer.CountingHeadTerm(s));
+                    }
+                    else
+                    {
+                        Head(s, mode, expandDerived, builder);
+                    }
+
                     foreach (var argument in application.Arguments)
                     {
-                        Breakdown(argument, mode, holeCost, expandDerived, builder);
+                        Breakdown(argument, mode, holeCost, expandDerived, builder, measure);
                     }
 
                     if (!application.Arguments.IsEmpty)

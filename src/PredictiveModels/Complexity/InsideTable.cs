@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using PredictiveModels.Diagnostics;
 using PredictiveModels.Expressions;
+using PredictiveModels.Scenarios;
 using PredictiveModels.WorldModels;
 
 namespace PredictiveModels.Complexity;
@@ -12,7 +13,8 @@ namespace PredictiveModels.Complexity;
 /// with the same parameter types are pooled, so the work grows with the number of distinct
 /// signatures, not the number of concepts: <c>O(signatures * S^2 * arity)</c> log-additions.
 /// It also holds the cheapest expression of each type (a shortest-derivation fixed point) and an
-/// upper bound on the total mass of each type without the size bound.
+/// upper bound on the total mass of each type without the size bound. Under the counting measure the selection costs
+/// are <see cref="WorldModel.CountingSelectionBits"/>, so a type's mass may exceed 1.
 /// </summary>
 internal sealed class InsideTable
 {
@@ -20,6 +22,7 @@ internal sealed class InsideTable
 
     private readonly WorldModel _world;
     private readonly CostMode _mode;
+    private readonly ClassMeasure _measure;
     private readonly double[][] _inside;       // [type][n], n = 0..S (index 0 unused: -inf)
     private readonly double[] _log2Bounded;    // log2 sum_{n<=S} I_t(n)
     private readonly double[] _log2Upper;      // log2 upper bound of sum_n I_t(n), +inf if unknown
@@ -27,10 +30,11 @@ internal sealed class InsideTable
     private readonly int[] _cheapestSize;
     private readonly Symbol?[] _cheapestSymbol; // null with finite bits means the literal 0
 
-    public InsideTable(WorldModel world, CostMode mode, int sizeBound)
+    public InsideTable(WorldModel world, CostMode mode, int sizeBound, ClassMeasure measure = ClassMeasure.Normalised)
     {
         _world = world;
         _mode = mode;
+        _measure = measure;
         SizeBound = sizeBound;
         var groups = BuildGroups();
 
@@ -90,9 +94,12 @@ internal sealed class InsideTable
     public double HeadBits(Symbol symbol) =>
         _mode == CostMode.Inlined && symbol is Concept concept
             ? _world.IntrinsicBits(concept)
-            : _world.SelectionBits(symbol);
+            : _measure == ClassMeasure.Counting ? _world.CountingSelectionBits(symbol) : _world.SelectionBits(symbol);
 
-    private double LiteralZeroBits => _world.LiteralSelectionBits + EliasDelta.NaturalLength(0);
+    /// <summary>The cost of selecting the literal production under this table's measure.</summary>
+    public double LiteralBits => _measure == ClassMeasure.Counting ? _world.CountingLiteralSelectionBits : _world.LiteralSelectionBits;
+
+    private double LiteralZeroBits => LiteralBits + EliasDelta.NaturalLength(0);
 
     private sealed record Group(string Key, ImmutableArray<ModelType> Parameters, double Log2Mass);
 
@@ -124,7 +131,7 @@ internal sealed class InsideTable
                     pooled[key] = entry;
                 }
 
-                entry.Log2Masses.Add(-_world.LiteralSelectionBits);
+                entry.Log2Masses.Add(-LiteralBits);
             }
 
             groups[(int)t] = pooled

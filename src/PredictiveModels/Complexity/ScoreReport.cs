@@ -18,6 +18,9 @@ public sealed record ScoreReport(ImmutableArray<CandidateScore> Candidates, Hole
     /// </summary>
     public Provenance Provenance { get; init; } = Provenance.Of(null);
 
+    /// <summary>The class measure <see cref="CandidateScore.Bits"/> uses when holes cost their class; <see cref="Scenarios.ClassMeasure.Normalised"/> unless set.</summary>
+    public ClassMeasure ClassMeasure { get; init; } = ClassMeasure.Normalised;
+
     /// <summary>The score of a candidate by structure id and mechanism; null when there is none.</summary>
     /// <param name="structureId">The structure id.</param>
     /// <param name="mechanism">The mechanism.</param>

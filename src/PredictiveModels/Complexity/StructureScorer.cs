@@ -15,6 +15,8 @@ namespace PredictiveModels.Complexity;
 /// <item><description>deceptive: <c>Lptr(camera) + Lptr(procedure) + sum of Lptr(required concept)</c>;</description></item>
 /// <item><description>deceptive-hardcoded: <c>Linl(camera) + Lptr(procedure) + sum of Lptr(required concept)</c>.</description></item>
 /// </list>
+/// A camera or procedure with holes is a class, costed three ways: its cheapest filling, its class mass in the
+/// normalised measure and its class mass in the counting measure.
 /// </summary>
 public static class StructureScorer
 {
@@ -38,16 +40,17 @@ public static class StructureScorer
         var lengths = new DescriptionLengths(worldModel, settings.SizeBound);
         var scores = structures
             .SelectMany(s => s.Mechanisms.Select(m => new Candidate(s, m)))
-            .Select(c => Score(c, lengths, settings.HoleCost))
+            .Select(c => Score(c, lengths, settings.HoleCost, settings.ClassMeasure))
             .ToImmutableArray();
-        return new ScoreReport(scores, settings.HoleCost, settings.SizeBound, worldModel.TotalBits);
+        return new ScoreReport(scores, settings.HoleCost, settings.SizeBound, worldModel.TotalBits) { ClassMeasure = settings.ClassMeasure };
     }
 
     /// <summary>Scores one candidate.</summary>
     /// <param name="candidate">The structure and mechanism.</param>
     /// <param name="lengths">The description-length calculator of the world model.</param>
     /// <param name="holeCost">Which hole cost <see cref="CandidateScore.Bits"/> uses.</param>
-    public static CandidateScore Score(Candidate candidate, DescriptionLengths lengths, HoleCost holeCost)
+    /// <param name="classMeasure">Which class measure <see cref="CandidateScore.Bits"/> uses when holes cost their class.</param>
+    public static CandidateScore Score(Candidate candidate, DescriptionLengths lengths, HoleCost holeCost, ClassMeasure classMeasure = ClassMeasure.Normalised)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(lengths);
@@ -70,12 +73,12 @@ public static class StructureScorer
         }
 
         var cameraLabel = cameraMode == CostMode.Inlined ? "camera, carried inline (Linl)" : "camera, as a pointer (Lptr)";
-        BitBreakdown Build(HoleCost cost) => BitBreakdown.Node(
+        BitBreakdown Build(Func<ExpressionCost, BitBreakdown> part) => BitBreakdown.Node(
             $"K({candidate.Key})",
             new[]
             {
-                BitBreakdown.Node($"{cameraLabel}: {structure.Camera}", [camera.Breakdown(cost)]),
-                BitBreakdown.Node($"procedure (Lptr): {structure.Procedure}", [procedure.Breakdown(cost)]),
+                BitBreakdown.Node($"{cameraLabel}: {structure.Camera}", [part(camera)]),
+                BitBreakdown.Node($"procedure (Lptr): {structure.Procedure}", [part(procedure)]),
                 required,
             }.OfType<BitBreakdown>());
 
@@ -83,9 +86,14 @@ public static class StructureScorer
         return new CandidateScore(
             candidate,
             holeCost,
-            Build(HoleCost.Min),
-            hasHoles ? Build(HoleCost.Class) : null,
+            Build(c => c.Breakdown(HoleCost.Min)),
+            hasHoles ? Build(c => c.Breakdown(HoleCost.Class)) : null,
             structure.RuntimeSteps(candidate.Mechanism, world),
-            [.. new[] { camera.ClassMass, procedure.ClassMass }.OfType<ClassMass>()]);
+            [.. new[] { camera.ClassMass, procedure.ClassMass }.OfType<ClassMass>()])
+        {
+            CountingBreakdown = hasHoles ? Build(c => c.CountingBreakdown ?? c.MinBreakdown) : null,
+            CountingClassMasses = [.. new[] { camera.CountingClassMass, procedure.CountingClassMass }.OfType<ClassMass>()],
+            ClassMeasure = classMeasure,
+        };
     }
 }

@@ -62,7 +62,7 @@ public sealed class PosteriorEvaluator
         _steps = [.. scenario.Structures.Select(s => s.RuntimeSteps(Mechanism.Internal, scenario.WorldModel))];
         _deriveSteps = [.. scenario.Structures.Select(s => s.DeriveSteps)];
 
-        var scorer = IncrementalScorer.For(scenario.WorldModel, [.. candidates.Select(c => c.Candidate)], settings.HoleCost, settings.SizeBound);
+        var scorer = IncrementalScorer.For(scenario.WorldModel, [.. candidates.Select(c => c.Candidate)], settings.HoleCost, settings.SizeBound, settings.ClassMeasure);
         _effects = [.. parameters.Select(p => ParameterEffect.Of(p, scenario, scorer))];
         _scoreEverySample = _effects.Any(e => e.Kind == ParameterEffectKind.Unknown);
         _scorer = _effects.Any(e => e.ChangesWorldModel) ? scorer : null;

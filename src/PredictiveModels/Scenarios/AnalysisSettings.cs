@@ -23,9 +23,10 @@ public sealed class AnalysisSettings
     /// <summary>Default share below which a structure counts as eliminated: 10^-6.</summary>
     public const double DefaultEliminationThreshold = 1e-6;
 
-    private AnalysisSettings(HoleCost holeCost, int sizeBound, double simplicityExponent, double speedWeight, double dataSize, double eliminationThreshold)
+    private AnalysisSettings(HoleCost holeCost, int sizeBound, double simplicityExponent, double speedWeight, double dataSize, double eliminationThreshold, ClassMeasure classMeasure)
     {
         HoleCost = holeCost;
+        ClassMeasure = classMeasure;
         SizeBound = sizeBound;
         SimplicityExponent = simplicityExponent;
         SpeedWeight = speedWeight;
@@ -34,10 +35,17 @@ public sealed class AnalysisSettings
     }
 
     /// <summary>The settings used when a scenario gives none (every default below).</summary>
-    public static AnalysisSettings Default { get; } = new(HoleCost.Class, DefaultSizeBound, 1.0, 0.0, DefaultDataSize, DefaultEliminationThreshold);
+    public static AnalysisSettings Default { get; } = new(HoleCost.Class, DefaultSizeBound, 1.0, 0.0, DefaultDataSize, DefaultEliminationThreshold, ClassMeasure.Normalised);
 
     /// <summary>Which cost counts for structures with holes (both are always reported). Default <see cref="HoleCost.Class"/>.</summary>
     public HoleCost HoleCost { get; }
+
+    /// <summary>
+    /// How a class's members are weighed when holes cost their class (both measures are always reported). Default
+    /// <see cref="Scenarios.ClassMeasure.Normalised"/>. It moves the simplicity posterior; training's chain keeps the
+    /// normalised measure.
+    /// </summary>
+    public ClassMeasure ClassMeasure { get; }
 
     /// <summary>Largest number of nodes per hole filling counted in class masses: 1 to <see cref="MaxSizeBound"/>. Default 12.</summary>
     public int SizeBound { get; }
@@ -61,6 +69,7 @@ public sealed class AnalysisSettings
     /// <param name="speedWeight"><c>lambda</c>: finite, at least 0.</param>
     /// <param name="dataSize"><c>n</c> in tokens: finite, at least 0.</param>
     /// <param name="eliminationThreshold">Strictly between 0 and 1.</param>
+    /// <param name="classMeasure">Normalised or counting.</param>
     /// <exception cref="ModelException">A value is out of range; the diagnostic names the setting.</exception>
     public static AnalysisSettings Create(
         HoleCost holeCost = HoleCost.Class,
@@ -68,14 +77,15 @@ public sealed class AnalysisSettings
         double simplicityExponent = 1.0,
         double speedWeight = 0.0,
         double dataSize = DefaultDataSize,
-        double eliminationThreshold = DefaultEliminationThreshold)
+        double eliminationThreshold = DefaultEliminationThreshold,
+        ClassMeasure classMeasure = ClassMeasure.Normalised)
     {
         var bag = new DiagnosticBag();
         Check(bag, "sizeBound", sizeBound);
         bag.AddRange(CheckPosteriorParameters(simplicityExponent, speedWeight, dataSize));
         Check(bag, "eliminationThreshold", eliminationThreshold);
         bag.ThrowIfAny();
-        return new AnalysisSettings(holeCost, sizeBound, simplicityExponent, speedWeight, dataSize, eliminationThreshold);
+        return new AnalysisSettings(holeCost, sizeBound, simplicityExponent, speedWeight, dataSize, eliminationThreshold, classMeasure);
     }
 
     /// <summary>Returns a copy with the given settings changed; the result is checked like <see cref="Create"/>.</summary>
@@ -85,20 +95,23 @@ public sealed class AnalysisSettings
     /// <param name="speedWeight">New <c>lambda</c>, or null to keep it.</param>
     /// <param name="dataSize">New <c>n</c>, or null to keep it.</param>
     /// <param name="eliminationThreshold">New threshold, or null to keep it.</param>
+    /// <param name="classMeasure">New class measure, or null to keep it.</param>
     public AnalysisSettings With(
         HoleCost? holeCost = null,
         int? sizeBound = null,
         double? simplicityExponent = null,
         double? speedWeight = null,
         double? dataSize = null,
-        double? eliminationThreshold = null) =>
+        double? eliminationThreshold = null,
+        ClassMeasure? classMeasure = null) =>
         Create(
             holeCost ?? HoleCost,
             sizeBound ?? SizeBound,
             simplicityExponent ?? SimplicityExponent,
             speedWeight ?? SpeedWeight,
             dataSize ?? DataSize,
-            eliminationThreshold ?? EliminationThreshold);
+            eliminationThreshold ?? EliminationThreshold,
+            classMeasure ?? ClassMeasure);
 
     /// <summary>Checks <c>a</c>, <c>lambda</c> and <c>n</c> against their ranges in <see cref="ParameterRegistry"/>.</summary>
     internal static IEnumerable<Diagnostic> CheckPosteriorParameters(double a, double lambda, double n)

@@ -23,7 +23,7 @@ internal sealed class ScenarioReader
     private static readonly string[] WorldKeys = ["concepts", "builtins", .. NumericKeys(ParameterScope.WorldModel)];
     private static readonly string[] ConceptKeys = ["name", "type", "params", .. NumericKeys(ParameterScope.Concept), "definition", "description"];
     private static readonly string[] StructureKeys = ["id", "name", "camera", "procedure", "class", "mechanisms", .. NumericKeys(ParameterScope.Structure), "requires", "description"];
-    private static readonly string[] AnalysisKeys = ["holeCost", .. NumericKeys(ParameterScope.Analysis)];
+    private static readonly string[] AnalysisKeys = ["holeCost", "classMeasure", .. NumericKeys(ParameterScope.Analysis)];
     private static readonly string[] UncertaintyKeys = ["correlations"];
     private static readonly string[] CorrelationKeys = ["between", "rank"];
 
@@ -346,6 +346,11 @@ internal sealed class ScenarioReader
         if (fields.TryGetValue("holeCost", out var holeNode) && ReadEnum<HoleCost>(holeNode, "analysis.holeCost", "hole cost", lowerCase: true) is { } holeCost)
         {
             settings = settings.With(holeCost: holeCost);
+        }
+
+        if (fields.TryGetValue("classMeasure", out var measureNode) && ReadEnum<ClassMeasure>(measureNode, "analysis.classMeasure", "class measure", lowerCase: true) is { } measure)
+        {
+            settings = settings.With(classMeasure: measure);
         }
 
         foreach (var definition in ParameterRegistry.InScope(ParameterScope.Analysis))

@@ -20,6 +20,7 @@ public sealed class WorldModel
     private readonly FrozenDictionary<string, double> _intrinsicBits;
     private readonly FrozenDictionary<string, double> _acquisition;
     private readonly double[] _log2TotalWeight;
+    private readonly double[] _log2CountingTotal;
     private readonly ImmutableArray<Symbol>[] _alternatives;
 
     private WorldModel(ImmutableArray<Concept> concepts, ImmutableArray<BuiltIn> builtIns, double literalWeight)
@@ -32,12 +33,14 @@ public sealed class WorldModel
         var types = Enum.GetValues<ModelType>();
         _alternatives = new ImmutableArray<Symbol>[types.Length];
         _log2TotalWeight = new double[types.Length];
+        _log2CountingTotal = new double[types.Length];
         foreach (var type in types)
         {
             var alternatives = builtIns.Cast<Symbol>().Concat(concepts).Where(s => s.ResultType == type).ToImmutableArray();
             _alternatives[(int)type] = alternatives;
             var total = alternatives.Sum(s => s.Weight) + (type == ModelType.Nat ? literalWeight : 0.0);
             _log2TotalWeight[(int)type] = total > 0 ? Math.Log2(total) : double.NaN;
+            _log2CountingTotal[(int)type] = Math.Log2(CountingReference(builtIns.Where(b => b.ResultType == type).Sum(b => b.Weight), type == ModelType.Nat ? literalWeight : 0.0));
         }
 
         _intrinsicBits = ComputeIntrinsicBits();
@@ -155,6 +158,27 @@ public sealed class WorldModel
 
     /// <summary>The bits needed to select the literal production where a Nat is expected (at least 0); the value's Elias delta code comes on top.</summary>
     public double LiteralSelectionBits => Math.Max(0.0, _log2TotalWeight[(int)ModelType.Nat] - Math.Log2(LiteralWeight));
+
+    /// <summary>
+    /// The bits a symbol costs in the counting measure (<see cref="Scenarios.ClassMeasure.Counting"/>), which no other
+    /// concept's presence changes: <c>max(0, -log2(weight / R))</c> with the reference <c>R</c> = the total weight of
+    /// the type's built-ins (and, for Nat, the literal production) plus 1. A unit-weight concept costs what it would as
+    /// the only concept of its type.
+    /// </summary>
+    /// <param name="symbol">A symbol of this world model.</param>
+    public double CountingSelectionBits(Symbol symbol)
+    {
+        ArgumentNullException.ThrowIfNull(symbol);
+        return Math.Max(0.0, _log2CountingTotal[(int)symbol.ResultType] - Math.Log2(symbol.Weight));
+    }
+
+    /// <summary>The bits of the literal production in the counting measure (<see cref="CountingSelectionBits"/>); at least 0.</summary>
+    public double CountingLiteralSelectionBits => Math.Max(0.0, _log2CountingTotal[(int)ModelType.Nat] - Math.Log2(LiteralWeight));
+
+    /// <summary>The counting measure's reference weight of a type: its built-ins' weights, the literal's for Nat, plus one unit of concept weight.</summary>
+    /// <param name="builtInWeight">Total weight of the type's built-ins (at least 0).</param>
+    /// <param name="literalWeight">The literal production's weight for Nat, 0 otherwise.</param>
+    internal static double CountingReference(double builtInWeight, double literalWeight) => builtInWeight + literalWeight + 1.0;
 
     /// <summary>
     /// Intrinsic description length of a concept in bits: its given bits for a base concept, the

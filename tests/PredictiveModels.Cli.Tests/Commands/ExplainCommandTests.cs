@@ -71,8 +71,8 @@ public sealed class ExplainCommandTests
         var rows = CsvText.Parse(run.Output);
 
         rows[0].Should().Equal("structure", "mechanism", "tree", "depth", "label", "bits");
-        rows.Skip(1).Select(r => r[2]).Distinct().Should().Equal("kclass", "kmin");
-        rows.Skip(1).Where(r => r[3] == "0").Should().HaveCount(2, "each tree has one root");
+        rows.Skip(1).Select(r => r[2]).Distinct().Should().Equal("kclass", "kclassCounting", "kmin");
+        rows.Skip(1).Where(r => r[3] == "0").Should().HaveCount(3, "each tree has one root");
     }
 
     [Fact]

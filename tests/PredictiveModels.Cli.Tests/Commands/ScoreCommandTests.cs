@@ -105,6 +105,53 @@ public sealed class ScoreCommandTests
     }
 
     [Fact]
+    public async Task Kclass_counting_appears_beside_kclass_and_the_settings_name_the_class_measure()
+    {
+        var root = await ScoreDefaultAsJson();
+
+        root.GetProperty("settings").GetProperty("classMeasure").GetString().Should().Be("normalised");
+        foreach (var candidate in root.GetProperty("candidates").EnumerateArray())
+        {
+            var hasHole = candidate.GetProperty("structure").GetString() == "deceptive-agent";
+            candidate.TryGetProperty("kclassCounting", out var counting).Should().Be(hasHole);
+            if (hasHole)
+            {
+                counting.GetDouble().Should().BeLessThan(candidate.GetProperty("kclass").GetDouble(),
+                    "counted at their own costs, the default's many objectives weigh more than the normalised unit they share");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Under_the_counting_measure_bits_are_kclass_counting_in_json_csv_and_the_table_note()
+    {
+        using var folder = new TempFolder();
+        var scenario = folder.Write("counting.yaml", $"""
+            schemaVersion: 1
+            extends: {RepositoryRoot.File("samples/scenarios/default.yaml")}
+            name: counting
+            analysis:
+              classMeasure: counting
+            """);
+
+        var json = (await CliRun.Of("score", scenario, "--format", "json")).ShouldSucceed();
+        using var document = JsonDocument.Parse(json.Output);
+        var root = document.RootElement;
+        root.GetProperty("settings").GetProperty("classMeasure").GetString().Should().Be("counting");
+        var deceptive = root.GetProperty("candidates").EnumerateArray().Single(c => c.GetProperty("structure").GetString() == "deceptive-agent");
+        deceptive.GetProperty("bits").GetDouble().Should().Be(deceptive.GetProperty("kclassCounting").GetDouble());
+
+        var csv = CsvText.Parse((await CliRun.Of("score", scenario, "--format", "csv")).ShouldSucceed().Output);
+        var column = Array.IndexOf(csv[0], "kclassCounting");
+        column.Should().Be(Array.IndexOf(csv[0], "kclass") + 1);
+        csv.Single(r => r[0] == "deceptive-agent")[column].Should().Be(csv.Single(r => r[0] == "deceptive-agent")[Array.IndexOf(csv[0], "bits")]);
+
+        var table = (await CliRun.Of("score", scenario)).ShouldSucceed();
+        string.Join(' ', table.Output.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)).Should().Contain("Holes cost Kclass under the counting measure")
+            .And.Contain("no bound is known on the fillings left out: the count may grow without limit as the size bound rises");
+    }
+
+    [Fact]
     public async Task Every_breakdown_node_carries_the_sum_of_its_children()
     {
         var root = await ScoreDefaultAsJson();

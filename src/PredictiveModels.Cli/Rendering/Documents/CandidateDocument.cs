@@ -16,7 +16,8 @@ namespace PredictiveModels.Cli.Rendering.Documents;
 /// <param name="Class">The outcome class.</param>
 /// <param name="Bits">Description complexity K, bits.</param>
 /// <param name="Kmin">K with every hole filled at its cheapest, bits; absent without holes.</param>
-/// <param name="Kclass">K with every hole costed by its class mass, bits; absent without holes.</param>
+/// <param name="Kclass">K with every hole costed by its class mass in the normalised measure, bits; absent without holes.</param>
+/// <param name="KclassCounting">K with every hole costed by its class mass in the counting measure, bits (negative when the count exceeds 1); absent without holes.</param>
 /// <param name="ClassMasses">The class mass of each hole; absent without holes.</param>
 /// <param name="RuntimeSteps">T, steps.</param>
 /// <param name="LossGap">Bits per token.</param>
@@ -28,6 +29,7 @@ internal sealed record CandidateDocument(
     double Bits,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Kmin,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Kclass,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? KclassCounting,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ClassMassDocument>? ClassMasses,
     double RuntimeSteps,
     double LossGap)
@@ -43,6 +45,10 @@ internal sealed record CandidateDocument(
     /// <summary>Where the bits of Kclass go, every hole costed by its class mass (<c>explain</c> only, with a hole).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public BreakdownDocument? KclassBreakdown { get; init; }
+
+    /// <summary>Where the bits of Kclass under the counting measure go (<c>explain</c> only, with a hole).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public BreakdownDocument? KclassCountingBreakdown { get; init; }
 
     /// <summary><c>log2</c> of the candidate's prior-times-likelihood weight (<c>posterior</c> only).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -66,6 +72,7 @@ internal sealed record CandidateDocument(
             c.Bits,
             c.HasHoles ? c.Kmin : null,
             c.HasHoles ? c.Kclass!.Value : null,
+            c.HasHoles ? c.KclassCounting!.Value : null,
             c.HasHoles ? [.. c.ClassMasses.Select(ClassMassDocument.Of)] : null,
             c.RuntimeSteps,
             c.LossGap);

@@ -20,6 +20,7 @@ internal sealed record ExplainDocument(ScenarioReference? Scenario, string Struc
                 Breakdown = BreakdownDocument.Of(c.Breakdown),
                 KminBreakdown = c.HasHoles ? BreakdownDocument.Of(c.MinBreakdown) : null,
                 KclassBreakdown = c.HasHoles ? BreakdownDocument.Of(c.ClassBreakdown!) : null,
+                KclassCountingBreakdown = c.HasHoles ? BreakdownDocument.Of(c.CountingBreakdown!) : null,
             })])
         {
             Provenance = ProvenanceDocument.Of(provenance),

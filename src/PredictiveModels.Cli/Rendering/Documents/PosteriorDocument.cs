@@ -47,11 +47,12 @@ internal sealed record PosteriorDocument(
 /// <param name="SpeedWeight"><c>lambda</c>, bits per doubling of runtime.</param>
 /// <param name="DataSize"><c>n</c>, tokens.</param>
 /// <param name="EliminationThreshold">The share below which a structure counts as eliminated, 0 to 1.</param>
-internal sealed record AnalysisSettingsDocument(string HoleCost, int SizeBound, double SimplicityExponent, double SpeedWeight, double DataSize, double EliminationThreshold)
+/// <param name="ClassMeasure">How a class's members are weighed when holes cost their class, in lower case: normalised or counting.</param>
+internal sealed record AnalysisSettingsDocument(string HoleCost, int SizeBound, double SimplicityExponent, double SpeedWeight, double DataSize, double EliminationThreshold, string ClassMeasure)
 {
     /// <summary>The document of a scenario's analysis settings.</summary>
     public static AnalysisSettingsDocument Of(AnalysisSettings s) =>
-        new(s.HoleCost.ToString().ToLowerInvariant(), s.SizeBound, s.SimplicityExponent, s.SpeedWeight, s.DataSize, s.EliminationThreshold);
+        new(s.HoleCost.ToString().ToLowerInvariant(), s.SizeBound, s.SimplicityExponent, s.SpeedWeight, s.DataSize, s.EliminationThreshold, s.ClassMeasure.ToString().ToLowerInvariant());
 }
 
 /// <summary><c>P(Deceptive)</c> under the other way of costing holes.</summary>

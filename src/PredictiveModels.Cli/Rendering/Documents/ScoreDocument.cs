@@ -15,7 +15,7 @@ internal sealed record ScoreDocument(ScenarioReference? Scenario, ScoreSettingsD
     public static ScoreDocument Of(Scenarios.Scenario scenario, ScoreReport report, Provenance provenance) =>
         new(
             ScenarioReference.Of(scenario),
-            new ScoreSettingsDocument(report.HoleCost.ToString().ToLowerInvariant(), report.SizeBound),
+            new ScoreSettingsDocument(report.HoleCost.ToString().ToLowerInvariant(), report.SizeBound, report.ClassMeasure.ToString().ToLowerInvariant()),
             report.WorldModelBits,
             [.. report.Candidates.Select(c => CandidateDocument.Of(c) with { Breakdown = BreakdownDocument.Of(c.Breakdown) })])
         {
@@ -26,4 +26,5 @@ internal sealed record ScoreDocument(ScenarioReference? Scenario, ScoreSettingsD
 /// <summary>The settings a score depends on.</summary>
 /// <param name="HoleCost">How holes are costed, in lower case.</param>
 /// <param name="SizeBound">The size bound of class masses, nodes.</param>
-internal sealed record ScoreSettingsDocument(string HoleCost, int SizeBound);
+/// <param name="ClassMeasure">How a class's members are weighed when holes cost their class, in lower case: normalised or counting.</param>
+internal sealed record ScoreSettingsDocument(string HoleCost, int SizeBound, string ClassMeasure);

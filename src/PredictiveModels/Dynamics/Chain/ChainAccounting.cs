@@ -55,7 +55,7 @@ public sealed record ChainAccounting(
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var report = StructureScorer.Score(scenario);
-        var simplest = report.Candidates.Where(c => c.Mechanism.IsDeceptive()).MinBy(c => c.Bits);
+        var simplest = report.Candidates.Where(c => c.Mechanism.IsDeceptive()).MinBy(c => c.NormalisedBits);
         return Derive(scenario.WorldModel, simplest, settings ?? scenario.Dynamics);
     }
 
@@ -74,7 +74,7 @@ public sealed record ChainAccounting(
         }
 
         // StructureScorer's breakdown of K: camera, procedure, then (when the structure requires concepts) the pointers to them.
-        var breakdown = deceptive.Breakdown;
+        var breakdown = deceptive.NormalisedBreakdown;
         var structure = deceptive.Structure;
         var parts = new Parts();
         parts.Walk(structure.Camera, breakdown.Children[0].Children[0], inCamera: true);

@@ -583,20 +583,20 @@ public sealed class ConfigurationSpace
         for (var i = 0; i < nonDeceptive.Length; i++)
         {
             var score = nonDeceptive[i];
-            var bits = score.Bits + conditional;
-            branches.Add(new Branch(score.Candidate, bits, StepsOf(bits, settings.GoalResolution), score.RuntimeSteps, score.LossGap, grid.StepAt(unlockFractions[i]), score.Bits, score.Structure.CameraSteps));
+            var bits = score.NormalisedBits + conditional;
+            branches.Add(new Branch(score.Candidate, bits, StepsOf(bits, settings.GoalResolution), score.RuntimeSteps, score.LossGap, grid.StepAt(unlockFractions[i]), score.NormalisedBits, score.Structure.CameraSteps));
         }
 
         var deceptive = -1;
         var awareAt = 0;
-        var simplest = deceptiveScores.MinBy(c => c.Bits);
+        var simplest = deceptiveScores.MinBy(c => c.NormalisedBits);
         var accounting = ChainAccounting.Derive(world, simplest, settings);
         if (simplest is { } d)
         {
             // The deceptive branch is the simplest deceptive candidate; its proxies reach the largest goal.
             var maxSteps = branches.Skip(1).Select(b => b.Steps).DefaultIfEmpty(0).Max();
             deceptive = branches.Count;
-            branches.Add(new Branch(d.Candidate, d.Bits, maxSteps, d.RuntimeSteps, d.LossGap, 0, d.Bits, d.Structure.CameraSteps));
+            branches.Add(new Branch(d.Candidate, d.NormalisedBits, maxSteps, d.RuntimeSteps, d.LossGap, 0, d.NormalisedBits, d.Structure.CameraSteps));
             awareAt = grid.StepAt(awareFraction);
         }
 
