@@ -271,11 +271,14 @@ public sealed partial class ScenarioSchemaTests
         results.IsValid.Should().BeTrue($"{what} should satisfy docs/scenario.schema.json, but: {string.Join("; ", errors)}");
     }
 
-    private static TheoryData<string> FilesOf(string pattern) =>
-        [.. Directory.GetFiles(Path.Combine(RepositoryRoot, "samples", "scenarios"), pattern)
-            .Select(Path.GetFileName)
-            .OfType<string>()
+    /// <summary>The samples matching <paramref name="pattern"/>, those in subfolders (samples/scenarios/perspectives) included, by relative path.</summary>
+    private static TheoryData<string> FilesOf(string pattern)
+    {
+        var folder = Path.Combine(RepositoryRoot, "samples", "scenarios");
+        return [.. Directory.GetFiles(folder, pattern, SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal)];
+    }
 
     [GeneratedRegex(@"^# yaml-language-server: \$schema=(?<path>\S+)$")]
     private static partial Regex LanguageServerLine();
