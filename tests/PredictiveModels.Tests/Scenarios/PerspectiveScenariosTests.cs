@@ -48,11 +48,18 @@ public sealed class PerspectiveScenariosTests
     [Trait("Category", "Slow")]
     public void Hubingers_four_settings_come_out_in_his_order()
     {
-        var rlScaled = Train("hubinger-rl-scaled.yaml").Equilibrium.DeceptiveProbability;
+        var (rlScaled, lmScaled) = (Train("hubinger-rl-scaled.yaml"), Train("hubinger-lm-scaled.yaml"));
         var rlFirstPath = Train("hubinger-rl-first-path.yaml").Transient.DeceptiveProbability;
-        var lmScaled = Train("hubinger-lm-scaled.yaml").Equilibrium.DeceptiveProbability;
         var lmFirstPath = Train("hubinger-lm-first-path.yaml").Transient.DeceptiveProbability;
 
+        ShouldBeInHubingersOrder(rlScaled.Equilibrium.DeceptiveProbability, rlFirstPath, lmScaled.Equilibrium.DeceptiveProbability, lmFirstPath);
+
+        // Not the chosen reading, but docs/perspectives.md says the order survives it: "scaled" read as the end of training too.
+        ShouldBeInHubingersOrder(rlScaled.Transient.DeceptiveProbability, rlFirstPath, lmScaled.Transient.DeceptiveProbability, lmFirstPath);
+    }
+
+    private static void ShouldBeInHubingersOrder(double rlScaled, double rlFirstPath, double lmScaled, double lmFirstPath)
+    {
         rlScaled.Should().BeGreaterThan(rlFirstPath, "RL scaled indefinitely (~90%) is above RL as the first path (~80%)");
         rlFirstPath.Should().BeGreaterThan(lmScaled, "RL as the first path (~80%) is above language models scaled indefinitely (~70%)");
         lmScaled.Should().BeGreaterThan(lmFirstPath, "language models scaled indefinitely (~70%) are above language models as the first path (~30%)");
