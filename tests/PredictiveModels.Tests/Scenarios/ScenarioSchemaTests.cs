@@ -20,9 +20,9 @@ public sealed partial class ScenarioSchemaTests
     private static readonly Lazy<JsonSchema> Schema = new(() =>
         JsonSchema.FromText(File.ReadAllText(Path.Combine(RepositoryRoot, "docs", "scenario.schema.json"))));
 
-    public static TheoryData<string> SampleYamlFiles => FilesOf("*.yaml");
+    public static TheoryData<string> SampleYamlFiles => FilesOf(".yaml");
 
-    public static TheoryData<string> SampleJsonFiles => FilesOf("*.json");
+    public static TheoryData<string> SampleJsonFiles => FilesOf(".json");
 
     [Theory]
     [MemberData(nameof(SampleYamlFiles))]
@@ -271,14 +271,9 @@ public sealed partial class ScenarioSchemaTests
         results.IsValid.Should().BeTrue($"{what} should satisfy docs/scenario.schema.json, but: {string.Join("; ", errors)}");
     }
 
-    /// <summary>The samples matching <paramref name="pattern"/>, those in subfolders (samples/scenarios/perspectives) included, by relative path.</summary>
-    private static TheoryData<string> FilesOf(string pattern)
-    {
-        var folder = Path.Combine(RepositoryRoot, "samples", "scenarios");
-        return [.. Directory.GetFiles(folder, pattern, SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
-            .Order(StringComparer.Ordinal)];
-    }
+    /// <summary>The samples whose name ends with <paramref name="extension"/>, those in subfolders (samples/scenarios/perspectives) included.</summary>
+    private static TheoryData<string> FilesOf(string extension) =>
+        [.. TestScenarios.SampleFiles().Where(f => f.EndsWith(extension, StringComparison.Ordinal))];
 
     [GeneratedRegex(@"^# yaml-language-server: \$schema=(?<path>\S+)$")]
     private static partial Regex LanguageServerLine();
