@@ -16,11 +16,8 @@ public sealed class BitAccountingTests
     public static TheoryData<string, HoleCost> Scenarios()
     {
         var data = new TheoryData<string, HoleCost>();
-        var files = Directory.GetFiles(Path.Combine(TestScenarios.RepositoryRoot, "samples", "scenarios"))
+        var files = TestScenarios.SampleFiles()
             .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal))
-            .Select(Path.GetFileName)
-            .OfType<string>()
-            .Order(StringComparer.Ordinal)
             .Prepend("(default)");
         foreach (var file in files)
         {

@@ -11,8 +11,7 @@ public sealed class CultureInvarianceTests
 {
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 
-    public static TheoryData<string> Samples =>
-        [.. Directory.GetFiles(Path.Combine(TestScenarios.RepositoryRoot, "samples", "scenarios")).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal)];
+    public static TheoryData<string> Samples => [.. TestScenarios.SampleFiles()];
 
     [Theory]
     [MemberData(nameof(Samples))]

@@ -20,9 +20,9 @@ public sealed partial class ScenarioSchemaTests
     private static readonly Lazy<JsonSchema> Schema = new(() =>
         JsonSchema.FromText(File.ReadAllText(Path.Combine(RepositoryRoot, "docs", "scenario.schema.json"))));
 
-    public static TheoryData<string> SampleYamlFiles => FilesOf("*.yaml");
+    public static TheoryData<string> SampleYamlFiles => FilesOf(".yaml");
 
-    public static TheoryData<string> SampleJsonFiles => FilesOf("*.json");
+    public static TheoryData<string> SampleJsonFiles => FilesOf(".json");
 
     [Theory]
     [MemberData(nameof(SampleYamlFiles))]
@@ -271,11 +271,9 @@ public sealed partial class ScenarioSchemaTests
         results.IsValid.Should().BeTrue($"{what} should satisfy docs/scenario.schema.json, but: {string.Join("; ", errors)}");
     }
 
-    private static TheoryData<string> FilesOf(string pattern) =>
-        [.. Directory.GetFiles(Path.Combine(RepositoryRoot, "samples", "scenarios"), pattern)
-            .Select(Path.GetFileName)
-            .OfType<string>()
-            .Order(StringComparer.Ordinal)];
+    /// <summary>The samples whose name ends with <paramref name="extension"/>, those in subfolders (samples/scenarios/perspectives) included.</summary>
+    private static TheoryData<string> FilesOf(string extension) =>
+        [.. TestScenarios.SampleFiles().Where(f => f.EndsWith(extension, StringComparison.Ordinal))];
 
     [GeneratedRegex(@"^# yaml-language-server: \$schema=(?<path>\S+)$")]
     private static partial Regex LanguageServerLine();

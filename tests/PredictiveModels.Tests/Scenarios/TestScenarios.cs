@@ -23,4 +23,13 @@ internal static class TestScenarios
     }
 
     public static string Sample(string name) => Path.Combine(RepositoryRoot, "samples", "scenarios", name);
+
+    /// <summary>Every shipped scenario file, those in subfolders (samples/scenarios/perspectives) included, as paths for <see cref="Sample"/>, in ordinal order.</summary>
+    public static IEnumerable<string> SampleFiles()
+    {
+        var folder = Path.Combine(RepositoryRoot, "samples", "scenarios");
+        return Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal);
+    }
 }
