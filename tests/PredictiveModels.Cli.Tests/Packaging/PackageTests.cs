@@ -67,17 +67,18 @@ public sealed partial class PackageTests(PackedSolution packed) : IClassFixture<
 
         Read(package, root + "docs/scenario.schema.json").Should().Be(File.ReadAllText(Path.Combine(packed.RepositoryRoot, "docs", "scenario.schema.json")));
         Read(package, root + "docs/scenario.schema.json").Should().Contain("\"$id\": \"urn:predictive-models:scenario:1\"", "the shipped copy is the schema its id names (docs/packaging.md)");
-        var samples = Directory.GetFiles(Path.Combine(packed.RepositoryRoot, "samples", "scenarios")).Select(Path.GetFileName).ToList();
-        samples.Should().Contain(["default.yaml", "minimal.yaml", "minimal.json"]);
+        var folder = Path.Combine(packed.RepositoryRoot, "samples", "scenarios");
+        var samples = Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/')).ToList();
+        samples.Should().Contain(["default.yaml", "minimal.yaml", "minimal.json", "perspectives/hubinger-lm-scaled.yaml"]);
         foreach (var sample in samples)
         {
             var entry = $"{root}samples/scenarios/{sample}";
-            Read(package, entry).Should().Be(File.ReadAllText(Path.Combine(packed.RepositoryRoot, "samples", "scenarios", sample!)), "{0} is the repository's sample", entry);
-            if (sample!.EndsWith(".yaml", StringComparison.Ordinal))
+            Read(package, entry).Should().Be(File.ReadAllText(Path.Combine(folder, sample)), "{0} is the repository's sample", entry);
+            if (sample.EndsWith(".yaml", StringComparison.Ordinal))
             {
                 var first = Read(package, entry).Split('\n')[0];
                 var schema = first.StartsWith("# yaml-language-server: $schema=", StringComparison.Ordinal) ? first["# yaml-language-server: $schema=".Length..] : first;
-                var target = Resolve($"{root}samples/scenarios", schema);
+                var target = Resolve(entry[..entry.LastIndexOf('/')], schema);
                 entries.Should().Contain(target, "{0} starts with '{1}', which must name a file of the package", entry, first);
             }
         }
