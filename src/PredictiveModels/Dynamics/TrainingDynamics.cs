@@ -103,7 +103,7 @@ public static class TrainingDynamics
             cancellation.ThrowIfCancellationRequested();
             var (space, generator) = patterns.Chain(scenario, settings, phase, cancellation);
             cancellation.ThrowIfCancellationRequested();
-            var initial = previous is null ? null : space.MapFrom(previous, carried);
+            var initial = previous is null ? null : space.MapFrom(previous, carried.AsSpan());
             var times = IndexFractions.Select(f => f * phase.Duration).ToArray();
 
             // The reachability grid's times within the phase come from the same pass (they change none of its steps).
@@ -140,7 +140,7 @@ public static class TrainingDynamics
             var sources = OutcomeSources.FromConfigurations(space, transient.Distributions[^1].AsSpan());
             results.Add(new PhaseResult(phase.Name, phase.Duration, space.Count, classes[^1], transient.ErrorBounds[^1], equilibrium, index, transient.UniformizationRate, transient.Products, absorbed, problem, sources, relaxed, reached, [.. times.Select((t, i) => (t, classes[i]))]));
             previous = space;
-            carried = [.. transient.Distributions[^1]];
+            carried = transient.Distributions[^1];
         }
 
         return new TrainingState(results.MoveToImmutable(), previous, carried);

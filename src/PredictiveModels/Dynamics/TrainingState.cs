@@ -9,9 +9,13 @@ namespace PredictiveModels.Dynamics;
 /// </summary>
 /// <param name="Phases">The results of the phases trained so far, in order.</param>
 /// <param name="Space">The chain of the last phase trained; null before the first.</param>
-/// <param name="Carried">The distribution over <paramref name="Space"/> at the end of the last phase (probabilities summing to 1); null before the first.</param>
-internal sealed record TrainingState(ImmutableArray<PhaseResult> Phases, ConfigurationSpace? Space, double[]? Carried)
+/// <param name="Carried">
+/// The distribution over <paramref name="Space"/> at the end of the last phase (probabilities summing to 1), the last
+/// phase's own reported distribution rather than a copy (immutable, so states that share it cannot change it); default
+/// before the first.
+/// </param>
+internal sealed record TrainingState(ImmutableArray<PhaseResult> Phases, ConfigurationSpace? Space, ImmutableArray<double> Carried)
 {
     /// <summary>Before the first phase: training starts from the chain's start configuration.</summary>
-    public static TrainingState Start { get; } = new([], null, null);
+    public static TrainingState Start { get; } = new([], null, default);
 }

@@ -26,6 +26,39 @@ public sealed class ClassSumsTests
         d.Sample.Should().BeNull("an exact distribution has no sample");
     }
 
+    [Theory]
+    [InlineData(64)]
+    [InlineData(16)]
+    public void The_sums_by_branch_runs_equal_a_configuration_by_configuration_sum_to_the_bit(double goalResolution)
+    {
+        // The default scenario has several non-deceptive branches (some of one class) and the deceptive one.
+        var space = ConfigurationSpace.Build(Scenario.Default, DynamicsSettings.Create(goalResolution: goalResolution));
+        var random = new Random(7);
+        var p = Enumerable.Range(0, space.Count).Select(_ => random.NextDouble() * Math.ScaleB(1.0, -random.Next(0, 60))).ToArray();
+        var expected = new double[OutcomeDistribution.Classes.Length];
+        var undecided = 0.0;
+        for (var i = 0; i < space.Count; i++)
+        {
+            space.ClassOf(i).Should().Be(space.Branches[space[i].Branch].Class);
+            if (space.ClassOf(i) is { } k)
+            {
+                expected[(int)k] += p[i];
+            }
+            else
+            {
+                undecided += p[i];
+            }
+        }
+
+        var (classes, rest) = ClassSums.Of(space, p);
+
+        classes.Should().Equal(expected);
+        rest.Should().Be(undecided);
+        space.BranchStart(0).Should().Be(0);
+        space.BranchStart(space.Branches.Length).Should().Be(space.Count);
+        Enumerable.Range(0, space.Branches.Length).Should().OnlyContain(b => space.BranchStart(b) == space.Count || space[space.BranchStart(b)].Branch == b);
+    }
+
     [Fact]
     public void The_raw_sums_keep_a_total_that_is_not_1_and_the_distribution_refuses_it()
     {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using PredictiveModels.Diagnostics;
 using PredictiveModels.Dynamics;
 using PredictiveModels.Scenarios;
@@ -123,6 +124,21 @@ public sealed class KrylovTransientTests
         shuffled.Distributions[1][space.Start].Should().Be(1);
         shuffled.Distributions[0].Should().Equal(shuffled.Distributions[3]);
         Distance(shuffled.Distributions[2], alone.Distributions[0]).Should().BeLessThan(1e-12);
+    }
+
+    [Fact]
+    public void Each_reported_distribution_is_an_array_of_its_own_even_for_repeated_times()
+    {
+        // The distributions are handed over without a copy, so none may share its array with another (or with the solver).
+        var space = ConfigurationSpace.Build(DynamicsTestScenarios.Tiny(), DynamicsSettings.Create(worldSteps: 4, goalResolution: 2, tolerance: 1e-13));
+
+        var result = KrylovTransient.Compute(space, [50, 0, 3, 50, 0]);
+        var arrays = result.Distributions.Select(ImmutableCollectionsMarshal.AsArray).ToArray();
+
+        arrays.Distinct(ReferenceEqualityComparer.Instance).Should().HaveCount(5);
+        result.Distributions[0].Should().Equal(result.Distributions[3]);
+        result.Distributions[1].Should().Equal(result.Distributions[4]);
+        result.Distributions[1][space.Start].Should().Be(1);
     }
 
     [Fact]

@@ -10,15 +10,27 @@ internal static class ClassSums
     {
         var sums = new double[OutcomeDistribution.Classes.Length];
         var undecided = 0.0;
-        for (var i = 0; i < p.Length; i++)
+
+        // A configuration's class is its branch's, and each branch's configurations are one run of indices: so the run is
+        // added branch by branch, in increasing index as before (the same additions in the same order, the same sums to the
+        // bit), without decoding every configuration.
+        for (var b = 0; b < space.Branches.Length; b++)
         {
-            if (space.ClassOf(i) is { } k)
+            var run = p[space.BranchStart(b)..space.BranchStart(b + 1)];
+            if (space.Branches[b].Class is { } k)
             {
-                sums[(int)k] += p[i];
+                ref var sum = ref sums[(int)k];
+                foreach (var x in run)
+                {
+                    sum += x;
+                }
             }
             else
             {
-                undecided += p[i];
+                foreach (var x in run)
+                {
+                    undecided += x;
+                }
             }
         }
 

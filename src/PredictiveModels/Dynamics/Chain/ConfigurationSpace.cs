@@ -307,6 +307,9 @@ public sealed class ConfigurationSpace
         return (int)(offset + ((((c.World * (Branches[c.Branch].Steps + 1)) + c.Goal) * 2 + (c.LongTerm ? 1 : 0)) * 2) + (c.Aware ? 1 : 0));
     }
 
+    /// <summary>The index of branch <paramref name="branch"/>'s first configuration (0 to <see cref="Branches"/>' length; the last is <see cref="Count"/>): a branch's configurations are the indices from its start to the next one's.</summary>
+    internal int BranchStart(int branch) => (int)_offsets[branch];
+
     /// <summary>Every configuration's energy in bits, by index; not to be changed.</summary>
     internal double[] Energies => _energy;
 
