@@ -67,19 +67,17 @@ internal static class PosteriorCommand
     {
         var s = scenario.Analysis;
         var b = new StringBuilder();
-        b.AppendLine(CultureInfo.InvariantCulture, $"P(Deceptive) = {Probability(result.DeceptiveProbability)}   (scenario '{scenario.Name}'; a = {Text.Number(s.SimplicityExponent)}, lambda = {Text.Number(s.SpeedWeight)}, n = {Text.Number(s.DataSize)} tokens; holes cost {Kname(s.HoleCost, s.ClassMeasure)})");
+        b.AppendLine(CultureInfo.InvariantCulture, $"P(Deceptive) = {Probability(result.DeceptiveProbability)}   (scenario '{scenario.Name}'; a = {Text.Number(s.SimplicityExponent)}, lambda = {Text.Number(s.SpeedWeight)}, n = {Text.Number(s.DataSize)} tokens; holes cost {PredictiveModels.Rendering.CostNames.Of(s.HoleCost, s.ClassMeasure)})");
         if (result.BitsUnderwater is { } u)
         {
             var side = u > 0 ? "the best deceptive candidate is ahead of the best honest one" : "the best honest candidate is ahead of the best deceptive one";
             b.AppendLine(CultureInfo.InvariantCulture, $"Bits underwater: {Text.Bits(u)} ({side} by {Text.Bits(Math.Abs(u))} bits)");
         }
 
-        b.AppendLine(CultureInfo.InvariantCulture, $"With holes at {Kname(other.Cost, s.ClassMeasure)} instead: P(Deceptive) = {Probability(other.PDeceptive)}");
+        b.AppendLine(CultureInfo.InvariantCulture, $"With holes at {PredictiveModels.Rendering.CostNames.Of(other.Cost, s.ClassMeasure)} instead: P(Deceptive) = {Probability(other.PDeceptive)}");
         return b.ToString();
     }
 
-    private static string Kname(HoleCost cost, ClassMeasure measure) =>
-        cost == HoleCost.Min ? "Kmin" : measure == ClassMeasure.Counting ? "Kclass under the counting measure" : "Kclass";
 
     private static string Eliminated(Elimination e) => e.EliminatedAtDataSize switch
     {

@@ -68,7 +68,7 @@ internal static class ScoreCommand
 
         var notes = new StringBuilder();
         notes.AppendLine($"Scenario '{scenario.Name}' ({scenario.Source}); world model {Text.Bits(report.WorldModelBits)} bits, shared by every candidate and not counted in K.");
-        notes.AppendLine($"Holes cost {HoleCostName(report)}; class masses count fillings of up to {report.SizeBound} nodes.");
+        notes.AppendLine($"Holes cost {PredictiveModels.Rendering.CostNames.Of(report.HoleCost, report.ClassMeasure)}; class masses count fillings of up to {report.SizeBound} nodes.");
         foreach (var c in report.Candidates.Where(c => c.HasHoles))
         {
             foreach (var mass in c.ClassMasses)
@@ -95,11 +95,7 @@ internal static class ScoreCommand
         Markdown.Table(b, ["structure", "mechanism", "class", "K (bits)", "Kmin", "Kclass", "Kclass counting", "T (steps)", "loss gap"],
             report.Candidates.Select(c => (IReadOnlyList<string>)[c.Structure.Id, Name(c.Mechanism), c.Class.ToString(), Text.Bits(c.Bits),
                 c.HasHoles ? Text.Bits(c.Kmin) : "", c.Kclass is { } k ? Text.Bits(k) : "", c.KclassCounting is { } kc ? Text.Bits(kc) : "", Text.Number(c.RuntimeSteps), Text.Number(c.LossGap)]));
-        b.AppendLine().AppendLine($"World model: {Text.Bits(report.WorldModelBits)} bits (shared, not in K). Size bound {report.SizeBound}; holes cost {HoleCostName(report)}.");
+        b.AppendLine().AppendLine($"World model: {Text.Bits(report.WorldModelBits)} bits (shared, not in K). Size bound {report.SizeBound}; holes cost {PredictiveModels.Rendering.CostNames.Of(report.HoleCost, report.ClassMeasure)}.");
         return b.ToString();
     }
-
-    /// <summary>Which cost K gives a hole: Kmin, Kclass, or Kclass under the counting measure.</summary>
-    private static string HoleCostName(ScoreReport report) =>
-        report.HoleCost == HoleCost.Min ? "Kmin" : report.ClassMeasure == ClassMeasure.Counting ? "Kclass under the counting measure" : "Kclass";
 }

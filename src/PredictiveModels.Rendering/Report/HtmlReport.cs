@@ -192,7 +192,7 @@ public static class HtmlReport
     {
         var scores = analysis.Scores;
         OpenSection(h, "scores");
-        h.Element("p", $"Every candidate's description length K given the world model, in bits. The world model ({ReportNumbers.Bits(scores.WorldModelBits)} bits) is shared by every candidate and not counted in K. Holes cost {Kname(scores.HoleCost, scores.ClassMeasure)}; class masses count fillings of up to {scores.SizeBound.ToString(CultureInfo.InvariantCulture)} nodes.").Line();
+        h.Element("p", $"Every candidate's description length K given the world model, in bits. The world model ({ReportNumbers.Bits(scores.WorldModelBits)} bits) is shared by every candidate and not counted in K. Holes cost {CostNames.Of(scores.HoleCost, scores.ClassMeasure)}; class masses count fillings of up to {scores.SizeBound.ToString(CultureInfo.InvariantCulture)} nodes.").Line();
         h.Open("table", ("id", "score-table")).Line();
         h.Open("thead").Open("tr");
         foreach (var column in new[] { "structure", "mechanism", "class", "K (bits)", "Kmin", "Kclass", "Kclass counting", "T (steps)", "loss gap (bits/token)" })
@@ -242,7 +242,7 @@ public static class HtmlReport
     {
         var id = "candidate-" + Number(index);
         h.Open("section", ("class", "candidate"), ("id", id), ("data-candidate", score.Candidate.Key)).Line();
-        h.Open("h4").Element("code", score.Candidate.Key).Text($": {score.Structure.Name} ({score.Class}), {(score.HasHoles ? Kname(score.HoleCost, score.ClassMeasure) : "K")} = ").Open("data", ("value", ReportNumbers.Exact(score.Bits))).Text(ReportNumbers.Bits(score.Bits)).Close("data").Text(" bits").Close("h4").Line();
+        h.Open("h4").Element("code", score.Candidate.Key).Text($": {score.Structure.Name} ({score.Class}), {(score.HasHoles ? CostNames.Of(score.HoleCost, score.ClassMeasure) : "K")} = ").Open("data", ("value", ReportNumbers.Exact(score.Bits))).Text(ReportNumbers.Bits(score.Bits)).Close("data").Text(" bits").Close("h4").Line();
         if (score.HasHoles)
         {
             var other = score.HoleCost == HoleCost.Class ? score.Kmin : score.Kclass!.Value;
@@ -292,14 +292,14 @@ public static class HtmlReport
         var s = scenario.Analysis;
         OpenSection(h, "posterior");
         h.Open("p").Text("P(Deceptive) = ").Open("data", ("value", ReportNumbers.Exact(posterior.DeceptiveProbability))).Text(ReportNumbers.Probability(posterior.DeceptiveProbability)).Close("data")
-            .Text($" (a = {ReportNumbers.Number(s.SimplicityExponent)}, lambda = {ReportNumbers.Number(s.SpeedWeight)}, n = {ReportNumbers.Number(s.DataSize)} tokens; holes cost {Kname(s.HoleCost, s.ClassMeasure)}).").Close("p").Line();
+            .Text($" (a = {ReportNumbers.Number(s.SimplicityExponent)}, lambda = {ReportNumbers.Number(s.SpeedWeight)}, n = {ReportNumbers.Number(s.DataSize)} tokens; holes cost {CostNames.Of(s.HoleCost, s.ClassMeasure)}).").Close("p").Line();
         if (posterior.BitsUnderwater is { } u)
         {
             var side = u > 0 ? "the best deceptive candidate is ahead of the best honest one" : "the best honest candidate is ahead of the best deceptive one";
             h.Element("p", $"Bits underwater: {ReportNumbers.Bits(u)} ({side} by {ReportNumbers.Bits(Math.Abs(u))} bits).").Line();
         }
 
-        h.Element("p", $"With holes at {Kname(analysis.OtherHoleCost, analysis.Scores.ClassMeasure)} instead: P(Deceptive) = {ReportNumbers.Probability(analysis.OtherHoleCostPosterior.DeceptiveProbability)}.").Line();
+        h.Element("p", $"With holes at {CostNames.Of(analysis.OtherHoleCost, analysis.Scores.ClassMeasure)} instead: P(Deceptive) = {ReportNumbers.Probability(analysis.OtherHoleCostPosterior.DeceptiveProbability)}.").Line();
         h.Open("table", ("id", "posterior-classes")).Line();
         h.Open("thead").Open("tr").Element("th", "class", ("scope", "col")).Element("th", "probability", ("scope", "col")).Close("tr").Close("thead").Line();
         h.Open("tbody").Line();
@@ -504,8 +504,6 @@ public static class HtmlReport
     private static string CoarserGrid(TrainingDiscretisation d) =>
         $"goal resolution {ReportNumbers.Number(d.CoarserGoalResolution)} bits per goal step, {d.CoarserWorldSteps.ToString(CultureInfo.InvariantCulture)} world steps";
 
-    private static string Kname(HoleCost cost, ClassMeasure measure) =>
-        cost == HoleCost.Min ? "Kmin" : measure == ClassMeasure.Counting ? "Kclass under the counting measure" : "Kclass";
 
     private static string Mechanism(Mechanism mechanism) => mechanism.Name();
 
