@@ -23,9 +23,9 @@ public class StartupBenchmarks
     {
         _folder = Directory.CreateTempSubdirectory("pm-startup-").FullName;
         var rid = RuntimeInformation.RuntimeIdentifier;
-        var cli = Path.Combine(Repository(), "src", "PredictiveModels.Cli");
-        Publish(cli, Path.Combine(_folder, "tool"), rid, readyToRun: true);
-        Publish(cli, Path.Combine(_folder, "tool-jit"), rid, readyToRun: false);
+        var cli = Path.Combine(PublishedTool.Repository(), "src", "PredictiveModels.Cli");
+        PublishedTool.Publish(cli, Path.Combine(_folder, "tool"), rid, readyToRun: true);
+        PublishedTool.Publish(cli, Path.Combine(_folder, "tool-jit"), rid, readyToRun: false);
         var hello = Path.Combine(_folder, "hello-src");
         Directory.CreateDirectory(hello);
         File.WriteAllText(Path.Combine(hello, "hello.csproj"), """
@@ -38,7 +38,7 @@ public class StartupBenchmarks
             </Project>
             """);
         File.WriteAllText(Path.Combine(hello, "Program.cs"), "System.Console.WriteLine(\"Hello, World!\");");
-        Publish(hello, Path.Combine(_folder, "hello"), rid, readyToRun: true);
+        PublishedTool.Publish(hello, Path.Combine(_folder, "hello"), rid, readyToRun: true);
         _tool = Path.Combine(_folder, "tool", "predictive-models");
         _toolJit = Path.Combine(_folder, "tool-jit", "predictive-models");
         _hello = Path.Combine(_folder, "hello", "hello");
@@ -68,36 +68,5 @@ public class StartupBenchmarks
         process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         return process.ExitCode;
-    }
-
-    private static void Publish(string project, string output, string rid, bool readyToRun)
-    {
-        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true };
-        foreach (var a in new[] { "publish", project, "-c", "Release", "-r", rid, "--self-contained", "false", $"-p:PublishReadyToRun={readyToRun}", "-o", output })
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(info)!;
-        var log = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet publish {project} failed:\n{log}");
-        }
-    }
-
-    /// <summary>The repository root: the first folder up from here that holds PredictiveModels.sln.</summary>
-    private static string Repository()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        {
-            if (File.Exists(Path.Combine(d.FullName, "PredictiveModels.sln")))
-            {
-                return d.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("run the benchmarks from inside the repository");
     }
 }

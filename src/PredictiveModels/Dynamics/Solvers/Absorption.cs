@@ -61,8 +61,11 @@ namespace PredictiveModels.Dynamics;
 /// </para>
 /// <para>
 /// <b>Cost.</b> Each sweep visits every move once; a line sweep also eliminates a 4 x 4 block per goal step, and takes
-/// no longer than a flag-block sweep (0.27 s against 0.33 s at 1.56 x 10^7 configurations). Memory: the generator and a few vectors over the configurations, linear in their
-/// number, plus 20 numbers per goal step of the longest line. Single-threaded and deterministic.
+/// no longer than a flag-block sweep (0.27 s against 0.33 s at 1.56 x 10^7 configurations). The moves are read from the
+/// generator in place. Memory: three vectors of numbers and two of flags over the configurations, linear in their number,
+/// plus 20 numbers per goal step of the longest line of each branch. After branch 0, the goal branches are swept side by
+/// side on the cores; each reads only itself and branch 0, so every number is the one a sweep in index order computes,
+/// whatever the number of threads (checked on every chain; otherwise the sweep runs in index order).
 /// </para>
 /// </summary>
 public static class Absorption
@@ -130,7 +133,8 @@ public static class Absorption
     /// <param name="initial">As in the public overload.</param>
     /// <param name="cancellation">Stops the computation between sweeps.</param>
     /// <param name="method">Which sweeps may be used: both (the default), or one kind only (tests compare them).</param>
-    internal static AbsorptionResult Compute(ConfigurationSpace space, Generator generator, double[]? initial, CancellationToken cancellation, SweepMethod method = SweepMethod.Both)
+    /// <param name="sideBySide">Whether independent goal branches may be swept on several cores (the default); false sweeps in index order (tests compare them).</param>
+    internal static AbsorptionResult Compute(ConfigurationSpace space, Generator generator, double[]? initial, CancellationToken cancellation, SweepMethod method = SweepMethod.Both, bool sideBySide = true)
     {
         var n = space.Count;
         CheckDistribution(initial);
@@ -140,15 +144,9 @@ public static class Absorption
             p0[space.Start] = 1;
         }
 
-        var absorbing = new bool[n];
-        for (var i = 0; i < n; i++)
-        {
-            absorbing[i] = IsAbsorbing(space, i);
-        }
-
-        var system = TransientSystem.Build(generator, absorbing);
-        var idle = system.CheckAbsorbable(p0, i => Describe(space, i));
-        var blocks = FlagBlocks.Build(space, absorbing, idle);
+        var absorbing = AbsorbingConfigurations(space);
+        var system = TransientSystem.Build(space, generator, absorbing, sideBySide);
+        var open = system.CheckAbsorbable(p0, i => Describe(space, i));
         var tolerance = space.Settings.Tolerance;
         var m = new double[n];
         var start = 0.0;
@@ -174,7 +172,7 @@ public static class Absorption
         {
             if (lines is null && sweeps == maxSweeps)
             {
-                lines = SwitchToLines(space, maxLineSweeps, tolerance, sweeps, residual, "the sweep limit was reached");
+                lines = SwitchToLines(space, system, maxLineSweeps, tolerance, sweeps, residual, "the sweep limit was reached");
             }
             else if (lines is not null && lineSweeps == maxLineSweeps)
             {
@@ -184,11 +182,11 @@ public static class Absorption
             cancellation.ThrowIfCancellationRequested();
             if (lines is null)
             {
-                system.Sweep(p0, m, idle, blocks);
+                system.Sweep(p0, m, open);
             }
             else
             {
-                system.LineSweep(p0, m, idle, lines);
+                system.LineSweep(p0, m, open, lines);
                 lineSweeps++;
             }
 
@@ -196,7 +194,7 @@ public static class Absorption
 
             // The residual's sum is the mass not yet absorbed: the transient part of p0 less what m sends into absorbing configurations.
             var estimate = start - system.AbsorbedFrom(m);
-            residual = estimate <= tolerance ? system.ResidualNorm(p0, m, idle) : estimate;
+            residual = estimate <= tolerance ? system.ResidualNorm(p0, m, open) : estimate;
             history.Add(residual);
             var made = lines is null ? sweeps : lineSweeps;
             if (residual > tolerance && made >= (lines is null ? 20 : LineSweepsBeforeExtrapolating))
@@ -224,17 +222,26 @@ public static class Absorption
                         throw NotConverging(tolerance, sweeps, lineSweeps, residual, reason);
                     }
 
-                    lines = SwitchToLines(space, maxLineSweeps, tolerance, sweeps, residual, reason);
+                    lines = SwitchToLines(space, system, maxLineSweeps, tolerance, sweeps, residual, reason);
                 }
             }
         }
 
+        // Branch by branch in index order, so that each class adds its configurations in the same order as one pass would.
         var classes = new double[Enum.GetValues<OutcomeClass>().Length];
-        for (var a = 0; a < n; a++)
+        for (var b = 0; b < space.Branches.Length; b++)
         {
-            if (absorbing[a])
+            if (space.Branches[b].Class is not { } kind)
             {
-                classes[(int)space.ClassOf(a)!.Value] += p0[a] + system.InflowFromTransient(generator, a, m);
+                continue;
+            }
+
+            for (var a = space.BranchStart(b); a < space.BranchStart(b + 1); a++)
+            {
+                if (absorbing[a])
+                {
+                    classes[(int)kind] += p0[a] + system.InflowFromTransient(generator, a, m);
+                }
             }
         }
 
@@ -249,6 +256,38 @@ public static class Absorption
 
         var total = classes.Sum();
         return new AbsorptionResult(OutcomeDistribution.FromProbabilities(classes, Math.Max(0, 1 - total)), meanTime, Math.Abs(1 - total), residual, sweeps);
+    }
+
+    /// <summary>Whether the goal branches of a chain are swept side by side (see <c>TransientSystem</c>): every move into a goal branch comes from that branch or from branch 0.</summary>
+    internal static bool SweepsSideBySide(ConfigurationSpace space, Generator generator) =>
+        TransientSystem.Build(space, generator, AbsorbingConfigurations(space), sideBySide: true).SideBySide;
+
+    /// <summary>
+    /// Which configurations absorb (<see cref="IsAbsorbing"/>), from the layout branch by branch rather than by decoding
+    /// every index: the whole deceptive branch, and on a goal branch the configurations whose goal is complete.
+    /// </summary>
+    internal static bool[] AbsorbingConfigurations(ConfigurationSpace space)
+    {
+        var absorbing = new bool[space.Count];
+        for (var b = 1; b < space.Branches.Length; b++)
+        {
+            var from = space.BranchStart(b);
+            var to = space.BranchStart(b + 1);
+            if (b == space.DeceptiveBranch)
+            {
+                absorbing.AsSpan(from, to - from).Fill(true);
+                continue;
+            }
+
+            // A goal branch holds four configurations (the flags) per goal step 0 to G_b, world step after world step.
+            var steps = space.Branches[b].Steps;
+            for (var line = from; line < to; line += 4 * (steps + 1))
+            {
+                absorbing.AsSpan(line + (4 * steps), 4).Fill(true);
+            }
+        }
+
+        return absorbing;
     }
 
     private static void CheckDistribution(double[]? initial)
@@ -282,8 +321,8 @@ public static class Absorption
     }
 
     /// <summary>The goal lines, once the flag-block sweeps have given up; refuses at once when line sweeps are not allowed.</summary>
-    private static GoalLines SwitchToLines(ConfigurationSpace space, int maxLineSweeps, double tolerance, int sweeps, double residual, string reason) =>
-        maxLineSweeps > 0 ? GoalLines.Build(space) : throw NotConverging(tolerance, sweeps, 0, residual, reason);
+    private static GoalLines SwitchToLines(ConfigurationSpace space, TransientSystem system, int maxLineSweeps, double tolerance, int sweeps, double residual, string reason) =>
+        maxLineSweeps > 0 ? GoalLines.Build(space, system) : throw NotConverging(tolerance, sweeps, 0, residual, reason);
 
     private static SolverException NotConverging(double tolerance, int sweeps, int lineSweeps, double residual, string reason) =>
         new(
@@ -301,77 +340,144 @@ public static class Absorption
             : string.Create(CultureInfo.InvariantCulture, $"world step {c.World}, goal '{space.Branches[c.Branch].Label}' at step {c.Goal}, {(c.LongTerm ? "long-term" : "myopic")}, {(c.Aware ? "aware" : "unaware")}");
     }
 
-    /// <summary>The transient part of the generator in the inflow layout, moves of rate 0 left out, with each configuration's rate into absorbing ones.</summary>
-    private sealed class TransientSystem(int[] rowStart, int[] sources, double[] rates, double[] exit, double[] absorbRate, bool[] absorbing)
+    /// <summary>
+    /// The transient part of the generator, read in place from the generator's inflow layout (no copy: at 1.56 x 10^7
+    /// configurations a copy cost about 1 GB and 1.7 s), with each configuration's rate into absorbing ones, and the
+    /// parts in which its sweeps may run side by side.
+    /// <para>
+    /// <b>Moves it leaves out without looking.</b> The transient system has the moves between transient configurations
+    /// with a rate above 0. A sweep adds <c>m_i q_ij</c> over every move into <c>j</c> instead, because the others add
+    /// exactly nothing: <c>m</c> is 0 on every absorbing and idle configuration (no sweep writes it there), and a rate of
+    /// 0 adds 0. Within a flag block or a goal line, a source is never absorbing (absorption depends on the goal step
+    /// only, and the complete step is not part of a line).
+    /// </para>
+    /// <para>
+    /// <b>Parts.</b> The configurations of a branch are consecutive in index order, "no goal yet" (branch 0) first. A move
+    /// between two goal branches goes through branch 0 or the deceptive branch, which absorbs. So once branch 0 has been
+    /// swept, a goal branch's sweep reads only its own times and branch 0's, and the goal branches can be swept on
+    /// different cores with every number read exactly as a sweep in index order reads it: the result does not change by a
+    /// bit, whatever the number of threads. <see cref="Build"/> checks this on every move and sweeps in index order
+    /// otherwise.
+    /// </para>
+    /// </summary>
+    private sealed class TransientSystem
     {
-        /// <summary>Moves between transient configurations with a rate above 0.</summary>
-        public long Moves => sources.Length;
+        private readonly int[] _rowStart;
+        private readonly int[] _sources;
+        private readonly double[] _rates;
+        private readonly double[] _exit;
+        private readonly double[] _absorbRate;
+        private readonly bool[] _absorbing;
 
-        public static TransientSystem Build(Generator generator, bool[] absorbing)
+        /// <summary>The index ranges of the non-deceptive branches, in index order; the first is branch 0.</summary>
+        private readonly (int Start, int End)[] _parts;
+
+        /// <summary>Whether the parts after the first read only themselves and the first (see the class remarks).</summary>
+        private readonly bool _independent;
+
+        private TransientSystem(Generator generator, double[] absorbRate, bool[] absorbing, (int Start, int End)[] parts, bool independent, long moves)
+        {
+            _rowStart = generator.RowStart;
+            _sources = generator.Sources;
+            _rates = generator.Rates;
+            _exit = generator.Exit;
+            _absorbRate = absorbRate;
+            _absorbing = absorbing;
+            _parts = parts;
+            _independent = independent;
+            Moves = moves;
+        }
+
+        /// <summary>Moves between transient configurations with a rate above 0.</summary>
+        public long Moves { get; }
+
+        /// <summary>Whether the goal branches are swept side by side.</summary>
+        public bool SideBySide => _independent;
+
+        /// <summary>The index ranges of the non-deceptive branches, in index order.</summary>
+        public IReadOnlyList<(int Start, int End)> Parts => _parts;
+
+        public static TransientSystem Build(ConfigurationSpace space, Generator generator, bool[] absorbing, bool sideBySide)
         {
             var n = generator.Count;
-            var rowStart = new int[n + 1];
-            var absorbRate = new double[n];
-            var count = 0;
-            for (var j = 0; j < n; j++)
-            {
-                for (var e = generator.RowStart[j]; e < generator.RowStart[j + 1]; e++)
-                {
-                    var i = generator.Sources[e];
-                    if (!absorbing[i] && generator.Rates[e] > 0)
-                    {
-                        if (absorbing[j])
-                        {
-                            absorbRate[i] += generator.Rates[e];
-                        }
-                        else
-                        {
-                            count++;
-                        }
-                    }
-                }
-            }
+            var rowStart = generator.RowStart;
+            var sources = generator.Sources;
+            var rates = generator.Rates;
 
-            var sources = new int[count];
-            var rates = new double[count];
-            var k = 0;
+            // Each source's rate into absorbing configurations, added in index order of the absorbing ones.
+            var absorbRate = new double[n];
             for (var j = 0; j < n; j++)
             {
-                rowStart[j] = k;
-                if (absorbing[j])
+                if (!absorbing[j])
                 {
                     continue;
                 }
 
-                for (var e = generator.RowStart[j]; e < generator.RowStart[j + 1]; e++)
+                for (var e = rowStart[j]; e < rowStart[j + 1]; e++)
                 {
-                    var i = generator.Sources[e];
-                    if (!absorbing[i] && generator.Rates[e] > 0)
+                    var i = sources[e];
+                    if (!absorbing[i] && rates[e] > 0)
                     {
-                        sources[k] = i;
-                        rates[k++] = generator.Rates[e];
+                        absorbRate[i] += rates[e];
                     }
                 }
             }
 
-            rowStart[n] = k;
-            return new TransientSystem(rowStart, sources, rates, generator.Exit, absorbRate, absorbing);
+            var parts = Enumerable.Range(0, space.Branches.Length)
+                .Where(b => b != space.DeceptiveBranch)
+                .Select(b => (Start: space.BranchStart(b), End: space.BranchStart(b + 1)))
+                .ToArray();
+
+            // Count the transient moves, and check that each goal branch reads only itself and branch 0.
+            var leadEnd = parts.Length == 0 ? 0 : parts[0].End;
+            var moves = new long[parts.Length];
+            var confined = new bool[parts.Length];
+            Parallel.For(0, parts.Length, p =>
+            {
+                var (from, to) = parts[p];
+                var count = 0L;
+                var ok = true;
+                for (var j = from; j < to; j++)
+                {
+                    if (absorbing[j])
+                    {
+                        continue;
+                    }
+
+                    for (var e = rowStart[j]; e < rowStart[j + 1]; e++)
+                    {
+                        var i = sources[e];
+                        if (!absorbing[i] && rates[e] > 0)
+                        {
+                            count++;
+                            ok &= (i >= from && i < to) || i < leadEnd;
+                        }
+                    }
+                }
+
+                moves[p] = count;
+                confined[p] = ok;
+            });
+
+            // Branch 0 is swept alone and first, so it may read any part.
+            var independent = sideBySide && parts.Length > 2 && parts[0].Start == 0 && confined.Skip(1).All(c => c);
+            return new TransientSystem(generator, absorbRate, absorbing, parts, independent, moves.Sum());
         }
 
         /// <summary>
-        /// Checks that every configuration the mass can reach can reach absorption, and returns the configurations
-        /// that can reach a trap (which the mass then never visits: their times stay 0), or null when there are none.
+        /// Checks that every configuration the mass can reach can reach absorption, and returns the open configurations:
+        /// those neither absorbing nor able to reach a trap (which the mass then never visits: their times stay 0).
         /// </summary>
-        public bool[]? CheckAbsorbable(double[] p0, Func<int, string> describe)
+        public bool[] CheckAbsorbable(double[] p0, Func<int, string> describe)
         {
-            var n = exit.Length;
+            var n = _exit.Length;
 
             // Backwards from the absorbing configurations along moves of positive rate: who can get there.
             var live = new bool[n];
             var queue = new Queue<int>();
             for (var i = 0; i < n; i++)
             {
-                if (!absorbing[i] && absorbRate[i] > 0)
+                if (!_absorbing[i] && _absorbRate[i] > 0)
                 {
                     live[i] = true;
                     queue.Enqueue(i);
@@ -383,7 +489,7 @@ public static class Absorption
             var any = false;
             for (var i = 0; i < n; i++)
             {
-                if (!absorbing[i] && !live[i])
+                if (!_absorbing[i] && !live[i])
                 {
                     idle[i] = true;
                     queue.Enqueue(i);
@@ -391,49 +497,116 @@ public static class Absorption
                 }
             }
 
-            if (!any)
+            if (any)
             {
-                return null;
-            }
-
-            // Backwards from the traps: who can fall into one. The mass must start on none of them.
-            Spread(idle, queue);
-            for (var i = 0; i < n; i++)
-            {
-                if (idle[i] && p0[i] > 0)
+                // Backwards from the traps: who can fall into one. The mass must start on none of them.
+                Spread(idle, queue);
+                for (var i = 0; i < n; i++)
                 {
-                    var trap = Enumerable.Range(0, n).First(t => !absorbing[t] && !live[t]);
-                    throw new ModelException(
-                        $"the absorption analysis has no finite answer: probability can reach configurations from which no complete goal and no deception can be reached (for example {describe(trap)}), because the moves out of them have rates too small to represent",
-                        null,
-                        "dynamics");
+                    if (idle[i] && p0[i] > 0)
+                    {
+                        var trap = Enumerable.Range(0, n).First(t => !_absorbing[t] && !live[t]);
+                        throw new ModelException(
+                            $"the absorption analysis has no finite answer: probability can reach configurations from which no complete goal and no deception can be reached (for example {describe(trap)}), because the moves out of them have rates too small to represent",
+                            null,
+                            "dynamics");
+                    }
                 }
             }
 
-            return idle;
+            // The live array becomes the open one: live and not idle (absorbing configurations are never live).
+            for (var i = 0; i < n; i++)
+            {
+                live[i] &= !idle[i];
+            }
+
+            return live;
         }
 
         /// <summary>
-        /// One forward block Gauss–Seidel sweep. In index order, at the first configuration of each block (the
-        /// configurations that differ only in their horizon and awareness), the times of the whole block are solved
-        /// exactly with everything outside it at its latest value; a configuration alone in its block is updated as
-        /// <c>m_j = (p0_j + sum_i m_i q_ij) / exit_j</c>.
+        /// One forward block Gauss–Seidel sweep. In index order, each block (the open configurations that differ only in
+        /// their horizon and awareness: four consecutive indices on a non-deceptive branch) is solved exactly with
+        /// everything outside it at its latest value; a configuration alone in its block is updated as
+        /// <c>m_j = (p0_j + sum_i m_i q_ij) / exit_j</c>. Branch 0 first, then the goal branches side by side when they are
+        /// independent (see the class remarks).
         /// </summary>
-        public void Sweep(double[] p0, double[] m, bool[]? idle, FlagBlocks blocks)
-        {
-            Span<double> matrix = stackalloc double[FlagBlocks.MaxSize * FlagBlocks.MaxSize];
-            Span<double> right = stackalloc double[FlagBlocks.MaxSize];
-            Span<int> members = stackalloc int[FlagBlocks.MaxSize];
-            for (var j = 0; j < exit.Length; j++)
+        public void Sweep(double[] p0, double[] m, bool[] open) =>
+            ForEachPart(p => SweepPart(p0, m, open, _parts[p].Start, _parts[p].End));
+
+        /// <summary>
+        /// One forward line Gauss–Seidel sweep. In index order, each goal line (the transient configurations of one
+        /// branch at one world step, every goal step and every horizon and awareness) is solved exactly with everything
+        /// outside it at its latest value. Within a line the system is block tridiagonal in the goal step, with 4 x 4
+        /// blocks over the flags (a goal move keeps the flags, a flag move keeps the goal), and is solved by block
+        /// elimination without pivoting: the line's matrix is a principal submatrix of the M-matrix <c>-Q_TT</c>, so
+        /// its Schur complements are nonsingular M-matrices too and every pivot stays positive. A source inside the line
+        /// but outside that band (none in today's chains) is treated as outside the line, which keeps the splitting
+        /// regular. Configurations that are not open keep time 0. Parts as in <see cref="Sweep"/>.
+        /// </summary>
+        public void LineSweep(double[] p0, double[] m, bool[] open, GoalLines lines) =>
+            ForEachPart(p =>
             {
-                if (absorbing[j] || (idle is not null && idle[j]) || !blocks.IsFirst(j))
+                var (coupling, solution) = lines.Scratch(p);
+                foreach (var (first, length) in lines.Of(p))
+                {
+                    SolveLine(p0, m, open, first, length, coupling, solution);
+                }
+            });
+
+        /// <summary>Runs <paramref name="sweep"/> on part 0, then on the others: side by side when they are independent, else in index order.</summary>
+        private void ForEachPart(Action<int> sweep)
+        {
+            if (_parts.Length == 0)
+            {
+                return;
+            }
+
+            sweep(0);
+            if (_independent)
+            {
+                // The largest parts start first; which thread sweeps a part changes nothing in it.
+                var order = Enumerable.Range(1, _parts.Length - 1).OrderByDescending(p => _parts[p].End - _parts[p].Start).ToArray();
+                Parallel.ForEach(order, sweep);
+                return;
+            }
+
+            for (var p = 1; p < _parts.Length; p++)
+            {
+                sweep(p);
+            }
+        }
+
+        private void SweepPart(double[] p0, double[] m, bool[] open, int from, int to)
+        {
+            var rowStart = _rowStart;
+            var sources = _sources;
+            var rates = _rates;
+            var exit = _exit;
+            Span<double> matrix = stackalloc double[BlockSize * BlockSize];
+            Span<double> right = stackalloc double[BlockSize];
+            Span<int> members = stackalloc int[BlockSize];
+            Span<int> column = stackalloc int[BlockSize];
+            for (var block = from; block < to; block += BlockSize)
+            {
+                // members: the block's open configurations in index order; column: each index's place among them, or -1.
+                var size = 0;
+                for (var r = 0; r < BlockSize; r++)
+                {
+                    column[r] = open[block + r] ? size : -1;
+                    if (open[block + r])
+                    {
+                        members[size++] = block + r;
+                    }
+                }
+
+                if (size == 0)
                 {
                     continue;
                 }
 
-                var size = blocks.Members(j, members);
                 if (size == 1)
                 {
+                    var j = members[0];
                     var inflow = p0[j];
                     for (var e = rowStart[j]; e < rowStart[j + 1]; e++)
                     {
@@ -454,10 +627,11 @@ public static class Absorption
                     for (var e = rowStart[k]; e < rowStart[k + 1]; e++)
                     {
                         var i = sources[e];
-                        var column = members[..size].IndexOf(i);
-                        if (column >= 0)
+                        var offset = (uint)(i - block);
+                        var c = offset < BlockSize ? column[(int)offset] : -1;
+                        if (c >= 0)
                         {
-                            matrix[(r * size) + column] -= rates[e];
+                            matrix[(r * size) + c] -= rates[e];
                         }
                         else
                         {
@@ -468,7 +642,7 @@ public static class Absorption
                     right[r] = inflow;
                 }
 
-                FlagBlocks.Solve(matrix[..(size * size)], right[..size], size);
+                SolveBlock(matrix[..(size * size)], right[..size], size);
                 for (var r = 0; r < size; r++)
                 {
                     m[members[r]] = right[r];
@@ -476,130 +650,120 @@ public static class Absorption
             }
         }
 
-        /// <summary>
-        /// One forward line Gauss–Seidel sweep. In index order, each goal line (the transient configurations of one
-        /// branch at one world step, every goal step and every horizon and awareness) is solved exactly with everything
-        /// outside it at its latest value. Within a line the system is block tridiagonal in the goal step, with 4 x 4
-        /// blocks over the flags (a goal move keeps the flags, a flag move keeps the goal), and is solved by block
-        /// elimination without pivoting: the line's matrix is a principal submatrix of the M-matrix <c>-Q_TT</c>, so
-        /// its Schur complements are nonsingular M-matrices too and every pivot stays positive. A source inside the line
-        /// but outside that band (none in today's chains) is treated as outside the line, which keeps the splitting
-        /// regular. Configurations that are idle keep time 0.
-        /// </summary>
-        public void LineSweep(double[] p0, double[] m, bool[]? idle, GoalLines lines)
+        /// <summary>Solves one goal line of <see cref="LineSweep"/> from its first configuration and its number of goal steps, with the given scratch.</summary>
+        private void SolveLine(double[] p0, double[] m, bool[] open, int first, int length, double[] coupling, double[] solution)
         {
+            var rowStart = _rowStart;
+            var sources = _sources;
+            var rates = _rates;
+            var exit = _exit;
             Span<double> pivot = stackalloc double[16];
             Span<double> below = stackalloc double[4];
             Span<double> above = stackalloc double[4];
             Span<double> right = stackalloc double[4];
-            for (var l = 0; l < lines.Count; l++)
+            var end = first + (4 * length);
+            var w = coupling.AsSpan(0, 16 * length);
+            var z = solution.AsSpan(0, 4 * length);
+            for (var g = 0; g < length; g++)
             {
-                var first = lines.First(l);
-                var length = lines.Length(l);
-                var end = first + (4 * length);
-                var w = lines.Coupling.AsSpan(0, 16 * length);
-                var z = lines.Solution.AsSpan(0, 4 * length);
-                for (var g = 0; g < length; g++)
+                // Row r of step g: exit_k m_k - sum over in-line sources i of q_ik m_i = p0_k + inflow from outside the line.
+                pivot.Clear();
+                for (var r = 0; r < 4; r++)
                 {
-                    // Row r of step g: exit_k m_k - sum over in-line sources i of q_ik m_i = p0_k + inflow from outside the line.
-                    pivot.Clear();
+                    var k = first + (4 * g) + r;
+                    if (!open[k])
+                    {
+                        pivot[(r * 4) + r] = 1;
+                        below[r] = 0;
+                        above[r] = 0;
+                        right[r] = 0;
+                        continue;
+                    }
+
+                    pivot[(r * 4) + r] = exit[k];
+                    var inflow = p0[k];
+                    var lower = 0.0;
+                    var upper = 0.0;
+                    var blockStart = first + (4 * g);
+                    for (var e = rowStart[k]; e < rowStart[k + 1]; e++)
+                    {
+                        var i = sources[e];
+                        if (i >= blockStart && i < blockStart + 4)
+                        {
+                            pivot[(r * 4) + (i - blockStart)] -= rates[e];
+                        }
+                        else if (i == k - 4 && i >= first)
+                        {
+                            lower -= rates[e];
+                        }
+                        else if (i == k + 4 && i < end)
+                        {
+                            upper -= rates[e];
+                        }
+                        else
+                        {
+                            inflow += m[i] * rates[e];
+                        }
+                    }
+
+                    below[r] = lower;
+                    above[r] = upper;
+                    right[r] = inflow;
+                }
+
+                // Eliminate the previous step: pivot -= diag(below) W_{g-1}, right -= diag(below) z_{g-1}.
+                if (g > 0)
+                {
+                    var wp = w.Slice((g - 1) * 16, 16);
+                    var zp = z.Slice((g - 1) * 4, 4);
                     for (var r = 0; r < 4; r++)
                     {
-                        var k = first + (4 * g) + r;
-                        if (absorbing[k] || (idle is not null && idle[k]))
+                        if (below[r] == 0)
                         {
-                            pivot[(r * 4) + r] = 1;
-                            below[r] = 0;
-                            above[r] = 0;
-                            right[r] = 0;
                             continue;
                         }
 
-                        pivot[(r * 4) + r] = exit[k];
-                        var inflow = p0[k];
-                        var lower = 0.0;
-                        var upper = 0.0;
-                        var blockStart = first + (4 * g);
-                        for (var e = rowStart[k]; e < rowStart[k + 1]; e++)
+                        for (var c = 0; c < 4; c++)
                         {
-                            var i = sources[e];
-                            if (i >= blockStart && i < blockStart + 4)
-                            {
-                                pivot[(r * 4) + (i - blockStart)] -= rates[e];
-                            }
-                            else if (i == k - 4 && i >= first)
-                            {
-                                lower -= rates[e];
-                            }
-                            else if (i == k + 4 && i < end)
-                            {
-                                upper -= rates[e];
-                            }
-                            else
-                            {
-                                inflow += m[i] * rates[e];
-                            }
+                            pivot[(r * 4) + c] -= below[r] * wp[(r * 4) + c];
                         }
 
-                        below[r] = lower;
-                        above[r] = upper;
-                        right[r] = inflow;
+                        right[r] -= below[r] * zp[r];
                     }
-
-                    // Eliminate the previous step: pivot -= diag(below) W_{g-1}, right -= diag(below) z_{g-1}.
-                    if (g > 0)
-                    {
-                        var wp = w.Slice((g - 1) * 16, 16);
-                        var zp = z.Slice((g - 1) * 4, 4);
-                        for (var r = 0; r < 4; r++)
-                        {
-                            if (below[r] == 0)
-                            {
-                                continue;
-                            }
-
-                            for (var c = 0; c < 4; c++)
-                            {
-                                pivot[(r * 4) + c] -= below[r] * wp[(r * 4) + c];
-                            }
-
-                            right[r] -= below[r] * zp[r];
-                        }
-                    }
-
-                    // W_g = pivot^-1 diag(above) and z_g = pivot^-1 right, by elimination without pivoting.
-                    var wg = w.Slice(g * 16, 16);
-                    var zg = z.Slice(g * 4, 4);
-                    wg.Clear();
-                    for (var r = 0; r < 4; r++)
-                    {
-                        wg[(r * 4) + r] = above[r];
-                        zg[r] = right[r];
-                    }
-
-                    SolveFour(pivot, wg, zg);
                 }
 
-                // Back substitution: x_g = z_g - W_g x_{g+1}, written straight into m.
-                for (var g = length - 1; g >= 0; g--)
+                // W_g = pivot^-1 diag(above) and z_g = pivot^-1 right, by elimination without pivoting.
+                var wg = w.Slice(g * 16, 16);
+                var zg = z.Slice(g * 4, 4);
+                wg.Clear();
+                for (var r = 0; r < 4; r++)
                 {
-                    var wg = w.Slice(g * 16, 16);
-                    var zg = z.Slice(g * 4, 4);
-                    for (var r = 0; r < 4; r++)
-                    {
-                        var x = zg[r];
-                        if (g < length - 1)
-                        {
-                            var next = first + (4 * (g + 1));
-                            for (var c = 0; c < 4; c++)
-                            {
-                                x -= wg[(r * 4) + c] * m[next + c];
-                            }
-                        }
+                    wg[(r * 4) + r] = above[r];
+                    zg[r] = right[r];
+                }
 
-                        var k = first + (4 * g) + r;
-                        m[k] = absorbing[k] || (idle is not null && idle[k]) ? m[k] : x;
+                SolveFour(pivot, wg, zg);
+            }
+
+            // Back substitution: x_g = z_g - W_g x_{g+1}, written straight into m.
+            for (var g = length - 1; g >= 0; g--)
+            {
+                var wg = w.Slice(g * 16, 16);
+                var zg = z.Slice(g * 4, 4);
+                for (var r = 0; r < 4; r++)
+                {
+                    var x = zg[r];
+                    if (g < length - 1)
+                    {
+                        var next = first + (4 * (g + 1));
+                        for (var c = 0; c < 4; c++)
+                        {
+                            x -= wg[(r * 4) + c] * m[next + c];
+                        }
                     }
+
+                    var k = first + (4 * g) + r;
+                    m[k] = open[k] ? x : m[k];
                 }
             }
         }
@@ -663,6 +827,7 @@ public static class Absorption
         /// <summary><c>sum_i m_i</c> times the rate from <c>i</c> into absorbing configurations.</summary>
         public double AbsorbedFrom(double[] m)
         {
+            var absorbRate = _absorbRate;
             var sum = 0.0;
             for (var i = 0; i < m.Length; i++)
             {
@@ -673,20 +838,20 @@ public static class Absorption
         }
 
         /// <summary><c>||p0_T - m (-Q_TT)||_1</c>, computed entry by entry.</summary>
-        public double ResidualNorm(double[] p0, double[] m, bool[]? idle)
+        public double ResidualNorm(double[] p0, double[] m, bool[] open)
         {
             var norm = 0.0;
-            for (var j = 0; j < exit.Length; j++)
+            for (var j = 0; j < _exit.Length; j++)
             {
-                if (absorbing[j] || (idle is not null && idle[j]))
+                if (!open[j])
                 {
                     continue;
                 }
 
-                var r = p0[j] - (m[j] * exit[j]);
-                for (var e = rowStart[j]; e < rowStart[j + 1]; e++)
+                var r = p0[j] - (m[j] * _exit[j]);
+                for (var e = _rowStart[j]; e < _rowStart[j + 1]; e++)
                 {
-                    r += m[sources[e]] * rates[e];
+                    r += m[_sources[e]] * _rates[e];
                 }
 
                 norm += Math.Abs(r);
@@ -702,7 +867,7 @@ public static class Absorption
             for (var e = generator.RowStart[a]; e < generator.RowStart[a + 1]; e++)
             {
                 var i = generator.Sources[e];
-                if (!absorbing[i])
+                if (!_absorbing[i])
                 {
                     sum += m[i] * generator.Rates[e];
                 }
@@ -711,15 +876,16 @@ public static class Absorption
             return sum;
         }
 
+        /// <summary>Marks every transient configuration that reaches one in the queue along transient moves of positive rate.</summary>
         private void Spread(bool[] reached, Queue<int> queue)
         {
             while (queue.Count > 0)
             {
                 var j = queue.Dequeue();
-                for (var e = rowStart[j]; e < rowStart[j + 1]; e++)
+                for (var e = _rowStart[j]; e < _rowStart[j + 1]; e++)
                 {
-                    var i = sources[e];
-                    if (!reached[i])
+                    var i = _sources[e];
+                    if (!reached[i] && !_absorbing[i] && _rates[e] > 0)
                     {
                         reached[i] = true;
                         queue.Enqueue(i);
@@ -727,166 +893,15 @@ public static class Absorption
                 }
             }
         }
-    }
 
-    /// <summary>
-    /// The lines of line Gauss–Seidel: for each non-deceptive branch and world step, its transient configurations, which
-    /// are consecutive in index order (goal step by goal step, four flag combinations each). A near-neutral goal is a
-    /// random walk along such a line; solving the line exactly removes the walk, whose slow mode makes block sweeps need
-    /// a number growing like the square of its length. Holds the scratch of one line's elimination.
-    /// </summary>
-    internal sealed class GoalLines
-    {
-        private readonly int[] _first;
-        private readonly int[] _length;
-
-        private GoalLines(int[] first, int[] length)
-        {
-            _first = first;
-            _length = length;
-            var longest = length.Length == 0 ? 0 : length.Max();
-            Coupling = new double[16 * longest];
-            Solution = new double[4 * longest];
-        }
-
-        /// <summary>Number of lines.</summary>
-        public int Count => _first.Length;
-
-        /// <summary>The elimination's 4 x 4 coupling blocks, 16 per goal step of the longest line.</summary>
-        public double[] Coupling { get; }
-
-        /// <summary>The elimination's right-hand sides, 4 per goal step of the longest line.</summary>
-        public double[] Solution { get; }
-
-        /// <summary>The lines of a chain, in index order.</summary>
-        public static GoalLines Build(ConfigurationSpace space)
-        {
-            var first = new List<int>();
-            var length = new List<int>();
-            for (var b = 0; b < space.Branches.Length; b++)
-            {
-                if (b == space.DeceptiveBranch)
-                {
-                    continue;
-                }
-
-                // "No goal yet" has goal step 0 only, never absorbing; on a goal branch the last step is complete and absorbs.
-                var steps = b == 0 ? space.Branches[b].Steps + 1 : space.Branches[b].Steps;
-                if (steps <= 0)
-                {
-                    continue;
-                }
-
-                for (var w = 0; w <= space.World.Steps; w++)
-                {
-                    first.Add(space.IndexOf(new Configuration(w, b, 0, false, false)));
-                    length.Add(steps);
-                }
-            }
-
-            var firsts = first.ToArray();
-            var lengths = length.ToArray();
-            Array.Sort(firsts, lengths);
-            return new GoalLines(firsts, lengths);
-        }
-
-        /// <summary>The index of the first configuration of line <paramref name="line"/> (goal step 0, myopic, unaware).</summary>
-        public int First(int line) => _first[line];
-
-        /// <summary>The goal steps of line <paramref name="line"/>; it holds four times as many configurations.</summary>
-        public int Length(int line) => _length[line];
-    }
-
-    /// <summary>
-    /// The blocks of block Gauss–Seidel: the transient configurations of a non-deceptive branch that differ only in
-    /// their horizon and awareness (up to four, consecutive in index order). Flipping a flag is often far faster than
-    /// any other move; a point sweep then converges by as little per sweep as the mass that leaves the pair or four
-    /// between flips, while solving the block exactly removes that coupling.
-    /// </summary>
-    internal sealed class FlagBlocks
-    {
-        /// <summary>The most configurations in one block.</summary>
-        public const int MaxSize = 4;
-
-        private readonly ConfigurationSpace _space;
-        private readonly bool[] _open;
-        private readonly bool[] _first;
-
-        private FlagBlocks(ConfigurationSpace space, bool[] open)
-        {
-            _space = space;
-            _open = open;
-            _first = new bool[open.Length];
-            for (var i = 0; i < open.Length; i++)
-            {
-                _first[i] = open[i] && FirstOfBlock(i);
-            }
-        }
-
-        /// <summary>The blocks of a chain, over the configurations that are neither absorbing nor idle.</summary>
-        public static FlagBlocks Build(ConfigurationSpace space, bool[] absorbing, bool[]? idle)
-        {
-            var open = new bool[space.Count];
-            for (var i = 0; i < open.Length; i++)
-            {
-                open[i] = !absorbing[i] && (idle is null || !idle[i]);
-            }
-
-            return new FlagBlocks(space, open);
-        }
-
-        /// <summary>True when <paramref name="index"/> is the first open configuration of its block, in index order.</summary>
-        public bool IsFirst(int index) => _first[index];
-
-        private bool FirstOfBlock(int index)
-        {
-            var c = _space[index];
-            if (c.Branch == _space.DeceptiveBranch)
-            {
-                return true;
-            }
-
-            foreach (var (longTerm, aware) in Flags)
-            {
-                var other = _space.IndexOf(c with { LongTerm = longTerm, Aware = aware });
-                if (other < index && _open[other])
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        /// <summary>Writes the open configurations of the block of <paramref name="first"/> in index order and returns how many there are.</summary>
-        public int Members(int first, Span<int> members)
-        {
-            var c = _space[first];
-            if (c.Branch == _space.DeceptiveBranch)
-            {
-                members[0] = first;
-                return 1;
-            }
-
-            var count = 0;
-            foreach (var (longTerm, aware) in Flags)
-            {
-                var other = _space.IndexOf(c with { LongTerm = longTerm, Aware = aware });
-                if (_open[other])
-                {
-                    members[count++] = other;
-                }
-            }
-
-            members[..count].Sort();
-            return count;
-        }
+        /// <summary>The most configurations in one flag block: the four combinations of horizon and awareness.</summary>
+        private const int BlockSize = 4;
 
         /// <summary>
         /// Solves <c>A x = b</c> in place (<paramref name="right"/> becomes <c>x</c>) by Gaussian elimination without
         /// pivoting: <c>A</c> is a nonsingular M-matrix (a principal block of <c>-Q_TT</c>), whose pivots stay positive.
         /// </summary>
-        public static void Solve(Span<double> matrix, Span<double> right, int size)
+        private static void SolveBlock(Span<double> matrix, Span<double> right, int size)
         {
             for (var p = 0; p < size; p++)
             {
@@ -919,7 +934,53 @@ public static class Absorption
                 right[r] = sum / matrix[(r * size) + r];
             }
         }
+    }
 
-        private static readonly (bool LongTerm, bool Aware)[] Flags = [(false, false), (false, true), (true, false), (true, true)];
+    /// <summary>
+    /// The lines of line Gauss–Seidel: for each non-deceptive branch and world step, its transient configurations, which
+    /// are consecutive in index order (goal step by goal step, four flag combinations each). A near-neutral goal is a
+    /// random walk along such a line; solving the line exactly removes the walk, whose slow mode makes block sweeps need
+    /// a number growing like the square of its length. Lines are grouped by the parts of <see cref="TransientSystem"/>
+    /// (one per branch), each with the scratch of its elimination, so that parts can be swept side by side.
+    /// </summary>
+    private sealed class GoalLines
+    {
+        private readonly (int First, int Length)[][] _lines;
+        private readonly (double[] Coupling, double[] Solution)[] _scratch;
+
+        private GoalLines((int First, int Length)[][] lines)
+        {
+            _lines = lines;
+            _scratch = [.. lines.Select(part =>
+            {
+                var longest = part.Length == 0 ? 0 : part.Max(l => l.Length);
+                return (new double[16 * longest], new double[4 * longest]);
+            })];
+        }
+
+        /// <summary>The lines of a chain, part by part of <paramref name="system"/>, each part's in index order.</summary>
+        public static GoalLines Build(ConfigurationSpace space, TransientSystem system)
+        {
+            var lines = new (int First, int Length)[system.Parts.Count][];
+            for (var p = 0; p < lines.Length; p++)
+            {
+                var (start, _) = system.Parts[p];
+                var b = Enumerable.Range(0, space.Branches.Length).First(b => b != space.DeceptiveBranch && space.BranchStart(b) == start && space.BranchStart(b + 1) == system.Parts[p].End);
+
+                // "No goal yet" has goal step 0 only, never absorbing; on a goal branch the last step is complete and absorbs.
+                var steps = b == 0 ? space.Branches[b].Steps + 1 : space.Branches[b].Steps;
+                lines[p] = steps <= 0
+                    ? []
+                    : [.. Enumerable.Range(0, space.World.Steps + 1).Select(w => (space.IndexOf(new Configuration(w, b, 0, false, false)), steps))];
+            }
+
+            return new GoalLines(lines);
+        }
+
+        /// <summary>The lines of part <paramref name="part"/>, in index order: each line's first configuration (goal step 0, myopic, unaware) and its goal steps (it holds four times as many configurations).</summary>
+        public (int First, int Length)[] Of(int part) => _lines[part];
+
+        /// <summary>The elimination's scratch for part <paramref name="part"/>: 16 coupling entries and 4 right-hand sides per goal step of its longest line.</summary>
+        public (double[] Coupling, double[] Solution) Scratch(int part) => _scratch[part];
     }
 }

@@ -82,26 +82,37 @@ public static class Equilibrium
     /// </summary>
     private static double[] Gibbs(ConfigurationSpace space)
     {
-        var log2 = new double[space.Count];
+        var energies = space.Energies;
+        var temperature = space.Settings.Temperature;
         var max = double.NegativeInfinity;
-        for (var i = 0; i < log2.Length; i++)
+        for (var i = 0; i < energies.Length; i++)
         {
-            log2[i] = -space.Energy(i) / space.Settings.Temperature;
-            max = Math.Max(max, log2[i]);
+            max = Math.Max(max, -energies[i] / temperature);
         }
 
-        var p = new double[log2.Length];
+        // Each weight is computed alone, so the entries are split among the cores; the total is added in index order.
+        var p = new double[energies.Length];
+        ForEachRange(p.Length, (from, to) =>
+        {
+            for (var i = from; i < to; i++)
+            {
+                p[i] = double.Exp2((-energies[i] / temperature) - max);
+            }
+        });
+
         var total = 0.0;
         for (var i = 0; i < p.Length; i++)
         {
-            p[i] = double.Exp2(log2[i] - max);
             total += p[i];
         }
 
-        for (var i = 0; i < p.Length; i++)
+        ForEachRange(p.Length, (from, to) =>
         {
-            p[i] /= total;
-        }
+            for (var i = from; i < to; i++)
+            {
+                p[i] /= total;
+            }
+        });
 
         return p;
     }
@@ -182,6 +193,21 @@ public static class Equilibrium
         }
 
         return sum;
+    }
+
+    /// <summary>Entries per unit of parallel work in the Gibbs weights.</summary>
+    private const int ParallelEntries = 1 << 16;
+
+    /// <summary>Runs <paramref name="body"/> over ranges of at most <see cref="ParallelEntries"/> entries, on several cores when there are many.</summary>
+    private static void ForEachRange(int count, Action<int, int> body)
+    {
+        if (count <= ParallelEntries)
+        {
+            body(0, count);
+            return;
+        }
+
+        Parallel.For(0, (count + ParallelEntries - 1) / ParallelEntries, k => body(k * ParallelEntries, Math.Min(count, (k + 1) * ParallelEntries)));
     }
 
     private static void Normalise(double[] x)
