@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using PredictiveModels.Reproducibility;
 using PredictiveModels.Scenarios;
+using PredictiveModels.Structures;
 
 namespace PredictiveModels.Dynamics;
 
@@ -110,7 +111,20 @@ public static class TrainingDynamics
             var grid = relaxation ? Reachability.GridWithin(phase.Duration) : [];
             var offset = k;
             var inner = progress is null ? null : new Progress(f => progress.Report((offset + f) / phases.Count));
-            var pass = KrylovTransient.Compute(generator, space.Start, [.. times, .. grid], settings.Tolerance, KrylovTransient.BasisSize, prune: true, inner, cancellation, initial);
+            // The class sums of each reported time are taken as the transient reaches it; only the phase's last
+            // distribution (carried on, and the outcome sources) is kept, and the reachability grid's when it is searched.
+            var classes = new OutcomeDistribution[times.Length];
+            bool Observe(int t, double[] distribution)
+            {
+                if (t < times.Length)
+                {
+                    classes[t] = ClassSums.Distribution(space, distribution);
+                }
+
+                return relaxation || t == times.Length - 1;
+            }
+
+            var pass = KrylovTransient.Compute(generator, space.Start, [.. times, .. grid], settings.Tolerance, KrylovTransient.BasisSize, prune: true, inner, cancellation, initial, Observe);
             var transient = pass with { Times = pass.Times[..times.Length], Distributions = pass.Distributions[..times.Length], ErrorBounds = pass.ErrorBounds[..times.Length] };
             AbsorptionResult? absorbed = null;
             string? problem = null;
@@ -133,7 +147,6 @@ public static class TrainingDynamics
             }
 
             var equilibrium = Equilibrium.Classes(space, generator, cancellation);
-            var classes = transient.Distributions.Select(d => ClassSums.Distribution(space, d.AsSpan())).ToArray();
             var index = times.Select((t, i) => (t, classes[i].TotalVariation(equilibrium))).ToImmutableArray();
             var relaxed = relaxation ? Relaxation.Compute(space, cancellation) : null;
             var reached = relaxation ? Reachability.Search(space, generator, equilibrium, phase.Duration, pass.Times, pass.Distributions, pass.ErrorBounds.Max(), cancellation) : null;
