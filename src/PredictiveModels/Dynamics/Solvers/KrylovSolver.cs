@@ -30,7 +30,7 @@ internal sealed class KrylovSolver
     /// those of the whole), and the unit of parallel work; a region of one chunk is handled on the calling thread.
     /// Reductions depend on it in their last bits, so it must not depend on the machine.
     /// </summary>
-    private const int Chunk = 1 << 13;
+    internal const int Chunk = 1 << 13;
 
     private static readonly AsyncLocal<int> MaxThreads = new();
 
