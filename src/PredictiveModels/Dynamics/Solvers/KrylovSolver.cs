@@ -743,7 +743,7 @@ internal sealed class KrylovSolver
     /// <see cref="Axpy"/> (<c>y += a x</c>) and then <see cref="Dot"/> of <paramref name="z"/> with the new <c>y</c>, in one
     /// loop: each entry of <c>y</c> and the dot product come out as the two calls would make them.
     /// </summary>
-    internal static double AxpyDot(double a, ReadOnlySpan<double> x, Span<double> y, ReadOnlySpan<double> z)
+    private static double AxpyDot(double a, ReadOnlySpan<double> x, Span<double> y, ReadOnlySpan<double> z)
     {
         var wide = MemoryMarshal.Cast<double, Vector256<double>>(x);
         var wideY = MemoryMarshal.Cast<double, Vector256<double>>(y);
