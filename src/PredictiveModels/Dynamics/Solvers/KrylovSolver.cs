@@ -58,6 +58,9 @@ internal sealed class KrylovSolver
     private readonly double[] _basisSum;
     private readonly double[] _hessenberg;
 
+    // V c on the region, kept between steps: a new array per step was a large-object allocation each time.
+    private double[] _combined = [];
+
     // Each chunk's partial result of the reductions of a pass, added in chunk order afterwards.
     private double[] _dotPartial = [];
     private double[] _squarePartial = [];
@@ -301,6 +304,11 @@ internal sealed class KrylovSolver
             }
         }
 
+        if (_combined.Length < _regionCount)
+        {
+            _combined = new double[_basis[0].Length];
+        }
+
         var chunks = ChunkCount(_regionCount);
         if (_dotPartial.Length < chunks)
         {
@@ -452,13 +460,14 @@ internal sealed class KrylovSolver
     private double[] CombineLocal(ReadOnlySpan<double> c)
     {
         var count = _regionCount;
-        var combined = new double[count];
+        var combined = _combined;
         var coefficients = c.ToArray();
         var basis = _basis;
         ForChunks(count, k =>
         {
             var (from, length) = ChunkOf(k, count);
             var target = combined.AsSpan(from, length);
+            target.Clear();
             for (var a = 0; a < coefficients.Length; a++)
             {
                 Axpy(coefficients[a], basis[a].AsSpan(from, length), target);
