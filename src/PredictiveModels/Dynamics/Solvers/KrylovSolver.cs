@@ -6,7 +6,15 @@ namespace PredictiveModels.Dynamics;
 /// <summary>
 /// The machinery of <see cref="KrylovTransient"/>: the current distribution, its pruning, the
 /// region a Krylov basis can reach, the generator restricted to that region, and the Arnoldi
-/// process on it. Single-threaded, so results are reproducible bit for bit.
+/// process on it.
+/// <para>
+/// Every pass over a region works on fixed chunks of <see cref="Chunk"/> entries, which large regions
+/// spread over the cores. Entry-wise results (products, updates, combinations) do not depend on the
+/// chunks at all. Every reduction (dot product, 1-norm, sum) is computed chunk by chunk, each chunk
+/// alone in a fixed order, and the chunks' partial results are then added in chunk order on one
+/// thread. The chunks are the same whatever the number of cores, so results are reproducible bit for
+/// bit on any number of threads; a region of one chunk is reduced exactly as a plain loop would.
+/// </para>
 /// </summary>
 internal sealed class KrylovSolver
 {
@@ -17,8 +25,14 @@ internal sealed class KrylovSolver
     private readonly Generator _generator;
     private readonly int _basisSize;
 
-    /// <summary>Rows per unit of parallel work in the product with the generator; smaller regions are multiplied on one thread.</summary>
-    private const int ParallelRows = 1 << 15;
+    /// <summary>
+    /// Entries per chunk of a pass over a region (a multiple of four, so the vector lanes of every chunk line up with
+    /// those of the whole), and the unit of parallel work; a region of one chunk is handled on the calling thread.
+    /// Reductions depend on it in their last bits, so it must not depend on the machine.
+    /// </summary>
+    internal const int Chunk = 1 << 13;
+
+    private static readonly AsyncLocal<int> MaxThreads = new();
 
     // Moves with a non-zero rate, by the configuration they leave: the directions probability can flow.
     private readonly int[] _outStart;
@@ -43,6 +57,16 @@ internal sealed class KrylovSolver
     private readonly double[] _basisNorm1;
     private readonly double[] _basisSum;
     private readonly double[] _hessenberg;
+
+    // V c on the region, kept between steps: a new array per step was a large-object allocation each time.
+    private double[] _combined = [];
+
+    // Each chunk's partial result of the reductions of a pass, added in chunk order afterwards.
+    private double[] _dotPartial = [];
+    private double[] _squarePartial = [];
+    private double[] _norm1Partial = [];
+    private double[] _sumPartial = [];
+    private double[] _compensationPartial = [];
 
     public KrylovSolver(Generator generator, int basisSize, int start)
         : this(generator, basisSize, start, null)
@@ -83,6 +107,16 @@ internal sealed class KrylovSolver
                 _support[_supportCount++] = i;
             }
         }
+    }
+
+    /// <summary>
+    /// The most threads a pass over a region may use in the current asynchronous flow; 0 (the default) for no limit.
+    /// Results do not depend on it: tests set it to show that.
+    /// </summary>
+    internal static int MaxDegreeOfParallelism
+    {
+        get => MaxThreads.Value;
+        set => MaxThreads.Value = value;
     }
 
     /// <summary>Dimension of the last basis built (at most the basis size; less after a breakdown).</summary>
@@ -205,6 +239,7 @@ internal sealed class KrylovSolver
     public void BuildRegion()
     {
         var n = _generator.Count;
+        var wasEverything = _regionIsEverything;
         ClearRegion();
         for (var s = 0; s < _supportCount; s++)
         {
@@ -213,7 +248,8 @@ internal sealed class KrylovSolver
         }
 
         var frontierStart = 0;
-        for (var layer = 0; layer < _basisSize && frontierStart < _regionCount && _regionCount < n; layer++)
+        // Once over half the chain is reached, the region is all of it: the search can stop there.
+        for (var layer = 0; layer < _basisSize && frontierStart < _regionCount && _regionCount <= n / 2; layer++)
         {
             var frontierEnd = _regionCount;
             for (var f = frontierStart; f < frontierEnd; f++)
@@ -254,13 +290,33 @@ internal sealed class KrylovSolver
             _local[_region[l]] = l;
         }
 
-        Restrict();
+        // The whole chain again restricts to the same operator, which is kept from the last time.
+        if (!(_regionIsEverything && wasEverything))
+        {
+            Restrict();
+        }
+
         foreach (ref var v in _basis.AsSpan())
         {
             if (v.Length < _regionCount)
             {
                 v = new double[Math.Min(n, Math.Max(_regionCount, v.Length + (v.Length / 2)))];
             }
+        }
+
+        if (_combined.Length < _regionCount)
+        {
+            _combined = new double[_basis[0].Length];
+        }
+
+        var chunks = ChunkCount(_regionCount);
+        if (_dotPartial.Length < chunks)
+        {
+            _dotPartial = new double[chunks];
+            _squarePartial = new double[chunks];
+            _norm1Partial = new double[chunks];
+            _sumPartial = new double[chunks];
+            _compensationPartial = new double[chunks];
         }
     }
 
@@ -269,18 +325,21 @@ internal sealed class KrylovSolver
     /// <c>V</c> (modified Gram-Schmidt), <c>H = V^T Q^T V</c> upper Hessenberg, and the residual
     /// <c>w</c> with <c>Q^T V = V H + w e_k^T</c>. Stops early when <c>w</c> vanishes to rounding (the
     /// space is invariant). Returns the number of products made.
+    /// <para>
+    /// Memory traffic, not arithmetic, sets the pace on large regions, so each pass does as much as it
+    /// can while a chunk is in cache: the product also gives <c>w^T w</c> and <c>v_1^T w</c>, each
+    /// Gram-Schmidt update <c>w -= h_i v_i</c> also gives the next product <c>v_(i+1)^T w</c> (or
+    /// <c>w^T w</c> after the last), and the scaling of a new basis vector also gives its 1-norm and
+    /// sum. The operations are those of modified Gram-Schmidt, entry by entry, in the same order.
+    /// </para>
     /// </summary>
     public int Arnoldi(CancellationToken cancellation)
     {
         var count = _regionCount;
-        var v0 = _basis[0].AsSpan(0, count);
-        for (var l = 0; l < count; l++)
-        {
-            v0[l] = _y[_region[l]];
-        }
-
+        var chunks = ChunkCount(count);
+        Gather(count);
         Array.Clear(_hessenberg);
-        Beta = Math.Sqrt(Dot(v0, v0));
+        Beta = Math.Sqrt(Total(_squarePartial, chunks));
         if (Beta == 0)
         {
             Dimension = 0;
@@ -289,38 +348,34 @@ internal sealed class KrylovSolver
             return 0;
         }
 
-        Scale(v0, 1 / Beta);
-        _basisNorm1[0] = Norm1(v0);
-        _basisSum[0] = Sum(v0);
+        (_basisNorm1[0], _basisSum[0]) = ScaleAndMeasure(_basis[0], count, 1 / Beta);
         var products = 0;
         for (var j = 0; ; j++)
         {
             cancellation.ThrowIfCancellationRequested();
-            var w = _basis[j + 1].AsSpan(0, count);
-            Apply(_basis[j], _basis[j + 1], count);
+            var w = _basis[j + 1];
+            Apply(_basis[j], w, count, _basis[0]);
             products++;
-            var before = Math.Sqrt(Dot(w, w));
+            var before = Math.Sqrt(Total(_squarePartial, chunks));
             for (var i = 0; i <= j; i++)
             {
-                var vi = _basis[i].AsSpan(0, count);
-                var h = Dot(vi, w);
+                var h = Total(_dotPartial, chunks);
                 _hessenberg[(i * _basisSize) + j] = h;
-                AxpyInParallel(-h, _basis[i], _basis[j + 1], count);
+                Orthogonalise(-h, _basis[i], w, i < j ? _basis[i + 1] : w, count);
             }
 
-            var after = Math.Sqrt(Dot(w, w));
+            var after = Math.Sqrt(Total(_dotPartial, chunks));
             if (j + 1 == _basisSize || after <= 1e-13 * before || j + 1 == count)
             {
                 Dimension = j + 1;
-                Residual1 = Norm1(w);
-                ResidualSum = Sum(w);
+
+                // Scaling by 1 changes no entry; it measures the residual in the same pass as any basis vector.
+                (Residual1, ResidualSum) = ScaleAndMeasure(w, count, 1);
                 return products;
             }
 
             _hessenberg[((j + 1) * _basisSize) + j] = after;
-            Scale(w, 1 / after);
-            _basisNorm1[j + 1] = Norm1(w);
-            _basisSum[j + 1] = Sum(w);
+            (_basisNorm1[j + 1], _basisSum[j + 1]) = ScaleAndMeasure(w, count, 1 / after);
         }
     }
 
@@ -401,13 +456,23 @@ internal sealed class KrylovSolver
         return 2 * Math.Sqrt(c2 * v2) * (Math.ScaleB(1.0, squarings) + c.Length) * UnitRoundoff;
     }
 
+    /// <summary><c>V c</c> on the region; each entry is its own sum over the basis in order, so chunks change nothing.</summary>
     private double[] CombineLocal(ReadOnlySpan<double> c)
     {
-        var combined = new double[_regionCount];
-        for (var a = 0; a < c.Length; a++)
+        var count = _regionCount;
+        var combined = _combined;
+        var coefficients = c.ToArray();
+        var basis = _basis;
+        ForChunks(count, k =>
         {
-            Axpy(c[a], _basis[a].AsSpan(0, _regionCount), combined);
-        }
+            var (from, length) = ChunkOf(k, count);
+            var target = combined.AsSpan(from, length);
+            target.Clear();
+            for (var a = 0; a < coefficients.Length; a++)
+            {
+                Axpy(coefficients[a], basis[a].AsSpan(from, length), target);
+            }
+        });
 
         return combined;
     }
@@ -474,22 +539,120 @@ internal sealed class KrylovSolver
     }
 
     /// <summary>
-    /// w = Q^T v on the region. Each row is summed alone in a fixed order, so large regions are split among the cores
-    /// without changing a bit of the result.
+    /// w = Q^T v on the region, and each chunk's partial <c>w^T w</c> and <c>first^T w</c> while the chunk of <c>w</c> is
+    /// in cache. Each row is summed alone in a fixed order, so the chunks change no entry of <c>w</c>.
     /// </summary>
-    private void Apply(double[] v, double[] w, int length)
+    private void Apply(double[] v, double[] w, int length, double[] first)
     {
-        if (length < ParallelRows)
+        var squares = _squarePartial;
+        var dots = _dotPartial;
+        ForChunks(length, k =>
         {
-            ApplyRows(v, w, 0, length);
+            var (from, size) = ChunkOf(k, length);
+            ApplyRows(v, w, from, from + size);
+            var chunk = w.AsSpan(from, size);
+            squares[k] = Dot(chunk, chunk);
+            dots[k] = Dot(first.AsSpan(from, size), chunk);
+        });
+    }
+
+    /// <summary>The first basis vector, the distribution on the region, and each chunk's partial sum of its squares.</summary>
+    private void Gather(int count)
+    {
+        var v0 = _basis[0];
+        var y = _y;
+        var region = _region;
+        var squares = _squarePartial;
+        ForChunks(count, k =>
+        {
+            var (from, length) = ChunkOf(k, count);
+            var chunk = v0.AsSpan(from, length);
+            for (var l = 0; l < length; l++)
+            {
+                chunk[l] = y[region[from + l]];
+            }
+
+            squares[k] = Dot(chunk, chunk);
+        });
+    }
+
+    /// <summary>
+    /// One step of modified Gram-Schmidt, <c>w += a x</c>, fused with the dot product the next step needs,
+    /// <c>next^T w</c> (<paramref name="next"/> may be <paramref name="w"/> itself), whose chunks' partials go to the dot partials.
+    /// </summary>
+    private void Orthogonalise(double a, double[] x, double[] w, double[] next, int count)
+    {
+        var dots = _dotPartial;
+        ForChunks(count, k =>
+        {
+            var (from, length) = ChunkOf(k, count);
+            dots[k] = AxpyDot(a, x.AsSpan(from, length), w.AsSpan(from, length), next.AsSpan(from, length));
+        });
+    }
+
+    /// <summary>
+    /// Multiplies the first <paramref name="count"/> entries by <paramref name="a"/> and returns their 1-norm and their
+    /// compensated sum after it, in one pass. The chunks' sums are added by the same compensated rule as the entries
+    /// within a chunk, carrying each chunk's compensation, so the sum stays accurate to a few units of roundoff of the
+    /// sum of magnitudes whatever the length.
+    /// </summary>
+    private (double Norm1, double Sum) ScaleAndMeasure(double[] x, int count, double a)
+    {
+        var norms = _norm1Partial;
+        var sums = _sumPartial;
+        var compensations = _compensationPartial;
+        ForChunks(count, k =>
+        {
+            var (from, length) = ChunkOf(k, count);
+            (norms[k], sums[k], compensations[k]) = ScaleChunk(x.AsSpan(from, length), a);
+        });
+
+        var chunks = ChunkCount(count);
+        var sum = sums[0];
+        var compensation = compensations[0];
+        for (var k = 1; k < chunks; k++)
+        {
+            var t = sum + sums[k];
+            compensation += Math.Abs(sum) >= Math.Abs(sums[k]) ? (sum - t) + sums[k] : (sums[k] - t) + sum;
+            compensation += compensations[k];
+            sum = t;
+        }
+
+        return (Total(norms, chunks), sum + compensation);
+    }
+
+    private static int ChunkCount(int count) => Math.Max(1, (count + Chunk - 1) / Chunk);
+
+    private static (int From, int Length) ChunkOf(int k, int count)
+    {
+        var from = k * Chunk;
+        return (from, Math.Min(count, from + Chunk) - from);
+    }
+
+    /// <summary>Runs <paramref name="body"/> for every chunk of a pass over <paramref name="count"/> entries: on the calling thread for one chunk, else on the cores.</summary>
+    private static void ForChunks(int count, Action<int> body)
+    {
+        var chunks = ChunkCount(count);
+        if (chunks == 1)
+        {
+            body(0);
             return;
         }
 
-        Parallel.For(0, (length + ParallelRows - 1) / ParallelRows, k =>
+        var threads = MaxThreads.Value;
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : -1 }, body);
+    }
+
+    /// <summary>The chunks' partial results added in chunk order: the first alone is itself, as for a region of one chunk.</summary>
+    private static double Total(double[] partials, int chunks)
+    {
+        var total = partials[0];
+        for (var k = 1; k < chunks; k++)
         {
-            var start = k * ParallelRows;
-            ApplyRows(v, w, start, Math.Min(length, start + ParallelRows));
-        });
+            total += partials[k];
+        }
+
+        return total;
     }
 
     private void ApplyRows(double[] v, double[] w, int from, int to)
@@ -586,32 +749,50 @@ internal sealed class KrylovSolver
     }
 
     /// <summary>
-    /// <see cref="Axpy"/> on the first <paramref name="count"/> entries, split among the cores for long vectors. The pieces
-    /// start at multiples of four entries, so every entry is computed by the same vector lane operation as in one piece:
-    /// the result does not change by a bit.
+    /// <see cref="Axpy"/> (<c>y += a x</c>) and then <see cref="Dot"/> of <paramref name="z"/> with the new <c>y</c>, in one
+    /// loop: each entry of <c>y</c> and the dot product come out as the two calls would make them.
     /// </summary>
-    private static void AxpyInParallel(double a, double[] x, double[] y, int count)
+    private static double AxpyDot(double a, ReadOnlySpan<double> x, Span<double> y, ReadOnlySpan<double> z)
     {
-        if (count < 2 * ParallelRows)
+        var wide = MemoryMarshal.Cast<double, Vector256<double>>(x);
+        var wideY = MemoryMarshal.Cast<double, Vector256<double>>(y);
+        var wideZ = MemoryMarshal.Cast<double, Vector256<double>>(z);
+        var va = Vector256.Create(a);
+        var acc = Vector256<double>.Zero;
+        for (var i = 0; i < wide.Length; i++)
         {
-            Axpy(a, x.AsSpan(0, count), y.AsSpan(0, count));
-            return;
+            var updated = wideY[i] + (va * wide[i]);
+            wideY[i] = updated;
+            acc += wideZ[i] * updated;
         }
 
-        Parallel.For(0, (count + ParallelRows - 1) / ParallelRows, k =>
+        var sum = Vector256.Sum(acc);
+        for (var i = wide.Length * 4; i < x.Length; i++)
         {
-            var start = k * ParallelRows;
-            var end = Math.Min(count, start + ParallelRows);
-            Axpy(a, x.AsSpan(start, end - start), y.AsSpan(start, end - start));
-        });
+            y[i] += a * x[i];
+            sum += z[i] * y[i];
+        }
+
+        return sum;
     }
 
-    private static void Scale(Span<double> x, double a)
+    /// <summary>Multiplies the entries by <paramref name="a"/>; returns their 1-norm and their compensated sum as <see cref="Sum"/> forms it, before the final addition of the compensation.</summary>
+    private static (double Norm1, double Sum, double Compensation) ScaleChunk(Span<double> x, double a)
     {
+        var norm1 = 0.0;
+        var sum = 0.0;
+        var compensation = 0.0;
         for (var i = 0; i < x.Length; i++)
         {
-            x[i] *= a;
+            var v = x[i] * a;
+            x[i] = v;
+            norm1 += Math.Abs(v);
+            var t = sum + v;
+            compensation += Math.Abs(sum) >= Math.Abs(v) ? (sum - t) + v : (v - t) + sum;
+            sum = t;
         }
+
+        return (norm1, sum, compensation);
     }
 
     /// <summary>The sum of the entries, compensated (Neumaier): its rounding is a few units of <c>sum |x|</c> times the unit roundoff, whatever the length.</summary>
@@ -627,16 +808,5 @@ internal sealed class KrylovSolver
         }
 
         return sum + compensation;
-    }
-
-    private static double Norm1(ReadOnlySpan<double> x)
-    {
-        var sum = 0.0;
-        foreach (var v in x)
-        {
-            sum += Math.Abs(v);
-        }
-
-        return sum;
     }
 }

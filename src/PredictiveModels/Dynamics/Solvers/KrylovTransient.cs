@@ -86,7 +86,10 @@ namespace PredictiveModels.Dynamics;
 /// <b>Cost.</b> Each step makes at most <see cref="BasisSize"/> products and about
 /// <c>BasisSize^2</c> vector operations over the region. Memory: the generator, a few vectors over
 /// every configuration, and <c>BasisSize + 1</c> vectors over the largest region (at most every
-/// configuration): linear in the number of configurations. Single-threaded and deterministic.
+/// configuration): linear in the number of configurations. Passes over large regions are split among
+/// the cores in fixed chunks, and every sum over a region adds its chunks' partial sums in chunk
+/// order, so the results are the same bit for bit whatever the number of threads
+/// (<see cref="KrylovSolver"/>).
 /// </para>
 /// </summary>
 public static class KrylovTransient
