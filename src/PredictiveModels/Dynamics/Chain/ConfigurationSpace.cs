@@ -48,9 +48,10 @@ public sealed class ConfigurationSpace
     /// Bytes of memory per configuration that training a phase needs without the relaxation time, about: energies, the
     /// generator's pattern and rates (about 100), the Krylov solver's vectors and its copy of the generator, the
     /// distributions kept at the reported times, and absorption's vectors. Measured as the peak of a whole <c>train</c>
-    /// process on the default's pre-training chain: 392 bytes per configuration from 3.9 x 10^5 to 1.56 x 10^6
-    /// configurations and 400 at 1.56 x 10^7; <see cref="ChainBudget.RelaxationBytesPerConfiguration"/> comes on top when
-    /// the relaxation time is computed.
+    /// process on the default's pre-training chain: about 180 bytes per added configuration from 1.6 x 10^5 to
+    /// 1.56 x 10^7 configurations (2.79 GB at 1.56 x 10^7; docs/dynamics.md, "Training at scale"), so the estimate leaves
+    /// room for several phases, levers and the process itself; <see cref="ChainBudget.RelaxationBytesPerConfiguration"/>
+    /// comes on top when the relaxation time is computed.
     /// </summary>
     public const long BytesPerConfiguration = 450;
 
