@@ -369,13 +369,10 @@ public static class Absorption
         private readonly double[] _absorbRate;
         private readonly bool[] _absorbing;
 
-        /// <summary>The index ranges of the non-deceptive branches, in index order; the first is branch 0.</summary>
-        private readonly (int Start, int End)[] _parts;
+        /// <summary>The non-deceptive branches and their index ranges, in index order; the first is branch 0.</summary>
+        private readonly (int Branch, int Start, int End)[] _parts;
 
-        /// <summary>Whether the parts after the first read only themselves and the first (see the class remarks).</summary>
-        private readonly bool _independent;
-
-        private TransientSystem(Generator generator, double[] absorbRate, bool[] absorbing, (int Start, int End)[] parts, bool independent, long moves)
+        private TransientSystem(Generator generator, double[] absorbRate, bool[] absorbing, (int Branch, int Start, int End)[] parts, bool independent, long moves)
         {
             _rowStart = generator.RowStart;
             _sources = generator.Sources;
@@ -384,18 +381,18 @@ public static class Absorption
             _absorbRate = absorbRate;
             _absorbing = absorbing;
             _parts = parts;
-            _independent = independent;
+            SideBySide = independent;
             Moves = moves;
         }
 
         /// <summary>Moves between transient configurations with a rate above 0.</summary>
         public long Moves { get; }
 
-        /// <summary>Whether the goal branches are swept side by side.</summary>
-        public bool SideBySide => _independent;
+        /// <summary>Whether the goal branches are swept side by side: the parts after the first read only themselves and the first (see the class remarks).</summary>
+        public bool SideBySide { get; }
 
-        /// <summary>The index ranges of the non-deceptive branches, in index order.</summary>
-        public IReadOnlyList<(int Start, int End)> Parts => _parts;
+        /// <summary>The non-deceptive branches and their index ranges, in index order.</summary>
+        public IReadOnlyList<(int Branch, int Start, int End)> Parts => _parts;
 
         public static TransientSystem Build(ConfigurationSpace space, Generator generator, bool[] absorbing, bool sideBySide)
         {
@@ -425,7 +422,7 @@ public static class Absorption
 
             var parts = Enumerable.Range(0, space.Branches.Length)
                 .Where(b => b != space.DeceptiveBranch)
-                .Select(b => (Start: space.BranchStart(b), End: space.BranchStart(b + 1)))
+                .Select(b => (Branch: b, Start: space.BranchStart(b), End: space.BranchStart(b + 1)))
                 .ToArray();
 
             // Count the transient moves, and check that each goal branch reads only itself and branch 0.
@@ -434,7 +431,7 @@ public static class Absorption
             var confined = new bool[parts.Length];
             Parallel.For(0, parts.Length, p =>
             {
-                var (from, to) = parts[p];
+                var (_, from, to) = parts[p];
                 var count = 0L;
                 var ok = true;
                 for (var j = from; j < to; j++)
@@ -562,7 +559,7 @@ public static class Absorption
             }
 
             sweep(0);
-            if (_independent)
+            if (SideBySide)
             {
                 // The largest parts start first; which thread sweeps a part changes nothing in it.
                 var order = Enumerable.Range(1, _parts.Length - 1).OrderByDescending(p => _parts[p].End - _parts[p].Start).ToArray();
@@ -964,8 +961,7 @@ public static class Absorption
             var lines = new (int First, int Length)[system.Parts.Count][];
             for (var p = 0; p < lines.Length; p++)
             {
-                var (start, _) = system.Parts[p];
-                var b = Enumerable.Range(0, space.Branches.Length).First(b => b != space.DeceptiveBranch && space.BranchStart(b) == start && space.BranchStart(b + 1) == system.Parts[p].End);
+                var b = system.Parts[p].Branch;
 
                 // "No goal yet" has goal step 0 only, never absorbing; on a goal branch the last step is complete and absorbs.
                 var steps = b == 0 ? space.Branches[b].Steps + 1 : space.Branches[b].Steps;
